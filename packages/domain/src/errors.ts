@@ -1,0 +1,55 @@
+/**
+ * Every error the API can answer, with its HTTP status and the words a person reads.
+ * The server maps AppError codes to HTTP here; the web shows `zh` (or `en`) for a code.
+ */
+export const errorCatalog = {
+  VALIDATION_FAILED: {
+    status: 400,
+    zh: '提交的内容不符合要求，请检查后重试',
+    en: 'The request is not valid',
+  },
+  INVALID_JSON: { status: 400, zh: '请求内容不是有效的 JSON', en: 'The request body is not valid JSON' },
+  UNSUPPORTED_MEDIA_TYPE: { status: 415, zh: '不支持的内容类型', en: 'Unsupported content type' },
+  PAYLOAD_TOO_LARGE: { status: 413, zh: '提交的内容过大', en: 'The request body is too large' },
+  UNAUTHENTICATED: { status: 401, zh: '请先登录', en: 'Please sign in' },
+  INVALID_CREDENTIALS: { status: 401, zh: '用户名或密码错误', en: 'Wrong username or password' },
+  ACCOUNT_LOCKED: {
+    status: 423,
+    zh: '登录失败次数过多，账号已暂时锁定，请稍后再试',
+    en: 'Too many failed sign-ins; the account is locked for a while',
+  },
+  ACCOUNT_DISABLED: { status: 403, zh: '账号已停用，请联系管理员', en: 'This account is disabled' },
+  TOTP_REQUIRED: { status: 401, zh: '请输入动态验证码', en: 'Enter your one-time code' },
+  TOTP_INVALID: { status: 401, zh: '动态验证码错误', en: 'Wrong one-time code' },
+  TOTP_NOT_PENDING: { status: 409, zh: '请先开始绑定动态验证码', en: 'Start two-factor enrolment first' },
+  FORBIDDEN: { status: 403, zh: '没有权限执行此操作', en: 'You may not do this' },
+  NOT_FOUND: { status: 404, zh: '记录不存在', en: 'Not found' },
+  ROUTE_NOT_FOUND: { status: 404, zh: '接口不存在', en: 'No such endpoint' },
+  USERNAME_TAKEN: { status: 409, zh: '用户名已被使用', en: 'That username is taken' },
+  ORG_NAME_TAKEN: {
+    status: 409,
+    zh: '该辖区内已有同名机构',
+    en: 'An organisation with that name exists here',
+  },
+  REGION_OUT_OF_SCOPE: {
+    status: 403,
+    zh: '所选辖区超出您的管辖范围',
+    en: 'That region is outside your jurisdiction',
+  },
+  ROLE_NOT_ASSIGNABLE: { status: 403, zh: '您不能授予该角色', en: 'You may not grant that role' },
+  WRONG_PASSWORD: { status: 400, zh: '当前密码不正确', en: 'The current password is wrong' },
+  RATE_LIMITED: { status: 429, zh: '请求过于频繁，请稍后再试', en: 'Too many requests; try again later' },
+  DATABASE_DOWN: { status: 503, zh: '数据库暂时不可用', en: 'The database is unavailable' },
+  INTERNAL: { status: 500, zh: '系统内部错误，请稍后再试', en: 'Internal error' },
+} as const satisfies Record<string, { status: number; zh: string; en: string }>;
+
+export type ErrorCode = keyof typeof errorCatalog;
+
+export function isErrorCode(code: unknown): code is ErrorCode {
+  return typeof code === 'string' && code in errorCatalog;
+}
+
+/** The body of every error response. */
+export interface ErrorBody {
+  error: { code: ErrorCode; message: string; requestId: string; details?: unknown };
+}

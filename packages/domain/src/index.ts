@@ -1,0 +1,5 @@
+export * from './errors.ts';
+export * from './org.ts';
+export * from './region.ts';
+export * from './roles.ts';
+export * from './user.ts';

@@ -1,0 +1,74 @@
+/**
+ * Roles and what each may do. The server's policies and the web menu both read this,
+ * so a role never sees a menu entry whose API would refuse it.
+ */
+export const roles = [
+  'system_admin',
+  'bureau_admin',
+  'dispatcher',
+  'hotline_operator',
+  'patrol_member',
+  'station_staff',
+  'supplies_keeper',
+  'police_liaison',
+  'supervisor',
+] as const;
+export type Role = (typeof roles)[number];
+
+export const roleLabels: Record<Role, { zh: string; en: string }> = {
+  system_admin: { zh: '系统管理员', en: 'System admin' },
+  bureau_admin: { zh: '民政局管理员', en: 'Bureau admin' },
+  dispatcher: { zh: '指挥调度员', en: 'Command dispatcher' },
+  hotline_operator: { zh: '热线接线员', en: 'Hotline operator' },
+  patrol_member: { zh: '巡查队员', en: 'Patrol member' },
+  station_staff: { zh: '救助站工作人员', en: 'Station staff' },
+  supplies_keeper: { zh: '物资管理员', en: 'Supplies keeper' },
+  police_liaison: { zh: '公安联络员', en: 'Police liaison' },
+  supervisor: { zh: '督导（只读）', en: 'Supervisor (read-only)' },
+};
+
+/** Acts a role may perform. Later capabilities add their own. */
+export const permissions = [
+  'region.read',
+  'org.read',
+  'org.manage',
+  'user.read',
+  'user.manage',
+  'event.read',
+] as const;
+export type Permission = (typeof permissions)[number];
+
+const grants: Record<Role, readonly Permission[]> = {
+  system_admin: ['region.read', 'org.read', 'org.manage', 'user.read', 'user.manage', 'event.read'],
+  bureau_admin: ['region.read', 'org.read', 'org.manage', 'user.read', 'user.manage', 'event.read'],
+  dispatcher: ['region.read', 'org.read'],
+  hotline_operator: ['region.read', 'org.read'],
+  patrol_member: ['region.read'],
+  station_staff: ['region.read', 'org.read'],
+  supplies_keeper: ['region.read', 'org.read'],
+  police_liaison: ['region.read', 'org.read'],
+  supervisor: ['region.read', 'org.read', 'user.read', 'event.read'],
+};
+
+export function can(role: Role, permission: Permission): boolean {
+  return grants[role].includes(permission);
+}
+
+export function permissionsOf(role: Role): Permission[] {
+  return [...grants[role]];
+}
+
+/**
+ * Roles a user may hand out. Nobody creates a role above their own, so a bureau admin
+ * cannot mint a system admin.
+ */
+export function assignableRoles(role: Role): Role[] {
+  if (role === 'system_admin') return [...roles];
+  if (role === 'bureau_admin') return roles.filter((r) => r !== 'system_admin');
+  return [];
+}
+
+/** Admin roles must use a second factor once they have enrolled one. */
+export function isAdminRole(role: Role): boolean {
+  return role === 'system_admin' || role === 'bureau_admin';
+}

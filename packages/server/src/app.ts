@@ -1,0 +1,156 @@
+import { randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import fastifyCookie from '@fastify/cookie';
+import fastifyHelmet from '@fastify/helmet';
+import fastifyRateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyBaseLogger } from 'fastify';
+import {
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import type { Config } from './config.ts';
+import type { Db } from './db/pool.ts';
+import { eventRoutes } from './modules/audit/event.routes.ts';
+import { registerAccessHook } from './modules/auth/auth.hook.ts';
+import { authRoutes } from './modules/auth/auth.routes.ts';
+import { createAuthService } from './modules/auth/auth.service.ts';
+import { healthRoutes } from './modules/health/health.routes.ts';
+import { liveRoutes } from './modules/live/live.routes.ts';
+import { orgRoutes } from './modules/orgs/org.routes.ts';
+import { createOrgService } from './modules/orgs/org.service.ts';
+import { regionRoutes } from './modules/regions/region.routes.ts';
+import { createRegionService } from './modules/regions/region.service.ts';
+import { userRoutes } from './modules/users/user.routes.ts';
+import { createUserService } from './modules/users/user.service.ts';
+import type { Clock } from './platform/clock.ts';
+import { errorHandler, sendError } from './platform/error-handler.ts';
+import { createEventRecorder } from './platform/events.ts';
+import type { App } from './platform/http.ts';
+import type { Ids } from './platform/ids.ts';
+import type { ChangeFeed } from './platform/notify.ts';
+
+export interface AppDeps {
+  db: Db;
+  config: Config;
+  clock: Clock;
+  ids: Ids;
+  changeFeed: ChangeFeed;
+  demo: boolean;
+  logger?: FastifyBaseLogger;
+  /** Where the built web app lives; absent in API-only tests. */
+  webDist?: string | null;
+}
+
+export const defaultWebDist = fileURLToPath(new URL('../../web/dist', import.meta.url));
+
+/** Builds the HTTP app; tests call this and use `app.inject()`. */
+export async function buildApp(deps: AppDeps): Promise<App> {
+  const { db, config, clock, ids } = deps;
+  const app = Fastify({
+    ...(deps.logger ? { loggerInstance: deps.logger } : { logger: false }),
+    bodyLimit: 1024 * 1024,
+    trustProxy: true,
+    genReqId: (req) => {
+      const given = req.headers['x-request-id'];
+      return typeof given === 'string' && /^[\w-]{8,64}$/.test(given) ? given : randomUUID();
+    },
+  }).withTypeProvider<ZodTypeProvider>() as App;
+
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.setErrorHandler(errorHandler);
+  // Plugin-made routes (docs UI, static web files) are public; our own /api routes must
+  // each declare their access, which the authorization-matrix test checks.
+  app.addHook('onRoute', (route) => {
+    if (!route.url.startsWith('/api/') || route.url.startsWith('/api/docs')) {
+      route.config = { ...route.config, access: route.config?.access ?? 'public' };
+    }
+  });
+  app.addHook('onSend', async (request, reply) => {
+    reply.header('x-request-id', String(request.id));
+  });
+
+  await app.register(fastifyHelmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        // Ant Design injects its CSS-in-JS styles at runtime.
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:', 'blob:', 'https:'],
+        scriptSrc: ["'self'"],
+        connectSrc: ["'self'"],
+      },
+    },
+  });
+  await app.register(fastifyCookie);
+  await app.register(fastifyRateLimit, {
+    global: false,
+    keyGenerator: (req) => `${req.ip}|${(req.body as { username?: unknown } | undefined)?.username ?? ''}`,
+  });
+  await app.register(fastifySwagger, {
+    openapi: {
+      info: {
+        title: 'Warmline API',
+        description:
+          '暖线 · 寒冬送温暖指挥平台. Errors answer `{"error":{"code","message","requestId","details?"}}`; codes are listed in `@warmline/domain` errorCatalog.',
+        version: '0.1.0',
+      },
+      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'wl_session' } } },
+      security: [{ session: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs', staticCSP: true });
+
+  const recordEvent = createEventRecorder({ clock, ids });
+  const auth = createAuthService({ db, clock, recordEvent, sessionHours: config.SESSION_HOURS });
+  const regions = createRegionService({ db });
+  const orgs = createOrgService({ db, clock, ids, recordEvent, regions });
+  const users = createUserService({ db, clock, ids, recordEvent, regions, orgs });
+
+  registerAccessHook(app, auth);
+  await app.register(
+    healthRoutes(db, {
+      mapTileUrl: config.MAP_TILE_URL,
+      mapAttribution: config.MAP_ATTRIBUTION,
+      demo: deps.demo,
+    }),
+    {
+      prefix: '/api',
+    },
+  );
+  await app.register(
+    authRoutes(auth, { sessionHours: config.SESSION_HOURS, secureCookie: config.COOKIE_SECURE }),
+    {
+      prefix: '/api/auth',
+    },
+  );
+  await app.register(regionRoutes(regions), { prefix: '/api/regions' });
+  await app.register(orgRoutes(orgs), { prefix: '/api/orgs' });
+  await app.register(userRoutes(users), { prefix: '/api/users' });
+  await app.register(eventRoutes(db), { prefix: '/api/events' });
+  await app.register(liveRoutes(deps.changeFeed), { prefix: '/api/live' });
+  app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () =>
+    app.swagger(),
+  );
+
+  const webDist = deps.webDist === undefined ? defaultWebDist : deps.webDist;
+  const hasWeb = !!webDist && existsSync(`${webDist}/index.html`);
+  if (hasWeb)
+    await app.register(fastifyStatic, { root: webDist, wildcard: false, index: false, maxAge: '1h' });
+  app.setNotFoundHandler((request, reply) => {
+    if (request.url.startsWith('/api') || request.method !== 'GET' || !hasWeb) {
+      return sendError(reply, request, 'ROUTE_NOT_FOUND');
+    }
+    // Client-side routes: the SPA decides what to show.
+    return reply.header('cache-control', 'no-cache').sendFile('index.html');
+  });
+
+  return app;
+}

@@ -1,0 +1,52 @@
+import { z } from 'zod';
+
+/**
+ * Everything the server reads from its environment, checked once at start-up. A bad
+ * value stops the process with every problem listed, not the first one found.
+ */
+const configSchema = z.object({
+  DATABASE_URL: z.url().optional().describe('external PostgreSQL ≥ 15; unset = embedded PostgreSQL'),
+  DATA_DIR: z.string().min(1).default('./data').describe('embedded PostgreSQL data and local files'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().min(1).default('0.0.0.0'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  WARMLINE_DEMO: z
+    .enum(['auto', 'on', 'off'])
+    .default('auto')
+    .describe('auto = load the demo city when the database is empty'),
+  WARMLINE_PROCESS: z.enum(['all', 'web', 'worker']).default('all').describe('what this process runs'),
+  SESSION_HOURS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 30)
+    .default(12),
+  COOKIE_SECURE: z.enum(['auto', 'true', 'false']).default('auto'),
+  MAP_TILE_URL: z.string().default('').describe('raster tile URL template; empty = outlines only'),
+  MAP_ATTRIBUTION: z.string().default(''),
+  PG_POOL_MAX: z.coerce.number().int().min(1).max(200).default(10),
+});
+
+export type Config = z.infer<typeof configSchema>;
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = configSchema.safeParse(env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`).join('\n');
+    throw new ConfigError(`invalid configuration:\n${problems}`);
+  }
+  return parsed.data;
+}
+
+/** For the README's configuration table and `--help`. */
+export function describeConfig(): { name: string; description: string; default: unknown }[] {
+  return Object.entries(configSchema.shape).map(([name, schema]) => ({
+    name,
+    description: schema.description ?? '',
+    default: schema.safeParse(undefined).data,
+  }));
+}

@@ -1,0 +1,197 @@
+import type { OrgKind, Role } from '@warmline/domain';
+
+/**
+ * 韶关市 (440200), the city of seed 004: its real districts and counties, the city
+ * rescue station with 114 beds, the departments that patrol with civil affairs.
+ * Coordinates are WGS-84, close to the real sites.
+ */
+export const DEMO_CITY = '440200';
+export const DEMO_PASSWORD = 'warmline-demo';
+
+export interface DemoOrg {
+  key: string;
+  name: string;
+  kind: OrgKind;
+  regionCode: string;
+  bedCount?: number;
+  lat: number;
+  lng: number;
+}
+
+const counties: [code: string, name: string, lat: number, lng: number][] = [
+  ['440203', '武江区', 24.7926, 113.5878],
+  ['440204', '浈江区', 24.8044, 113.6111],
+  ['440205', '曲江区', 24.6826, 113.6045],
+  ['440222', '始兴县', 24.9524, 114.0617],
+  ['440224', '仁化县', 25.0856, 113.7492],
+  ['440229', '翁源县', 24.3505, 114.1302],
+  ['440232', '乳源瑶族自治县', 24.7761, 113.2752],
+  ['440233', '新丰县', 24.0596, 114.2068],
+  ['440281', '乐昌市', 25.1281, 113.3472],
+  ['440282', '南雄市', 25.1172, 114.3112],
+];
+
+export const demoOrgs: DemoOrg[] = [
+  {
+    key: 'city-bureau',
+    name: '韶关市民政局',
+    kind: 'bureau',
+    regionCode: DEMO_CITY,
+    lat: 24.8108,
+    lng: 113.5972,
+  },
+  {
+    key: 'city-station',
+    name: '韶关市救助管理站',
+    kind: 'station',
+    regionCode: '440204',
+    bedCount: 114,
+    lat: 24.8232,
+    lng: 113.6268,
+  },
+  { key: 'police', name: '韶关市公安局', kind: 'police', regionCode: DEMO_CITY, lat: 24.8069, lng: 113.5951 },
+  {
+    key: 'urban',
+    name: '韶关市城市管理和综合执法局',
+    kind: 'urban_management',
+    regionCode: DEMO_CITY,
+    lat: 24.8012,
+    lng: 113.5986,
+  },
+  {
+    key: 'health',
+    name: '韶关市卫生健康局',
+    kind: 'health',
+    regionCode: DEMO_CITY,
+    lat: 24.8086,
+    lng: 113.6001,
+  },
+  {
+    key: 'hospital',
+    name: '粤北人民医院',
+    kind: 'hospital',
+    regionCode: '440203',
+    lat: 24.8016,
+    lng: 113.5851,
+  },
+  ...counties.map(([code, name, lat, lng]) => ({
+    key: `bureau-${code}`,
+    name: `${name}民政局`,
+    kind: 'bureau' as const,
+    regionCode: code,
+    lat,
+    lng,
+  })),
+  {
+    key: 'station-440281',
+    name: '乐昌市救助管理站',
+    kind: 'station',
+    regionCode: '440281',
+    bedCount: 30,
+    lat: 25.1335,
+    lng: 113.3551,
+  },
+  {
+    key: 'station-440282',
+    name: '南雄市救助管理站',
+    kind: 'station',
+    regionCode: '440282',
+    bedCount: 24,
+    lat: 25.1222,
+    lng: 114.3034,
+  },
+];
+
+export interface DemoUser {
+  username: string;
+  displayName: string;
+  role: Role;
+  regionCode: string;
+  org: string | null;
+  phone?: string;
+}
+
+/** Fixed usernames: acceptance checks and the README use them. */
+export const demoUsers: DemoUser[] = [
+  { username: 'admin', displayName: '系统管理员', role: 'system_admin', regionCode: '000000', org: null },
+  {
+    username: 'shaoguan',
+    displayName: '黄燕斌',
+    role: 'bureau_admin',
+    regionCode: DEMO_CITY,
+    org: 'city-bureau',
+    phone: '13719701234',
+  },
+  {
+    username: 'zhenjiang',
+    displayName: '李志强',
+    role: 'bureau_admin',
+    regionCode: '440204',
+    org: 'bureau-440204',
+    phone: '13802881235',
+  },
+  {
+    username: 'wujiang',
+    displayName: '陈晓玲',
+    role: 'bureau_admin',
+    regionCode: '440203',
+    org: 'bureau-440203',
+    phone: '13902761236',
+  },
+  {
+    username: 'dispatcher',
+    displayName: '刘建国',
+    role: 'dispatcher',
+    regionCode: DEMO_CITY,
+    org: 'city-station',
+    phone: '13680121237',
+  },
+  {
+    username: 'hotline',
+    displayName: '王芳',
+    role: 'hotline_operator',
+    regionCode: DEMO_CITY,
+    org: 'city-station',
+    phone: '13580341238',
+  },
+  {
+    username: 'patrol1',
+    displayName: '张伟',
+    role: 'patrol_member',
+    regionCode: DEMO_CITY,
+    org: 'city-station',
+    phone: '13760451239',
+  },
+  {
+    username: 'station1',
+    displayName: '赵敏',
+    role: 'station_staff',
+    regionCode: DEMO_CITY,
+    org: 'city-station',
+    phone: '13650561240',
+  },
+  {
+    username: 'keeper1',
+    displayName: '孙丽',
+    role: 'supplies_keeper',
+    regionCode: DEMO_CITY,
+    org: 'city-station',
+    phone: '13430671241',
+  },
+  {
+    username: 'police1',
+    displayName: '周警官',
+    role: 'police_liaison',
+    regionCode: DEMO_CITY,
+    org: 'police',
+    phone: '13330781242',
+  },
+  {
+    username: 'supervisor',
+    displayName: '陈国营',
+    role: 'supervisor',
+    regionCode: DEMO_CITY,
+    org: 'city-bureau',
+    phone: '13229891243',
+  },
+];

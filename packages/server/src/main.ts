@@ -1,0 +1,114 @@
+import { parseArgs } from 'node:util';
+import pino from 'pino';
+import { buildApp } from './app.ts';
+import { type Config, ConfigError, loadConfig } from './config.ts';
+import { startEmbeddedPostgres } from './db/embedded.ts';
+import { migrateDatabase } from './db/migrate.ts';
+import { createDb, createPool } from './db/pool.ts';
+import { demoUsersTable, isDatabaseEmpty, isDemoDatabase, seedDemo } from './demo/seed.ts';
+import { createAuthService } from './modules/auth/auth.service.ts';
+import { loadRegions } from './modules/regions/region.loader.ts';
+import { createRegionRepository } from './modules/regions/region.repository.ts';
+import { systemClock } from './platform/clock.ts';
+import { createEventRecorder } from './platform/events.ts';
+import { uuidV7Ids } from './platform/ids.ts';
+import { createJobs } from './platform/jobs.ts';
+import { createChangeFeed } from './platform/notify.ts';
+
+/**
+ * Process entry. `npm start` runs web + worker on the embedded PostgreSQL; production
+ * sets DATABASE_URL and may run `WARMLINE_PROCESS=web` and `=worker` separately.
+ */
+async function main(): Promise<void> {
+  const args = parseArgs({
+    options: { 'no-demo': { type: 'boolean' }, demo: { type: 'boolean' } },
+    strict: true,
+  });
+  const config: Config = loadConfig();
+  if (args.values['no-demo']) config.WARMLINE_DEMO = 'off';
+  if (args.values.demo) config.WARMLINE_DEMO = 'on';
+  const log = pino({ level: config.LOG_LEVEL, base: { pid: process.pid } });
+  const started = performance.now();
+
+  const embedded = config.DATABASE_URL
+    ? null
+    : await startEmbeddedPostgres(config.DATA_DIR, (l) => log.debug({ pg: l }));
+  const url = config.DATABASE_URL ?? embedded!.url;
+  const pool = createPool(url, config.PG_POOL_MAX);
+  const db = createDb(pool);
+  await migrateDatabase(pool);
+
+  const clock = systemClock;
+  const ids = uuidV7Ids;
+  const recordEvent = createEventRecorder({ clock, ids });
+  if ((await createRegionRepository(db).count()) === 0) {
+    log.info({ regions: await loadRegions(db) }, 'loaded GB/T 2260 regions');
+  }
+  const empty = await isDatabaseEmpty(db);
+  const demo = config.WARMLINE_DEMO === 'on' || (config.WARMLINE_DEMO === 'auto' && empty);
+  if (demo && empty) {
+    await seedDemo({ db, clock, ids, recordEvent });
+    log.info('loaded the demo city 韶关市');
+    process.stdout.write(`\n${demoUsersTable()}\n\n`);
+  }
+
+  const auth = createAuthService({ db, clock, recordEvent, sessionHours: config.SESSION_HOURS });
+  const jobs = createJobs(
+    url,
+    [
+      {
+        name: 'session-purge',
+        cron: '17 * * * *',
+        handle: async () => void (await auth.purgeExpiredSessions()),
+      },
+    ],
+    (err) => log.error({ err }, 'job queue error'),
+  );
+  await jobs.start({ work: config.WARMLINE_PROCESS !== 'web' });
+
+  const changeFeed = createChangeFeed(pool, (err) => log.warn({ err }, 'change feed interrupted'));
+  let app: Awaited<ReturnType<typeof buildApp>> | null = null;
+  if (config.WARMLINE_PROCESS !== 'worker') {
+    await changeFeed.start();
+    app = await buildApp({
+      db,
+      config,
+      clock,
+      ids,
+      changeFeed,
+      demo: config.WARMLINE_DEMO !== 'off' && (await isDemoDatabase(db)),
+      logger: log,
+    });
+    await app.listen({ port: config.PORT, host: config.HOST });
+  }
+  log.info({ ms: Math.round(performance.now() - started), embedded: !!embedded }, 'warmline ready');
+
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    log.info({ signal }, 'shutting down');
+    const force = setTimeout(() => process.exit(1), 15_000);
+    force.unref();
+    try {
+      await app?.close();
+      await changeFeed.stop();
+      await jobs.stop();
+      await pool.end();
+      await embedded?.stop();
+    } finally {
+      process.exit(0);
+    }
+  };
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+}
+
+main().catch((err) => {
+  if (err instanceof ConfigError) process.stderr.write(`${err.message}\n`);
+  else
+    process.stderr.write(
+      `warmline failed to start: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`,
+    );
+  process.exit(1);
+});

@@ -1,0 +1,30 @@
+import { can } from '@warmline/domain';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { AppError } from '../../platform/errors.ts';
+import type { App } from '../../platform/http.ts';
+import type { AuthService } from './auth.service.ts';
+
+export const SESSION_COOKIE = 'wl_session';
+
+/**
+ * Authentication and the route's declared access, checked before anything else runs,
+ * so an anonymous request gets 401 even when its body is also wrong.
+ */
+export function registerAccessHook(app: App, auth: AuthService): void {
+  app.decorateRequest('actor', null);
+  app.decorateRequest('sessionToken', null);
+  app.addHook('onRequest', async (request: FastifyRequest, _reply: FastifyReply) => {
+    const access = request.routeOptions.config.access;
+    // Unmatched URLs (404 handler) carry no access; they are answered by the not-found handler.
+    if (request.is404) return;
+    if (access === undefined) throw new AppError('FORBIDDEN', { reason: 'route declares no access' });
+    const token = request.cookies[SESSION_COOKIE];
+    if (token && token.length <= 100) {
+      request.actor = await auth.authenticate(token);
+      if (request.actor) request.sessionToken = token;
+    }
+    if (access === 'public') return;
+    if (!request.actor) throw new AppError('UNAUTHENTICATED');
+    if (access !== 'authenticated' && !can(request.actor.role, access)) throw new AppError('FORBIDDEN');
+  });
+}

@@ -1,0 +1,63 @@
+import { sql } from 'drizzle-orm';
+import type { Tx } from '../db/pool.ts';
+import { event } from '../db/schema.ts';
+import type { Clock } from './clock.ts';
+import type { Ids } from './ids.ts';
+
+export const CHANGE_CHANNEL = 'warmline_change';
+
+export interface EventInput {
+  /** `<entity>.<past-tense verb>`, e.g. `user.created`. */
+  action: string;
+  entityType: string;
+  entityId: string;
+  regionCode: string;
+  /** Facts figures need; never names, ID numbers or photos. */
+  payload?: Record<string, unknown>;
+}
+
+export interface EventContext {
+  actorId: string | null;
+  requestId?: string | undefined;
+}
+
+/** What LISTENers receive: enough to refresh, nothing personal. */
+export interface ChangeNotice {
+  action: string;
+  entityType: string;
+  entityId: string;
+  regionCode: string;
+  at: string;
+}
+
+export type RecordEvent = (tx: Tx, ctx: EventContext, input: EventInput) => Promise<void>;
+
+/**
+ * Writes the event row inside the caller's transaction and queues a NOTIFY, which
+ * PostgreSQL delivers only if that transaction commits: no change without its record,
+ * no live update for a change that was rolled back.
+ */
+export function createEventRecorder(deps: { clock: Clock; ids: Ids }): RecordEvent {
+  return async (tx, ctx, input) => {
+    const at = deps.clock.now();
+    await tx.insert(event).values({
+      id: deps.ids.next(),
+      at,
+      actorId: ctx.actorId,
+      action: input.action,
+      entityType: input.entityType,
+      entityId: input.entityId,
+      regionCode: input.regionCode,
+      requestId: ctx.requestId ?? null,
+      payload: input.payload ?? {},
+    });
+    const notice: ChangeNotice = {
+      action: input.action,
+      entityType: input.entityType,
+      entityId: input.entityId,
+      regionCode: input.regionCode,
+      at: at.toISOString(),
+    };
+    await tx.execute(sql`SELECT pg_notify(${CHANGE_CHANNEL}, ${JSON.stringify(notice)})`);
+  };
+}

@@ -1,0 +1,47 @@
+import type { Permission } from '@warmline/domain';
+import type {
+  FastifyBaseLogger,
+  FastifyInstance,
+  RawReplyDefaultExpression,
+  RawRequestDefaultExpression,
+  RawServerDefault,
+} from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { Actor } from './actor.ts';
+import { AppError } from './errors.ts';
+
+/**
+ * Who may call a route: nobody signed in (`public`), anyone signed in (`authenticated`),
+ * or a role holding a permission. Every route declares one; a route without one is
+ * refused at runtime and fails the authorization-matrix test.
+ */
+export type Access = 'public' | 'authenticated' | Permission;
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    access?: Access;
+  }
+  interface FastifyRequest {
+    actor: Actor | null;
+    sessionToken: string | null;
+  }
+}
+
+export type App = FastifyInstance<
+  RawServerDefault,
+  RawRequestDefaultExpression,
+  RawReplyDefaultExpression,
+  FastifyBaseLogger,
+  ZodTypeProvider
+>;
+
+/** The signed-in actor; routes with non-public access can rely on it. */
+export function actorOf(request: { actor: Actor | null }): Actor {
+  if (!request.actor) throw new AppError('UNAUTHENTICATED');
+  return request.actor;
+}
+
+/** The actor and request id a service records with a change. */
+export function ctxOf(request: { actor: Actor | null; id: unknown }): { actor: Actor; requestId: string } {
+  return { actor: actorOf(request), requestId: String(request.id) };
+}

@@ -1,0 +1,43 @@
+import PgBoss from 'pg-boss';
+
+/**
+ * Background work and timers live in PostgreSQL (pg-boss), never in memory, so a
+ * restart loses nothing and any process can pick a job up.
+ */
+export interface JobDefinition {
+  name: string;
+  /** cron in Asia/Shanghai; omit for on-demand jobs */
+  cron?: string;
+  handle(data: unknown): Promise<void>;
+}
+
+export interface Jobs {
+  boss: PgBoss;
+  start(options: { work: boolean }): Promise<void>;
+  stop(): Promise<void>;
+}
+
+export function createJobs(
+  connectionString: string,
+  definitions: JobDefinition[],
+  onError: (e: unknown) => void,
+): Jobs {
+  const boss = new PgBoss({ connectionString, schema: 'pgboss', max: 3, application_name: 'warmline-jobs' });
+  boss.on('error', onError);
+  return {
+    boss,
+    async start({ work }) {
+      await boss.start();
+      for (const def of definitions) {
+        await boss.createQueue(def.name);
+        if (def.cron) await boss.schedule(def.name, def.cron, {}, { tz: 'Asia/Shanghai' });
+        if (work) {
+          await boss.work(def.name, async (jobs) => {
+            for (const job of jobs) await def.handle(job.data);
+          });
+        }
+      }
+    },
+    stop: () => boss.stop({ graceful: true, wait: true, timeout: 5000 }),
+  };
+}

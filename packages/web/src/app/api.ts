@@ -1,0 +1,77 @@
+/**
+ * The one way the web talks to the server: JSON over fetch with the session cookie.
+ * Every non-2xx answer becomes an ApiError carrying the catalogue code, so screens show
+ * the catalogue's words (errorCatalog[code].zh) rather than whatever the server wrote.
+ */
+import { type ErrorCode, isErrorCode } from '@warmline/domain';
+
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: ErrorCode,
+    message: string,
+    readonly requestId?: string,
+    readonly details?: unknown,
+  ) {
+    super(message);
+    this.name = 'ApiError';
+  }
+}
+
+type Query = Record<string, string | number | boolean | null | undefined>;
+
+/** Called when any request answers 401 UNAUTHENTICATED (the session ended elsewhere). */
+let onUnauthenticated: () => void = () => {};
+export function setUnauthenticatedHandler(handler: () => void): void {
+  onUnauthenticated = handler;
+}
+
+export function withQuery(path: string, query?: Query): string {
+  if (!query) return path;
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query)) {
+    if (value !== undefined && value !== null && value !== '') params.set(key, String(value));
+  }
+  const qs = params.toString();
+  return qs ? `${path}?${qs}` : path;
+}
+
+async function request<T>(method: string, path: string, body?: unknown): Promise<T> {
+  let response: Response;
+  try {
+    response = await fetch(path, {
+      method,
+      credentials: 'same-origin',
+      headers: body === undefined ? { accept: 'application/json' } : { 'content-type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+  } catch {
+    // Offline or the server is down: there is no catalogue answer, so say so plainly.
+    throw new ApiError(0, 'INTERNAL', 'network error');
+  }
+  if (response.status === 204) return undefined as T;
+  const text = await response.text();
+  const data: unknown = text ? safeJson(text) : undefined;
+  if (!response.ok) {
+    const error = (data as { error?: { code?: unknown; message?: string; requestId?: string; details?: unknown } })
+      ?.error;
+    const code: ErrorCode = isErrorCode(error?.code) ? error.code : response.status === 401 ? 'UNAUTHENTICATED' : 'INTERNAL';
+    if (code === 'UNAUTHENTICATED') onUnauthenticated();
+    throw new ApiError(response.status, code, error?.message ?? response.statusText, error?.requestId, error?.details);
+  }
+  return data as T;
+}
+
+function safeJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
+
+export const api = {
+  get: <T>(path: string, query?: Query) => request<T>('GET', withQuery(path, query)),
+  post: <T = void>(path: string, body?: unknown) => request<T>('POST', path, body ?? {}),
+  patch: <T>(path: string, body: unknown) => request<T>('PATCH', path, body),
+};

@@ -1,0 +1,87 @@
+/** Shapes of the API's answers (see the server's schemas); the web never imports server code. */
+import type { OrgKind, Permission, RegionLevel, Role } from '@warmline/domain';
+
+export interface Me {
+  id: string;
+  username: string;
+  displayName: string;
+  role: Role;
+  regionCode: string;
+  regionName: string;
+  regionLevel: RegionLevel;
+  orgId: string | null;
+  orgName: string | null;
+  totpEnabled: boolean;
+  permissions: Permission[];
+}
+
+export interface AppConfig {
+  mapTileUrl: string;
+  mapAttribution: string;
+  demo: boolean;
+}
+
+export interface Region {
+  code: string;
+  name: string;
+  level: RegionLevel;
+  parentCode: string | null;
+}
+
+export interface Org {
+  id: string;
+  name: string;
+  kind: OrgKind;
+  regionCode: string;
+  regionName: string;
+  bedCount: number | null;
+  lat: number | null;
+  lng: number | null;
+  userCount: number;
+}
+
+export interface User {
+  id: string;
+  username: string;
+  displayName: string;
+  role: Role;
+  regionCode: string;
+  regionName: string;
+  orgId: string | null;
+  orgName: string | null;
+  phoneMasked: string | null;
+  disabled: boolean;
+  locked: boolean;
+  totpEnabled: boolean;
+  lastLoginAt: string | null;
+  createdAt: string;
+}
+
+export interface AuditEvent {
+  id: string;
+  at: string;
+  actorId: string | null;
+  actorName: string | null;
+  action: string;
+  entityType: string;
+  entityId: string | null;
+  regionCode: string | null;
+  payload: unknown;
+}
+
+export interface Items<T> {
+  items: T[];
+}
+
+export interface Page<T> extends Items<T> {
+  total: number;
+}
+
+/** What GET /api/live sends with each `change` event. */
+export interface LiveChange {
+  action: string;
+  entityType: string;
+  entityId: string | null;
+  regionCode: string | null;
+  at: string;
+}

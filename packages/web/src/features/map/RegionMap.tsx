@@ -1,0 +1,161 @@
+/**
+ * The jurisdiction map: county outlines of the user's city (their own county highlighted)
+ * and points such as organisations. Leaflet lives only in this module's chunk; pages load it
+ * with React.lazy so screens without a map never download it.
+ *
+ * Coordinates are WGS-84 throughout. When the configured tiles are a GCJ-02 source (AMap,
+ * Tencent) everything will sit a few hundred metres off; convert at this edge with `gcoord`
+ * once such a source is configured. Tianditu and OSM are WGS-84 and need nothing.
+ */
+import { useQuery } from '@tanstack/react-query';
+import L from 'leaflet';
+import 'leaflet/dist/leaflet.css';
+import { useEffect, useMemo, useRef } from 'react';
+import { useAppConfig } from '../../app/config.ts';
+import { focusCountyOf, loadBoundaries } from './boundaries.ts';
+import './region-map.css';
+
+export interface MapPoint {
+  id: string;
+  name: string;
+  lat: number;
+  lng: number;
+  /** Shown under the name in the tooltip (e.g. the organisation kind). */
+  detail?: string;
+  color?: string;
+}
+
+export interface RegionMapProps {
+  regionCode: string;
+  points?: MapPoint[];
+  height?: number | string;
+}
+
+const CHINA: L.LatLngBoundsExpression = [
+  [18, 73],
+  [53.5, 135],
+];
+/** Above this many counties, permanent labels turn into clutter; names stay on hover. */
+const MAX_LABELS = 40;
+
+export default function RegionMap({ regionCode, points = [], height = 360 }: RegionMapProps) {
+  const container = useRef<HTMLDivElement>(null);
+  const mapRef = useRef<L.Map | null>(null);
+  const config = useAppConfig();
+  const boundaries = useQuery({
+    queryKey: ['boundaries', regionCode],
+    queryFn: () => loadBoundaries(regionCode),
+    staleTime: Number.POSITIVE_INFINITY,
+  });
+  const focus = focusCountyOf(regionCode);
+  // Parents rebuild the points array each render; compare by content so layers are not redrawn.
+  const pointsKey = points.map((p) => `${p.id}:${p.lat},${p.lng}`).join('|');
+  // biome-ignore lint/correctness/useExhaustiveDependencies: pointsKey stands for points' content
+  const stablePoints = useMemo(() => points, [pointsKey]);
+
+  useEffect(() => {
+    if (!container.current) return;
+    const map = L.map(container.current, { zoomSnap: 0.25, attributionControl: true });
+    map.attributionControl.setPrefix(false);
+    map.fitBounds(CHINA);
+    mapRef.current = map;
+    // The card may resize after mount (sider collapse, responsive columns).
+    const observer = new ResizeObserver(() => map.invalidateSize());
+    observer.observe(container.current);
+    return () => {
+      observer.disconnect();
+      map.remove();
+      mapRef.current = null;
+    };
+  }, []);
+
+  const tileUrl = config.data?.mapTileUrl ?? '';
+  const attribution = config.data?.mapAttribution ?? '';
+  useEffect(() => {
+    const map = mapRef.current;
+    // No tile source configured: outlines and points on a plain background still orient people.
+    if (!map || !tileUrl) return;
+    const layer = L.tileLayer(tileUrl, { attribution, maxZoom: 18 }).addTo(map);
+    return () => {
+      layer.remove();
+    };
+  }, [tileUrl, attribution]);
+
+  useEffect(() => {
+    const map = mapRef.current;
+    if (!map) return;
+    const outlines = boundaries.data ?? [];
+    const featureCount = outlines.reduce((n, c) => n + c.features.length, 0);
+    const outlineLayer = L.geoJSON(undefined, {
+      style: (feature) => {
+        const own = focus !== null && feature?.properties?.code === focus;
+        return own
+          ? { color: '#1d5fa8', weight: 2.5, fillColor: '#1d5fa8', fillOpacity: 0.18 }
+          : { color: '#6b8fb8', weight: 1, fillColor: '#9fbfe0', fillOpacity: focus ? 0.05 : 0.12 };
+      },
+      onEachFeature: (feature, layer) => {
+        const name = String(feature.properties?.name ?? '');
+        const own = focus !== null && feature.properties?.code === focus;
+        layer.bindTooltip(name, {
+          permanent: featureCount <= MAX_LABELS,
+          direction: 'center',
+          className: own ? 'wl-map-label wl-map-label-own' : 'wl-map-label',
+        });
+      },
+    });
+    for (const collection of outlines) outlineLayer.addData(collection);
+    outlineLayer.addTo(map);
+
+    const pointLayer = L.featureGroup();
+    for (const p of stablePoints) {
+      L.circleMarker([p.lat, p.lng], {
+        radius: 7,
+        color: '#fff',
+        weight: 2,
+        fillColor: p.color ?? '#e8792b',
+        fillOpacity: 0.95,
+      })
+        .bindTooltip(p.detail ? `<b>${escapeHtml(p.name)}</b><br/>${escapeHtml(p.detail)}` : escapeHtml(p.name))
+        .addTo(pointLayer);
+    }
+    pointLayer.addTo(map);
+
+    // Frame the user's own county (with its neighbours for context), else the whole city,
+    // else the points, else the country.
+    const own = focus ? findLayer(outlineLayer, focus) : null;
+    const frame = own?.getBounds() ?? (featureCount ? outlineLayer.getBounds() : pointLayer.getBounds());
+    if (frame.isValid()) map.fitBounds(frame, { padding: own ? [48, 48] : [12, 12], maxZoom: 13 });
+    else map.fitBounds(CHINA);
+    return () => {
+      outlineLayer.remove();
+      pointLayer.remove();
+    };
+  }, [boundaries.data, focus, stablePoints]);
+
+  const outlineCount = boundaries.data?.reduce((n, c) => n + c.features.length, 0) ?? 0;
+  return (
+    <div
+      ref={container}
+      className="wl-region-map"
+      data-testid="region-map"
+      data-outlines={outlineCount}
+      data-points={stablePoints.length}
+      data-tiles={tileUrl ? 'on' : 'off'}
+      data-focus={focus ?? ''}
+      style={{ height }}
+    />
+  );
+}
+
+function findLayer(group: L.GeoJSON, code: string): L.Polygon | null {
+  let found: L.Polygon | null = null;
+  group.eachLayer((layer) => {
+    const feature = (layer as L.Polygon).feature as GeoJSON.Feature | undefined;
+    if (feature?.properties?.code === code) found = layer as L.Polygon;
+  });
+  return found;
+}
+
+function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}
