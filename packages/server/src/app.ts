@@ -31,7 +31,7 @@ import { createUserService } from './modules/users/user.service.ts';
 import type { Clock } from './platform/clock.ts';
 import { errorHandler, sendError } from './platform/error-handler.ts';
 import { createEventRecorder } from './platform/events.ts';
-import type { App } from './platform/http.ts';
+import type { App, RouteEntry } from './platform/http.ts';
 import type { Ids } from './platform/ids.ts';
 import type { ChangeFeed } from './platform/notify.ts';
 
@@ -67,9 +67,17 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   app.setErrorHandler(errorHandler);
   // Plugin-made routes (docs UI, static web files) are public; our own /api routes must
   // each declare their access, which the authorization-matrix test checks.
+  const routeTable: RouteEntry[] = [];
+  app.decorate('routeTable', routeTable);
   app.addHook('onRoute', (route) => {
     if (!route.url.startsWith('/api/') || route.url.startsWith('/api/docs')) {
       route.config = { ...route.config, access: route.config?.access ?? 'public' };
+    }
+    // A prefixed '/' registers both '/api/x' and '/api/x/': list it once, without the slash.
+    const url = route.url.length > 1 ? route.url.replace(/\/$/, '') : route.url;
+    for (const method of [route.method].flat()) {
+      if (method === 'HEAD' || routeTable.some((r) => r.method === method && r.url === url)) continue;
+      routeTable.push({ method, url, access: route.config?.access });
     }
   });
   app.addHook('onSend', async (request, reply) => {

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, readFile, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { userInfo } from 'node:os';
 import path from 'node:path';
@@ -34,6 +34,8 @@ export async function startEmbeddedPostgres(
   const pgdata = path.join(root, 'pg');
   const stateFile = path.join(root, 'embedded-pg.json');
   await mkdir(root, { recursive: true });
+  // As root, PostgreSQL runs as the `postgres` user, which must be able to enter the folder.
+  if (userInfo().uid === 0) await chmod(root, 0o711);
 
   await refuseIfRunning(pgdata);
   const firstStart = !existsSync(path.join(pgdata, 'PG_VERSION'));

@@ -7,6 +7,7 @@ import type {
   RawServerDefault,
 } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
 import type { Actor } from './actor.ts';
 import { AppError } from './errors.ts';
 
@@ -17,7 +18,17 @@ import { AppError } from './errors.ts';
  */
 export type Access = 'public' | 'authenticated' | Permission;
 
+/** One registered route and its declared access (read by the authorization-matrix test). */
+export interface RouteEntry {
+  method: string;
+  url: string;
+  access: Access | undefined;
+}
+
 declare module 'fastify' {
+  interface FastifyInstance {
+    routeTable: RouteEntry[];
+  }
   interface FastifyContextConfig {
     access?: Access;
   }
@@ -34,6 +45,9 @@ export type App = FastifyInstance<
   FastifyBaseLogger,
   ZodTypeProvider
 >;
+
+/** For POST routes that take no body: anything sent is refused rather than ignored. */
+export const emptyBodySchema = z.strictObject({}).nullish();
 
 /** The signed-in actor; routes with non-public access can rely on it. */
 export function actorOf(request: { actor: Actor | null }): Actor {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { type App, actorOf } from '../../platform/http.ts';
+import { type App, actorOf, emptyBodySchema } from '../../platform/http.ts';
 import { SESSION_COOKIE } from './auth.hook.ts';
 import {
   changePasswordBodySchema,
@@ -51,7 +51,10 @@ export function authRoutes(
 
     app.post(
       '/logout',
-      { config: { access: 'authenticated' }, schema: { tags: ['auth'], response: { 204: z.null() } } },
+      {
+        config: { access: 'authenticated' },
+        schema: { tags: ['auth'], body: emptyBodySchema, response: { 204: z.null() } },
+      },
       async (request, reply) => {
         await auth.logout(request.sessionToken!, actorOf(request), String(request.id));
         reply.clearCookie(SESSION_COOKIE, { path: '/' });
@@ -79,6 +82,7 @@ export function authRoutes(
         schema: {
           tags: ['auth'],
           summary: 'Begin TOTP enrolment',
+          body: emptyBodySchema,
           response: { 200: totpSetupResponseSchema },
         },
       },

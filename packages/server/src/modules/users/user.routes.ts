@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { type App, ctxOf as ctx } from '../../platform/http.ts';
+import { type App, ctxOf as ctx, emptyBodySchema } from '../../platform/http.ts';
 import {
   createUserBodySchema,
   phoneResponseSchema,
@@ -75,7 +75,7 @@ export function userRoutes(users: UserService) {
       '/:id/unlock',
       {
         config: { access: 'user.manage' },
-        schema: { tags, params: userIdParamsSchema, response: { 204: z.null() } },
+        schema: { tags, params: userIdParamsSchema, body: emptyBodySchema, response: { 204: z.null() } },
       },
       async (request, reply) => {
         await users.unlock(ctx(request), request.params.id);

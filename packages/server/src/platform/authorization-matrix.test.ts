@@ -1,0 +1,159 @@
+import { can, type Permission, type Role, roles } from '@warmline/domain';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildOrg, buildUser } from '../testing/builders.ts';
+import { createTestApp, type TestApp } from '../testing/test-app.ts';
+import type { Access } from './http.ts';
+
+/**
+ * Walks Fastify's route table. Every /api route must appear in `policy` with the access
+ * it declares; each role is then tried in and out of its jurisdiction. A new route
+ * without a policy entry fails here.
+ */
+/** `refused`: the domain error a permitted caller gets from this sample (else a 2xx). */
+type Sample = { body?: () => unknown; query?: string; refused?: string };
+const policy: Record<string, { access: Access } & Sample> = {
+  'GET /api/health': { access: 'public' },
+  'GET /api/config': { access: 'public' },
+  'GET /api/openapi.json': { access: 'public' },
+  'POST /api/auth/login': {
+    access: 'public',
+    body: () => ({ username: 'nobody', password: 'wrong' }),
+    refused: 'INVALID_CREDENTIALS',
+  },
+  'GET /api/auth/me': { access: 'authenticated' },
+  'POST /api/auth/logout': { access: 'authenticated' },
+  'POST /api/auth/password': {
+    access: 'authenticated',
+    body: () => ({ currentPassword: 'wrong', newPassword: 'another-long-pw' }),
+    refused: 'WRONG_PASSWORD',
+  },
+  'POST /api/auth/totp/setup': { access: 'authenticated' },
+  'POST /api/auth/totp/enable': {
+    access: 'authenticated',
+    body: () => ({ code: '123456' }),
+    refused: 'TOTP_INVALID',
+  },
+  'GET /api/regions': { access: 'region.read', query: '?q=浈江' },
+  'GET /api/regions/:code': { access: 'region.read' },
+  'GET /api/regions/:code/children': { access: 'region.read' },
+  'GET /api/orgs': { access: 'org.read' },
+  'POST /api/orgs': {
+    access: 'org.manage',
+    body: () => ({ name: `新机构${Math.random()}`, kind: 'health', regionCode: '440204' }),
+  },
+  'GET /api/orgs/:id': { access: 'org.read' },
+  'PATCH /api/orgs/:id': { access: 'org.manage', body: () => ({ lat: 24.8 }) },
+  'GET /api/users': { access: 'user.read' },
+  'POST /api/users': {
+    access: 'user.manage',
+    body: () => ({
+      username: `u${Math.random().toString(36).slice(2, 10)}`,
+      displayName: '新队员',
+      role: 'patrol_member',
+      regionCode: '440204',
+      password: 'long-enough-pw',
+    }),
+  },
+  'GET /api/users/:id': { access: 'user.read' },
+  'PATCH /api/users/:id': { access: 'user.manage', body: () => ({ displayName: '改名' }) },
+  'POST /api/users/:id/password': { access: 'user.manage', body: () => ({ password: 'reset-long-pw' }) },
+  'POST /api/users/:id/unlock': { access: 'user.manage' },
+  'GET /api/users/:id/phone': { access: 'user.manage' },
+  'GET /api/events': { access: 'event.read', query: '?pageSize=5' },
+  'GET /api/live': { access: 'authenticated' },
+};
+
+let t: TestApp;
+const actors = new Map<Role, string>();
+const targets = { in: { id: '', userId: '', code: '440204' }, out: { id: '', userId: '', code: '440203' } };
+
+beforeAll(async () => {
+  t = await createTestApp();
+  const zj = await buildOrg(t.db, { regionCode: '440204' });
+  const wj = await buildOrg(t.db, { regionCode: '440203' });
+  targets.in.id = zj.id;
+  targets.out.id = wj.id;
+  // Targets are patrol members: every admin may manage them.
+  targets.in.userId = (
+    await buildUser(t.db, { role: 'patrol_member', regionCode: '440204', phone: '13800000000' })
+  ).id;
+  targets.out.userId = (await buildUser(t.db, { role: 'patrol_member', regionCode: '440203' })).id;
+  for (const role of roles) {
+    // Everyone sits in 浈江区 so "out of jurisdiction" is the sibling 武江区.
+    actors.set(
+      role,
+      (await buildUser(t.db, { role, regionCode: role === 'system_admin' ? '000000' : '440204' })).id,
+    );
+  }
+});
+afterAll(() => t.close());
+
+function urlFor(url: string, side: 'in' | 'out', sample: Sample): string {
+  const target = targets[side];
+  const id = url.startsWith('/api/users') ? target.userId : target.id;
+  return url.replace(':id', id).replace(':code', target.code) + (sample.query ?? '');
+}
+
+const expectedAllowed = (role: Role, access: Access) =>
+  access === 'public' || access === 'authenticated' || can(role, access as Permission);
+
+describe('authorization matrix', () => {
+  it('requires authentication on every non-public route', async () => {
+    for (const [key, p] of Object.entries(policy)) {
+      if (p.access === 'public') continue;
+      const [method, url] = key.split(' ') as [string, string];
+      const res = await t.app.inject({
+        method: method as 'GET',
+        url: urlFor(url, 'in', p),
+        payload: p.body?.() as object,
+      });
+      expect(res.statusCode, key).toBe(401);
+    }
+  });
+
+  it('every registered /api route has a policy entry matching its declared access', () => {
+    const apiRoutes = t.app.routeTable.filter(
+      (r) => r.url.startsWith('/api/') && !r.url.startsWith('/api/docs'),
+    );
+    expect(apiRoutes.length).toBeGreaterThan(10);
+    for (const r of apiRoutes) {
+      const key = `${r.method} ${r.url}`;
+      expect(policy[key], `no policy entry for ${key}`).toBeDefined();
+      expect(r.access, key).toBe(policy[key]!.access);
+    }
+    const registered = new Set(apiRoutes.map((r) => `${r.method} ${r.url}`));
+    for (const key of Object.keys(policy))
+      expect(registered.has(key), `policy for unregistered ${key}`).toBe(true);
+  });
+
+  for (const role of roles) {
+    it(`${role}: allowed where its permissions say, in jurisdiction only`, async () => {
+      for (const [key, p] of Object.entries(policy)) {
+        const [method, url] = key.split(' ') as [string, string];
+        if (url === '/api/live') continue; // a stream never ends under inject(); covered by live.routes.test
+        const allowed = expectedAllowed(role, p.access);
+        for (const side of ['in', 'out'] as const) {
+          if (side === 'out' && !url.includes(':')) continue;
+          const cookie = await t.sessionFor(actors.get(role)!);
+          const res = await t.app.inject({
+            method: method as 'GET',
+            url: urlFor(url, side, p),
+            headers: { cookie },
+            payload: p.body?.() as object,
+          });
+          const label = `${role} ${key} (${side})`;
+          expect(res.statusCode, `${label}: ${res.body}`).toBeLessThan(500);
+          if (!allowed) {
+            expect(res.json().error?.code, label).toBe('FORBIDDEN');
+          } else if (side === 'out' && role !== 'system_admin') {
+            expect(res.statusCode, `${label}: ${res.body}`).toBe(404);
+          } else if (p.refused) {
+            expect(res.json().error?.code, label).toBe(p.refused);
+          } else {
+            expect(res.statusCode, `${label}: ${res.body}`).toBeLessThan(300);
+          }
+        }
+      }
+    });
+  }
+});

@@ -1,0 +1,32 @@
+import { defineConfig } from 'vitest/config';
+
+/**
+ * `domain`: pure rules, milliseconds. `server`: services and routes on a real PostgreSQL —
+ * the embedded one by default, or TEST_DATABASE_URL (the CI leg on 127.0.0.1:5432).
+ * `web`: build-time scripts of the web package.
+ */
+export default defineConfig({
+  test: {
+    projects: [
+      { test: { name: 'domain', include: ['packages/domain/src/**/*.test.ts'] } },
+      {
+        test: {
+          name: 'web',
+          include: ['packages/web/scripts/**/*.test.ts', 'packages/web/src/**/*.test.ts'],
+        },
+      },
+      {
+        test: {
+          name: 'server',
+          include: ['packages/server/src/**/*.test.ts'],
+          globalSetup: ['packages/server/src/testing/global-setup.ts'],
+          testTimeout: 30_000,
+          hookTimeout: 120_000,
+          // Each file gets its own database cloned from a migrated template.
+          pool: 'forks',
+          maxWorkers: 2,
+        },
+      },
+    ],
+  },
+});
