@@ -54,6 +54,7 @@ async function main(): Promise<void> {
 
   const auth = createAuthService({ db, clock, recordEvent, sessionHours: config.SESSION_HOURS });
   const jobs = createJobs(
+    pool,
     url,
     [
       {

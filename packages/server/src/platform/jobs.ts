@@ -1,4 +1,6 @@
+import type pg from 'pg';
 import PgBoss from 'pg-boss';
+import { STARTUP_LOCK, withAdvisoryLock } from '../db/advisory-lock.ts';
 
 /**
  * Background work and timers live in PostgreSQL (pg-boss), never in memory, so a
@@ -17,7 +19,12 @@ export interface Jobs {
   stop(): Promise<void>;
 }
 
+/**
+ * `pool` is only used for the start-up lock: pg-boss's own queue creation deadlocks when
+ * two processes start at once (seen in the two-process live test).
+ */
 export function createJobs(
+  pool: pg.Pool,
   connectionString: string,
   definitions: JobDefinition[],
   onError: (e: unknown) => void,
@@ -27,10 +34,14 @@ export function createJobs(
   return {
     boss,
     async start({ work }) {
-      await boss.start();
+      await withAdvisoryLock(pool, STARTUP_LOCK, async () => {
+        await boss.start();
+        for (const def of definitions) {
+          await boss.createQueue(def.name);
+          if (def.cron) await boss.schedule(def.name, def.cron, {}, { tz: 'Asia/Shanghai' });
+        }
+      });
       for (const def of definitions) {
-        await boss.createQueue(def.name);
-        if (def.cron) await boss.schedule(def.name, def.cron, {}, { tz: 'Asia/Shanghai' });
         if (work) {
           await boss.work(def.name, async (jobs) => {
             for (const job of jobs) await def.handle(job.data);
