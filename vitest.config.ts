@@ -3,7 +3,8 @@ import { defineConfig } from 'vitest/config';
 /**
  * `domain`: pure rules, milliseconds. `server`: services and routes on a real PostgreSQL —
  * the embedded one by default, or TEST_DATABASE_URL (the CI leg on 127.0.0.1:5432).
- * `web`: build-time scripts of the web package.
+ * `web`: build-time scripts of the web package. `e2e`: journeys in Chromium against a real
+ * server on a fresh embedded PostgreSQL with the demo city (`npm run build -w @warmline/web` first).
  */
 export default defineConfig({
   test: {
@@ -23,6 +24,18 @@ export default defineConfig({
           testTimeout: 30_000,
           hookTimeout: 120_000,
           // Each file gets its own database cloned from a migrated template.
+          pool: 'forks',
+          maxWorkers: 2,
+        },
+      },
+      {
+        test: {
+          name: 'e2e',
+          include: ['e2e/**/*.e2e.ts'],
+          globalSetup: ['e2e/global-setup.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+          // One browser per file against one server: keep it gentle on a 2-core machine.
           pool: 'forks',
           maxWorkers: 2,
         },

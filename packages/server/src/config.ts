@@ -41,12 +41,3 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   }
   return parsed.data;
 }
-
-/** For the README's configuration table and `--help`. */
-export function describeConfig(): { name: string; description: string; default: unknown }[] {
-  return Object.entries(configSchema.shape).map(([name, schema]) => ({
-    name,
-    description: schema.description ?? '',
-    default: schema.safeParse(undefined).data,
-  }));
-}

@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import pino from 'pino';
 import { buildApp } from './app.ts';
@@ -24,6 +25,8 @@ async function main(): Promise<void> {
     options: { 'no-demo': { type: 'boolean' }, demo: { type: 'boolean' } },
     strict: true,
   });
+  // A local .env (see .env.example) fills in what the environment does not set.
+  if (existsSync('.env')) process.loadEnvFile('.env');
   const config: Config = loadConfig();
   if (args.values['no-demo']) config.WARMLINE_DEMO = 'off';
   if (args.values.demo) config.WARMLINE_DEMO = 'on';

@@ -1,0 +1,47 @@
+import { mkdirSync } from 'node:fs';
+import { type Browser, chromium, type Page } from 'playwright-core';
+import { inject } from 'vitest';
+
+/** Debian's Chromium; never a downloaded browser. Flags keep it off the closed network. */
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--disable-quic',
+    ],
+  });
+}
+
+export const baseUrl = () => inject('baseUrl');
+
+export const DEMO_PASSWORD = 'warmline-demo';
+
+/** Saved under test-results/e2e/ for a person to look at. */
+export async function screenshot(page: Page, name: string): Promise<void> {
+  mkdirSync('test-results/e2e', { recursive: true });
+  await page.screenshot({ path: `test-results/e2e/${name}.png`, fullPage: true });
+}
+
+/** Signs in through the login form as a person would. */
+export async function signIn(page: Page, username: string, password = DEMO_PASSWORD): Promise<void> {
+  await page.goto(`${baseUrl()}/login`);
+  await page
+    .getByTestId('login-username')
+    .locator('input')
+    .or(page.getByTestId('login-username'))
+    .first()
+    .fill(username);
+  await page
+    .getByTestId('login-password')
+    .locator('input')
+    .or(page.getByTestId('login-password'))
+    .first()
+    .fill(password);
+  await page.getByTestId('login-submit').click();
+}
