@@ -55,7 +55,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   const app = Fastify({
     ...(deps.logger ? { loggerInstance: deps.logger } : { logger: false }),
     bodyLimit: 1024 * 1024,
-    trustProxy: true,
+    trustProxy: config.TRUST_PROXY,
     genReqId: (req) => {
       const given = req.headers['x-request-id'];
       return typeof given === 'string' && /^[\w-]{8,64}$/.test(given) ? given : randomUUID();
@@ -93,12 +93,16 @@ export async function buildApp(deps: AppDeps): Promise<App> {
         imgSrc: ["'self'", 'data:', 'blob:', 'https:'],
         scriptSrc: ["'self'"],
         connectSrc: ["'self'"],
+        // Stations often run it over plain HTTP on a LAN; upgrading would break every asset.
+        upgradeInsecureRequests: null,
       },
     },
   });
   await app.register(fastifyCookie);
   await app.register(fastifyRateLimit, {
     global: false,
+    // After parsing, so sign-in attempts are counted per address *and* username.
+    hook: 'preHandler',
     keyGenerator: (req) => `${req.ip}|${(req.body as { username?: unknown } | undefined)?.username ?? ''}`,
   });
   await app.register(fastifySwagger, {

@@ -22,6 +22,11 @@ const configSchema = z.object({
     .max(24 * 30)
     .default(12),
   COOKIE_SECURE: z.enum(['auto', 'true', 'false']).default('auto'),
+  TRUST_PROXY: z
+    .enum(['true', 'false'])
+    .default('false')
+    .transform((v) => v === 'true')
+    .describe('trust X-Forwarded-* (only behind a reverse proxy)'),
   MAP_TILE_URL: z.string().default('').describe('raster tile URL template; empty = outlines only'),
   MAP_ATTRIBUTION: z.string().default(''),
   PG_POOL_MAX: z.coerce.number().int().min(1).max(200).default(10),
