@@ -16,6 +16,24 @@ const databaseDownCodes = new Set([
   '08003',
 ]);
 
+/** A unique index that lost a race names the conflict the service's own check would have. */
+const uniqueConstraintCodes: Record<string, ErrorCode> = {
+  app_user_username_uq: 'USERNAME_TAKEN',
+  org_region_name_uq: 'ORG_NAME_TAKEN',
+};
+
+type PgLike = { code?: unknown; constraint?: unknown; message?: unknown; cause?: unknown };
+
+/** Drizzle wraps driver errors ("Failed query: …"); the PostgreSQL error is in `cause`. */
+function driverError(err: PgLike): PgLike {
+  let e: PgLike = err;
+  for (let depth = 0; depth < 5 && e.cause && typeof e.cause === 'object'; depth++) {
+    if (typeof e.code === 'string') break;
+    e = e.cause as PgLike;
+  }
+  return e;
+}
+
 function classify(err: FastifyError & { cause?: unknown }): { code: ErrorCode; details?: unknown } {
   if (err instanceof AppError) return { code: err.code, details: err.details };
   if (hasZodFastifySchemaValidationErrors(err)) {
@@ -40,15 +58,21 @@ function classify(err: FastifyError & { cause?: unknown }): { code: ErrorCode; d
   }
   if (err instanceof SyntaxError && err.statusCode === 400) return { code: 'INVALID_JSON' };
   if (err.statusCode === 429) return { code: 'RATE_LIMITED' };
+  const pgErr = driverError(err);
+  const pgCode = String(pgErr.code ?? '');
+  const message = String(pgErr.message ?? '');
   if (
-    databaseDownCodes.has(String(err.code)) ||
-    /Connection terminated|connect ECONNREFUSED/.test(err.message)
+    databaseDownCodes.has(pgCode) ||
+    /Connection terminated|connect ECONNREFUSED|timeout exceeded when trying to connect/.test(message)
   ) {
     return { code: 'DATABASE_DOWN' };
   }
+  if (pgCode === '23505') {
+    const code = uniqueConstraintCodes[String(pgErr.constraint)];
+    if (code) return { code };
+  }
   // PostgreSQL rejecting malformed input that slipped past a schema (bad uuid, bad number).
-  if (['22P02', '22003', '22007', '22008', '22001'].includes(String(err.code)))
-    return { code: 'VALIDATION_FAILED' };
+  if (['22P02', '22003', '22007', '22008', '22001'].includes(pgCode)) return { code: 'VALIDATION_FAILED' };
   if (err.statusCode && err.statusCode >= 400 && err.statusCode < 500) return { code: 'VALIDATION_FAILED' };
   return { code: 'INTERNAL' };
 }

@@ -69,7 +69,10 @@ export function createOrgService(deps: {
 
     async update(ctx: Ctx, id: string, patch: Partial<OrgInput>): Promise<OrgView> {
       const before = await get(ctx, id);
+      if (Object.keys(patch).length === 0) return before;
       if (patch.regionCode) await regions.assertAssignable(ctx.actor, patch.regionCode);
+      // Beds belong to stations only, whichever of kind or bedCount the patch changes.
+      const values = (patch.kind ?? before.kind) === 'station' ? patch : { ...patch, bedCount: null };
       await db.transaction(async (tx) => {
         const r = createOrgRepository(tx);
         const regionCode = patch.regionCode ?? before.regionCode;
@@ -79,7 +82,7 @@ export function createOrgService(deps: {
         ) {
           throw new AppError('ORG_NAME_TAKEN');
         }
-        if ((await r.update(ctx.actor, id, { ...patch, updatedAt: clock.now() })) === 0)
+        if ((await r.update(ctx.actor, id, { ...values, updatedAt: clock.now() })) === 0)
           throw new AppError('NOT_FOUND');
         await recordEvent(
           tx,

@@ -70,6 +70,11 @@ export function createUserService(deps: {
   }
   const get = async (ctx: Pick<Ctx, 'actor'>, id: string) => present(await find(ctx, id), clock.now());
 
+  /** Managing someone whose role you could not grant would let you act above your rank. */
+  function assertOutranks(ctx: Ctx, role: string) {
+    if (!assignableRoles(ctx.actor.role).includes(role as Role)) throw new AppError('ROLE_NOT_ASSIGNABLE');
+  }
+
   /** Role, region and organisation must all be the actor's to give. */
   async function assertGrantable(
     ctx: Ctx,
@@ -166,9 +171,8 @@ export function createUserService(deps: {
       if (id === ctx.actor.id && (patch.disabled || (patch.role && patch.role !== before.role))) {
         throw new AppError('FORBIDDEN', { reason: 'cannot disable or re-role yourself' });
       }
-      // Editing someone whose role you could not grant would let you act above your rank.
-      if (!assignableRoles(ctx.actor.role).includes(before.role as Role))
-        throw new AppError('ROLE_NOT_ASSIGNABLE');
+      assertOutranks(ctx, before.role);
+      if (Object.keys(patch).length === 0) return get(ctx, id);
       await assertGrantable(ctx, patch);
       const regionCode = patch.regionCode ?? before.regionCode;
       const roleOrPlaceChanged =
@@ -187,8 +191,7 @@ export function createUserService(deps: {
 
     async resetPassword(ctx: Ctx, id: string, password: string) {
       const user = (await find(ctx, id)).user;
-      if (!assignableRoles(ctx.actor.role).includes(user.role as Role))
-        throw new AppError('ROLE_NOT_ASSIGNABLE');
+      assertOutranks(ctx, user.role);
       await change(
         ctx,
         id,
@@ -202,6 +205,7 @@ export function createUserService(deps: {
 
     async unlock(ctx: Ctx, id: string) {
       const user = (await find(ctx, id)).user;
+      assertOutranks(ctx, user.role);
       await change(ctx, id, user.regionCode, 'user.unlocked', { failedLogins: 0, lockedUntil: null });
     },
 

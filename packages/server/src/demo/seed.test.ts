@@ -1,0 +1,135 @@
+import { usernameSchema } from '@warmline/domain';
+import { count, eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { appUser, event, org } from '../db/schema.ts';
+import { fixedClock } from '../platform/clock.ts';
+import { createEventRecorder } from '../platform/events.ts';
+import { uuidV7Ids } from '../platform/ids.ts';
+import { createTestApp, type TestApp } from '../testing/test-app.ts';
+import { DEMO_CITY, DEMO_PASSWORD, demoOrgs, demoUsers } from './demo-city.ts';
+import { isDatabaseEmpty, isDemoDatabase, seedDemo } from './seed.ts';
+
+/** The demo city loaded into a fresh database, then used through the real app. */
+let t: TestApp;
+let demoBefore: boolean;
+let emptyBefore: boolean;
+const seededAt = new Date('2026-11-01T08:00:00+08:00');
+
+beforeAll(async () => {
+  t = await createTestApp();
+  demoBefore = await isDemoDatabase(t.db);
+  emptyBefore = await isDatabaseEmpty(t.db);
+  const clock = fixedClock(seededAt);
+  await seedDemo({
+    db: t.db,
+    clock,
+    ids: uuidV7Ids,
+    recordEvent: createEventRecorder({ clock, ids: uuidV7Ids }),
+  });
+});
+afterAll(() => t.close());
+
+describe('demo seed', () => {
+  it('marks the database as a demo one only once seeded', async () => {
+    expect(demoBefore).toBe(false);
+    expect(emptyBefore).toBe(true);
+    expect(await isDemoDatabase(t.db)).toBe(true);
+    expect(await isDatabaseEmpty(t.db)).toBe(false);
+    const [users] = await t.db.select({ n: count() }).from(appUser);
+    const [orgs] = await t.db.select({ n: count() }).from(org);
+    expect(users!.n).toBe(demoUsers.length);
+    expect(orgs!.n).toBe(demoOrgs.length);
+  });
+
+  it('has 韶关市救助管理站 with 114 beds, and beds only at stations', async () => {
+    const [station] = await t.db.select().from(org).where(eq(org.name, '韶关市救助管理站'));
+    expect(station).toMatchObject({ kind: 'station', bedCount: 114, regionCode: '440204' });
+    const rows = await t.db.select().from(org);
+    for (const o of rows) {
+      if (o.kind !== 'station') expect(o.bedCount, o.name).toBeNull();
+      expect(o.regionCode.startsWith(DEMO_CITY.slice(0, 4)), o.name).toBe(true);
+      expect(o.createdAt.getTime()).toBe(seededAt.getTime());
+    }
+  });
+
+  it('every demo user signs in with the demo password, with the right role and region', async () => {
+    expect(demoUsers.length).toBeGreaterThan(5);
+    for (const u of demoUsers) {
+      expect(usernameSchema.safeParse(u.username).success, u.username).toBe(true);
+      const login = await t.app.inject({
+        method: 'POST',
+        url: '/api/auth/login',
+        payload: { username: u.username, password: DEMO_PASSWORD },
+      });
+      expect(login.statusCode, `${u.username}: ${login.body}`).toBe(200);
+      const cookie = `wl_session=${login.cookies.find((c) => c.name === 'wl_session')!.value}`;
+      const me = await t.app.inject({ method: 'GET', url: '/api/auth/me', headers: { cookie } });
+      expect(me.statusCode).toBe(200);
+      expect(me.json(), u.username).toMatchObject({
+        username: u.username,
+        displayName: u.displayName,
+        role: u.role,
+        regionCode: u.regionCode,
+      });
+      const expectedOrg = u.org ? demoOrgs.find((o) => o.key === u.org)!.name : null;
+      expect(me.json().orgName, u.username).toBe(expectedOrg);
+    }
+    const wrong = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { username: demoUsers[0]!.username, password: 'not-the-demo-password' },
+    });
+    expect(wrong.statusCode).toBe(401);
+  });
+
+  it('the demo city admin sees the demo city through the API', async () => {
+    const admin = demoUsers.find((u) => u.role === 'bureau_admin' && u.regionCode === DEMO_CITY)!;
+    const [row] = await t.db.select().from(appUser).where(eq(appUser.username, admin.username));
+    const cookie = await t.sessionFor(row!.id);
+    const orgs = await t.app.inject({ method: 'GET', url: '/api/orgs', headers: { cookie } });
+    expect(
+      orgs
+        .json()
+        .items.map((o: { name: string }) => o.name)
+        .sort(),
+    ).toEqual(demoOrgs.map((o) => o.name).sort());
+    const users = await t.app.inject({ method: 'GET', url: '/api/users?pageSize=200', headers: { cookie } });
+    // Everyone but the national system admin is inside the city.
+    expect(users.json().total).toBe(demoUsers.filter((u) => u.regionCode.startsWith('4402')).length);
+    for (const u of users.json().items as { username: string; phoneMasked: string | null }[]) {
+      const phone = demoUsers.find((d) => d.username === u.username)!.phone;
+      expect(u.phoneMasked, u.username).toBe(phone ? `${phone.slice(0, 3)}****${phone.slice(7)}` : null);
+    }
+  });
+
+  it('writes an org.created or user.created event for every seeded org and user', async () => {
+    const orgs = await t.db.select().from(org);
+    const users = await t.db.select().from(appUser);
+    const created = await t.db.select().from(event).where(eq(event.requestId, 'demo-seed'));
+    expect(created).toHaveLength(orgs.length + users.length);
+    for (const o of orgs) {
+      const e = created.filter((c) => c.entityId === o.id);
+      expect(e, o.name).toHaveLength(1);
+      expect(e[0]).toMatchObject({
+        action: 'org.created',
+        entityType: 'org',
+        regionCode: o.regionCode,
+        actorId: null,
+      });
+      expect(e[0]!.payload).toEqual({ kind: o.kind });
+    }
+    for (const u of users) {
+      const e = created.filter((c) => c.entityId === u.id);
+      expect(e, u.username).toHaveLength(1);
+      expect(e[0]).toMatchObject({
+        action: 'user.created',
+        entityType: 'user',
+        regionCode: u.regionCode,
+        actorId: null,
+      });
+      expect(e[0]!.payload).toEqual({ role: u.role });
+      expect(JSON.stringify(e[0])).not.toContain(DEMO_PASSWORD);
+    }
+    expect(created.every((e) => e.at.getTime() === seededAt.getTime())).toBe(true);
+  });
+});
