@@ -8,7 +8,7 @@ export function eventRoutes(db: Db) {
   const repo = createEventRepository(db);
   return async (app: App) => {
     app.get(
-      '/',
+      '',
       {
         config: { access: 'event.read' },
         schema: {

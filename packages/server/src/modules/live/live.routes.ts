@@ -15,7 +15,7 @@ export function liveRoutes(feed: ChangeFeed) {
     });
 
     app.get(
-      '/',
+      '',
       {
         config: { access: 'authenticated' },
         schema: { tags: ['live'], summary: 'Server-Sent Events stream of changes (event: change)' },

@@ -12,7 +12,7 @@ import type { OrgService } from './org.service.ts';
 export function orgRoutes(orgs: OrgService) {
   return async (app: App) => {
     app.get(
-      '/',
+      '',
       {
         config: { access: 'org.read' },
         schema: { tags: ['orgs'], querystring: orgListQuerySchema, response: { 200: orgListSchema } },
@@ -20,7 +20,7 @@ export function orgRoutes(orgs: OrgService) {
       async (request) => ({ items: await orgs.list(ctx(request), request.query) }),
     );
     app.post(
-      '/',
+      '',
       {
         config: { access: 'org.manage' },
         schema: { tags: ['orgs'], body: createOrgBodySchema, response: { 201: orgSchema } },

@@ -10,7 +10,7 @@ import type { RegionService } from './region.service.ts';
 export function regionRoutes(regions: RegionService) {
   return async (app: App) => {
     app.get(
-      '/',
+      '',
       {
         config: { access: 'region.read' },
         schema: {

@@ -16,7 +16,7 @@ export function userRoutes(users: UserService) {
   return async (app: App) => {
     const tags = ['users'];
     app.get(
-      '/',
+      '',
       {
         config: { access: 'user.read' },
         schema: { tags, querystring: userListQuerySchema, response: { 200: userListSchema } },
@@ -27,7 +27,7 @@ export function userRoutes(users: UserService) {
       },
     );
     app.post(
-      '/',
+      '',
       {
         config: { access: 'user.manage' },
         schema: { tags, body: createUserBodySchema, response: { 201: userSchema } },
