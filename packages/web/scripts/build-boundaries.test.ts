@@ -35,7 +35,11 @@ describe('ECharts UTF8Encoding decoder', () => {
   });
 
   it('decodes an encoded city (Chongqing) into plausible coordinates', () => {
-    const features = decodeCityFile(readPackageFile('shape-with-internal-borders/chongqing'), '重庆', divisions);
+    const features = decodeCityFile(
+      readPackageFile('shape-with-internal-borders/chongqing'),
+      '重庆',
+      divisions,
+    );
     expect(features.length).toBeGreaterThan(30);
     for (const [lng, lat] of allPoints(features)) {
       expect(lng).toBeGreaterThan(105);
@@ -49,7 +53,11 @@ describe('ECharts UTF8Encoding decoder', () => {
 });
 
 describe('Shaoguan 440200', () => {
-  const features = decodeCityFile(readPackageFile('shape-with-internal-borders/guang3_dong1_shao2_guan1'), '韶关', divisions);
+  const features = decodeCityFile(
+    readPackageFile('shape-with-internal-borders/guang3_dong1_shao2_guan1'),
+    '韶关',
+    divisions,
+  );
 
   it('has its 10 counties with GB/T 2260 codes', () => {
     expect(features).toHaveLength(10);
@@ -71,7 +79,11 @@ describe('Shaoguan 440200', () => {
 
 describe('a file without ids (Cangzhou)', () => {
   it('is placed by city and county names', () => {
-    const features = decodeCityFile(readPackageFile('shape-with-internal-borders/he2_bei3_cang1_zhou1'), '沧州', divisions);
+    const features = decodeCityFile(
+      readPackageFile('shape-with-internal-borders/he2_bei3_cang1_zhou1'),
+      '沧州',
+      divisions,
+    );
     expect(features.length).toBeGreaterThanOrEqual(15);
     expect(features.every((f) => f.properties.code.startsWith('1309'))).toBe(true);
   });

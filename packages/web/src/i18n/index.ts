@@ -27,6 +27,8 @@ void i18next.use(initReactI18next).init({
   fallbackLng: 'zh-CN',
   interpolation: { escapeValue: false }, // React escapes already
   returnNull: false,
+  // Keep the console for our own warnings (i18next otherwise prints an advert on start).
+  showSupportNotice: false,
 });
 document.documentElement.lang = i18next.language;
 

@@ -22,6 +22,8 @@ export interface MapPoint {
   lng: number;
   /** Shown under the name in the tooltip (e.g. the organisation kind). */
   detail?: string;
+  /** The point's region; a national map draws the outlines of the cities its points are in. */
+  regionCode?: string;
   color?: string;
 }
 
@@ -42,28 +44,40 @@ export default function RegionMap({ regionCode, points = [], height = 360 }: Reg
   const container = useRef<HTMLDivElement>(null);
   const mapRef = useRef<L.Map | null>(null);
   const config = useAppConfig();
-  const boundaries = useQuery({
-    queryKey: ['boundaries', regionCode],
-    queryFn: () => loadBoundaries(regionCode),
-    staleTime: Number.POSITIVE_INFINITY,
-  });
-  const focus = focusCountyOf(regionCode);
   // Parents rebuild the points array each render; compare by content so layers are not redrawn.
   const pointsKey = points.map((p) => `${p.id}:${p.lat},${p.lng}`).join('|');
   // biome-ignore lint/correctness/useExhaustiveDependencies: pointsKey stands for points' content
   const stablePoints = useMemo(() => points, [pointsKey]);
+  const contextRegions = useMemo(
+    () => [...new Set(stablePoints.flatMap((p) => (p.regionCode ? [p.regionCode] : [])))].sort(),
+    [stablePoints],
+  );
+  const boundaries = useQuery({
+    queryKey: ['boundaries', regionCode, contextRegions],
+    queryFn: () => loadBoundaries(regionCode, contextRegions),
+    staleTime: Number.POSITIVE_INFINITY,
+  });
+  const focus = focusCountyOf(regionCode);
+  /** What the map frames; kept so a resize can frame it again. */
+  const frameRef = useRef<{ bounds: L.LatLngBounds; padding: L.PointExpression } | null>(null);
 
   useEffect(() => {
     if (!container.current) return;
     const map = L.map(container.current, { zoomSnap: 0.25, attributionControl: true });
     map.attributionControl.setPrefix(false);
-    map.fitBounds(CHINA);
+    map.fitBounds(CHINA, { animate: false });
     mapRef.current = map;
-    // The card may resize after mount (sider collapse, responsive columns).
-    const observer = new ResizeObserver(() => map.invalidateSize());
+    // The card may resize after mount (sider collapse, responsive columns): frame it again.
+    const observer = new ResizeObserver(() => {
+      map.invalidateSize({ animate: false });
+      const frame = frameRef.current;
+      if (frame) map.fitBounds(frame.bounds, { padding: frame.padding, maxZoom: 13, animate: false });
+    });
     observer.observe(container.current);
     return () => {
       observer.disconnect();
+      // Stop pending pans/zooms first, or their callbacks fire on a removed map (_leaflet_pos).
+      map.stop();
       map.remove();
       mapRef.current = null;
     };
@@ -115,7 +129,9 @@ export default function RegionMap({ regionCode, points = [], height = 360 }: Reg
         fillColor: p.color ?? '#e8792b',
         fillOpacity: 0.95,
       })
-        .bindTooltip(p.detail ? `<b>${escapeHtml(p.name)}</b><br/>${escapeHtml(p.detail)}` : escapeHtml(p.name))
+        .bindTooltip(
+          p.detail ? `<b>${escapeHtml(p.name)}</b><br/>${escapeHtml(p.detail)}` : escapeHtml(p.name),
+        )
         .addTo(pointLayer);
     }
     pointLayer.addTo(map);
@@ -123,9 +139,11 @@ export default function RegionMap({ regionCode, points = [], height = 360 }: Reg
     // Frame the user's own county (with its neighbours for context), else the whole city,
     // else the points, else the country.
     const own = focus ? findLayer(outlineLayer, focus) : null;
-    const frame = own?.getBounds() ?? (featureCount ? outlineLayer.getBounds() : pointLayer.getBounds());
-    if (frame.isValid()) map.fitBounds(frame, { padding: own ? [48, 48] : [12, 12], maxZoom: 13 });
-    else map.fitBounds(CHINA);
+    const bounds = own?.getBounds() ?? (featureCount ? outlineLayer.getBounds() : pointLayer.getBounds());
+    const padding: L.PointExpression = own ? [48, 48] : [12, 12];
+    frameRef.current = bounds.isValid() ? { bounds, padding } : null;
+    if (bounds.isValid()) map.fitBounds(bounds, { padding, maxZoom: 13, animate: false });
+    else map.fitBounds(CHINA, { animate: false });
     return () => {
       outlineLayer.remove();
       pointLayer.remove();

@@ -9,7 +9,10 @@ export interface BoundaryProperties {
   code: string;
   name: string;
 }
-export type BoundaryCollection = GeoJSON.FeatureCollection<GeoJSON.Polygon | GeoJSON.MultiPolygon, BoundaryProperties>;
+export type BoundaryCollection = GeoJSON.FeatureCollection<
+  GeoJSON.Polygon | GeoJSON.MultiPolygon,
+  BoundaryProperties
+>;
 
 interface BoundaryIndex {
   cities: Record<string, { name: string; counties: number }>;
@@ -24,22 +27,42 @@ async function getJson<T>(url: string): Promise<T | null> {
   return (await response.json()) as T;
 }
 
-/** The city files that cover a region, or [] for the whole country (too much to draw). */
-export async function cityCodesFor(regionCode: string): Promise<string[]> {
+/** Above this many cities the outlines cost more to download than they help. */
+const MAX_CONTEXT_CITIES = 8;
+
+/**
+ * The city files that cover a region. The whole country is too much to draw, so a national
+ * view gets the cities its points lie in (`contextRegions`), which is where the work is.
+ */
+export async function cityCodesFor(regionCode: string, contextRegions: string[] = []): Promise<string[]> {
   const level = regionLevel(regionCode);
-  if (level === 'national') return [];
+  if (level === 'national') {
+    const cities = new Set(contextRegions.map((code) => cityFileOf(code)).filter((c) => c !== null));
+    return [...cities].sort().slice(0, MAX_CONTEXT_CITIES);
+  }
   if (level === 'province') {
     const index = await getJson<BoundaryIndex>('/boundaries/index.json');
     return Object.keys(index?.cities ?? {}).filter((code) => code.startsWith(regionCode.slice(0, 2)));
   }
-  // Hong Kong and Macau are filed under their province-level code.
-  if (regionCode.startsWith('81') || regionCode.startsWith('82')) return [`${regionCode.slice(0, 2)}0000`];
-  return [`${regionCode.slice(0, 4)}00`];
+  return [cityFileOf(regionCode) ?? `${regionCode.slice(0, 4)}00`];
 }
 
-export async function loadBoundaries(regionCode: string): Promise<BoundaryCollection[]> {
+/** The file a city-or-lower region's outlines live in; null for province and above. */
+function cityFileOf(code: string): string | null {
+  const level = regionLevel(code);
+  if (level === 'national' || level === 'province') return null;
+  // Hong Kong and Macau are filed under their province-level code.
+  if (code.startsWith('81') || code.startsWith('82')) return `${code.slice(0, 2)}0000`;
+  return `${code.slice(0, 4)}00`;
+}
+
+export async function loadBoundaries(
+  regionCode: string,
+  contextRegions: string[] = [],
+): Promise<BoundaryCollection[]> {
+  const codes = await cityCodesFor(regionCode, contextRegions);
   const files = await Promise.all(
-    (await cityCodesFor(regionCode)).map((code) => getJson<BoundaryCollection>(`/boundaries/${code}.json`)),
+    codes.map((code) => getJson<BoundaryCollection>(`/boundaries/${code}.json`)),
   );
   return files.filter((file): file is BoundaryCollection => file !== null);
 }

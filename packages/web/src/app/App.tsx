@@ -1,0 +1,64 @@
+import type { Permission } from '@warmline/domain';
+import { Result } from 'antd';
+import { type ReactNode, Suspense } from 'react';
+import { useTranslation } from 'react-i18next';
+import { BrowserRouter, Route, Routes } from 'react-router';
+import { FullPageSpin, RequireAuth, useAuth } from './auth.tsx';
+import { Providers } from './providers.tsx';
+import { LoginPage, NotFoundPage, page, pageRoutes } from './routes.tsx';
+
+// Declared here, not in routes.tsx: the shell builds its menu from the route table.
+const Shell = page(() => import('./Shell.tsx'), 'Shell');
+
+/** A page the user's role may not see answers like the API would: forbidden, not a crash. */
+function RequirePermission({ permission, children }: { permission?: Permission; children: ReactNode }) {
+  const { can } = useAuth();
+  const { t } = useTranslation();
+  if (permission && !can(permission)) {
+    return <Result status="403" title="403" subTitle={t('common.forbidden')} data-testid="forbidden" />;
+  }
+  return children;
+}
+
+// Declarative routing: the data-router APIs (loaders, actions, fetchers) are not used, and
+// leaving them out keeps react-router's share of the first load small.
+export function App() {
+  return (
+    <Providers>
+      <BrowserRouter>
+        <Routes>
+          <Route
+            path="/login"
+            element={
+              <Suspense fallback={<FullPageSpin />}>
+                <LoginPage />
+              </Suspense>
+            }
+          />
+          <Route
+            element={
+              <RequireAuth>
+                <Suspense fallback={<FullPageSpin />}>
+                  <Shell />
+                </Suspense>
+              </RequireAuth>
+            }
+          >
+            {pageRoutes.map(({ path, permission, Page }) => (
+              <Route
+                key={path}
+                path={path}
+                element={
+                  <RequirePermission permission={permission}>
+                    <Page />
+                  </RequirePermission>
+                }
+              />
+            ))}
+            <Route path="*" element={<NotFoundPage />} />
+          </Route>
+        </Routes>
+      </BrowserRouter>
+    </Providers>
+  );
+}

@@ -1,0 +1,74 @@
+/**
+ * Live updates: one EventSource to /api/live while signed in. Each `change` event marks the
+ * matching lists stale so open screens refetch; the server fans PostgreSQL NOTIFY out to us.
+ */
+import { useQueryClient } from '@tanstack/react-query';
+import { useEffect, useState } from 'react';
+import type { LiveChange } from './types.ts';
+
+export type LiveStatus = 'connecting' | 'open' | 'closed';
+
+/** Which cached lists a change touches, by entity type. */
+const affected: Record<string, string[][]> = {
+  user: [['users'], ['me']],
+  org: [['orgs'], ['me']],
+  session: [],
+};
+
+export function useLiveUpdates(enabled: boolean): LiveStatus {
+  const queryClient = useQueryClient();
+  const [status, setStatus] = useState<LiveStatus>('connecting');
+
+  useEffect(() => {
+    if (!enabled) return;
+    let source: EventSource | null = null;
+    let retry: ReturnType<typeof setTimeout> | undefined;
+    let delay = 1000;
+    let stopped = false;
+
+    const onChange = (message: MessageEvent<string>) => {
+      let change: LiveChange | null = null;
+      try {
+        change = JSON.parse(message.data) as LiveChange;
+      } catch {
+        // A malformed event still means something changed; refresh broadly below.
+      }
+      for (const key of (change && affected[change.entityType]) ?? [['users'], ['orgs']]) {
+        void queryClient.invalidateQueries({ queryKey: key });
+      }
+      // Every change writes an event row, so the audit log and the home activity card move too.
+      void queryClient.invalidateQueries({ queryKey: ['events'] });
+    };
+
+    const connect = () => {
+      setStatus('connecting');
+      source = new EventSource('/api/live', { withCredentials: true });
+      source.onopen = () => {
+        delay = 1000;
+        setStatus('open');
+      };
+      source.addEventListener('change', onChange);
+      source.onmessage = onChange;
+      source.onerror = () => {
+        // EventSource retries by itself while CONNECTING; once CLOSED (e.g. an HTTP error),
+        // reconnect with backoff so a server restart heals without a page reload.
+        if (source?.readyState === EventSource.CLOSED) {
+          setStatus('closed');
+          source.close();
+          if (!stopped) retry = setTimeout(connect, delay);
+          delay = Math.min(delay * 2, 30_000);
+        } else {
+          setStatus('connecting');
+        }
+      };
+    };
+    connect();
+    return () => {
+      stopped = true;
+      clearTimeout(retry);
+      source?.close();
+    };
+  }, [enabled, queryClient]);
+
+  return status;
+}

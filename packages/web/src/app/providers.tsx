@@ -1,0 +1,50 @@
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { App as AntApp, ConfigProvider } from 'antd';
+import enUS from 'antd/locale/en_US';
+import zhCN from 'antd/locale/zh_CN';
+import type { ReactNode } from 'react';
+import { I18nextProvider } from 'react-i18next';
+import { i18next, useLang } from '../i18n/index.ts';
+import { ApiError, setUnauthenticatedHandler } from './api.ts';
+import { forgetUserData } from './auth.tsx';
+import { dayjs } from './format.ts';
+import { theme } from './theme.ts';
+
+/** Client errors (4xx) are answers, not glitches: retrying them only delays the message. */
+function shouldRetry(failureCount: number, error: unknown): boolean {
+  if (error instanceof ApiError && error.status >= 400 && error.status < 500) return false;
+  return failureCount < 2;
+}
+
+export const queryClient = new QueryClient({
+  defaultOptions: {
+    queries: { retry: shouldRetry, staleTime: 30_000, refetchOnWindowFocus: false },
+    mutations: { retry: false },
+  },
+});
+
+setUnauthenticatedHandler(() => forgetUserData(queryClient, null));
+
+// Date pickers and relative times follow the chosen language.
+const dayjsLocale = (lang: string) => (lang === 'en' ? 'en' : 'zh-cn');
+dayjs.locale(dayjsLocale(i18next.language));
+i18next.on('languageChanged', (lang) => dayjs.locale(dayjsLocale(lang)));
+
+function LocalisedAntd({ children }: { children: ReactNode }) {
+  const { lang } = useLang();
+  return (
+    <ConfigProvider locale={lang === 'en' ? enUS : zhCN} theme={theme}>
+      <AntApp>{children}</AntApp>
+    </ConfigProvider>
+  );
+}
+
+export function Providers({ children }: { children: ReactNode }) {
+  return (
+    <I18nextProvider i18n={i18next}>
+      <QueryClientProvider client={queryClient}>
+        <LocalisedAntd>{children}</LocalisedAntd>
+      </QueryClientProvider>
+    </I18nextProvider>
+  );
+}

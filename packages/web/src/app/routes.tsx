@@ -1,0 +1,69 @@
+/**
+ * The route table: each page is its own lazy chunk, so a screen never pays for another's
+ * libraries (the map's Leaflet, the admin tables). The menu is derived from this table and
+ * the user's permissions, so nobody sees an entry the API would refuse.
+ */
+import {
+  AuditOutlined,
+  ClusterOutlined,
+  DashboardOutlined,
+  SafetyCertificateOutlined,
+  TeamOutlined,
+} from '@ant-design/icons';
+import type { Permission } from '@warmline/domain';
+import { type ComponentType, type LazyExoticComponent, lazy, type ReactNode } from 'react';
+
+export type MenuKey = 'home' | 'users' | 'orgs' | 'events' | 'account';
+
+export interface PageRoute {
+  path: string;
+  menu: MenuKey;
+  icon: ReactNode;
+  /** Needed to see the page; omitted means every signed-in user. */
+  permission?: Permission;
+  Page: LazyExoticComponent<ComponentType>;
+}
+
+/** React.lazy wants a default export; our modules export named components. */
+export function page<K extends string>(load: () => Promise<Record<K, ComponentType>>, name: K) {
+  return lazy(async () => ({ default: (await load())[name] }));
+}
+
+export const pageRoutes: PageRoute[] = [
+  {
+    path: '/',
+    menu: 'home',
+    icon: <DashboardOutlined />,
+    Page: page(() => import('../pages/home/HomePage.tsx'), 'HomePage'),
+  },
+  {
+    path: '/admin/users',
+    menu: 'users',
+    icon: <TeamOutlined />,
+    permission: 'user.read',
+    Page: page(() => import('../pages/admin/users/UsersPage.tsx'), 'UsersPage'),
+  },
+  {
+    path: '/admin/orgs',
+    menu: 'orgs',
+    icon: <ClusterOutlined />,
+    permission: 'org.read',
+    Page: page(() => import('../pages/admin/orgs/OrgsPage.tsx'), 'OrgsPage'),
+  },
+  {
+    path: '/admin/events',
+    menu: 'events',
+    icon: <AuditOutlined />,
+    permission: 'event.read',
+    Page: page(() => import('../pages/admin/events/EventsPage.tsx'), 'EventsPage'),
+  },
+  {
+    path: '/account',
+    menu: 'account',
+    icon: <SafetyCertificateOutlined />,
+    Page: page(() => import('../pages/account/AccountPage.tsx'), 'AccountPage'),
+  },
+];
+
+export const LoginPage = page(() => import('../pages/login/LoginPage.tsx'), 'LoginPage');
+export const NotFoundPage = page(() => import('../pages/NotFoundPage.tsx'), 'NotFoundPage');
