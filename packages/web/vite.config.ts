@@ -10,14 +10,6 @@ export default defineConfig({
     emptyOutDir: true,
     // public/boundaries holds one GeoJSON per city; they are fetched on demand, not bundled.
     copyPublicDir: true,
-    rolldownOptions: {
-      treeshake: {
-        // @warmline/domain builds zod schemas at module top level, which a bundler must keep
-        // unless told the module is pure; it is (no IO by rule), so unused schemas — and zod
-        // itself — stay out of screens that only need labels and permissions.
-        moduleSideEffects: (id) => (/[\\/]packages[\\/]domain[\\/]src[\\/]/.test(id) ? false : undefined),
-      },
-    },
   },
   server: {
     proxy: { '/api': { target: 'http://127.0.0.1:3000' } },

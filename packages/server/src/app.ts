@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import fastifyCompress from '@fastify/compress';
 import fastifyCookie from '@fastify/cookie';
 import fastifyHelmet from '@fastify/helmet';
 import fastifyRateLimit from '@fastify/rate-limit';
@@ -49,6 +50,12 @@ export interface AppDeps {
 
 export const defaultWebDist = fileURLToPath(new URL('../../web/dist', import.meta.url));
 
+/** The tile server's origin for the CSP (`{s}` subdomains become a wildcard). */
+function tileOrigin(url: string): string[] {
+  const match = /^(https?:\/\/[^/]+)/.exec(url.replace('{s}', '*'));
+  return match?.[1] ? [match[1]] : [];
+}
+
 /** Builds the HTTP app; tests call this and use `app.inject()`. */
 export async function buildApp(deps: AppDeps): Promise<App> {
   const { db, config, clock, ids } = deps;
@@ -90,7 +97,8 @@ export async function buildApp(deps: AppDeps): Promise<App> {
         defaultSrc: ["'self'"],
         // Ant Design injects its CSS-in-JS styles at runtime.
         styleSrc: ["'self'", "'unsafe-inline'"],
-        imgSrc: ["'self'", 'data:', 'blob:', 'https:'],
+        // Map tiles: any HTTPS source, plus the configured one even if it is plain HTTP.
+        imgSrc: ["'self'", 'data:', 'blob:', 'https:', ...tileOrigin(config.MAP_TILE_URL)],
         scriptSrc: ["'self'"],
         connectSrc: ["'self'"],
         // Stations often run it over plain HTTP on a LAN; upgrading would break every asset.
@@ -98,6 +106,8 @@ export async function buildApp(deps: AppDeps): Promise<App> {
       },
     },
   });
+  // Before static files and routes, so assets, boundaries and JSON go out compressed.
+  await app.register(fastifyCompress, { global: true, threshold: 1024 });
   await app.register(fastifyCookie);
   await app.register(fastifyRateLimit, {
     global: false,
@@ -155,9 +165,24 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   const webDist = deps.webDist === undefined ? defaultWebDist : deps.webDist;
   const hasWeb = !!webDist && existsSync(`${webDist}/index.html`);
   if (hasWeb)
-    await app.register(fastifyStatic, { root: webDist, wildcard: false, index: false, maxAge: '1h' });
+    await app.register(fastifyStatic, {
+      root: webDist,
+      // Looked up per request, so a rebuilt web app is served without a restart.
+      wildcard: true,
+      index: ['index.html'],
+      cacheControl: false,
+      setHeaders: (res, filePath) => {
+        // Hashed assets never change; everything else is revalidated.
+        res.setHeader(
+          'cache-control',
+          filePath.includes('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache',
+        );
+      },
+    });
   app.setNotFoundHandler((request, reply) => {
-    if (request.url.startsWith('/api') || request.method !== 'GET' || !hasWeb) {
+    const path = request.url.split('?')[0] ?? '';
+    // A missing file (it has an extension) is a 404, never the SPA page in its place.
+    if (path.startsWith('/api') || request.method !== 'GET' || !hasWeb || /\.[a-z0-9]+$/i.test(path)) {
       return sendError(reply, request, 'ROUTE_NOT_FOUND');
     }
     // Client-side routes: the SPA decides what to show.

@@ -58,6 +58,7 @@ const policy: Record<string, { access: Access } & Sample> = {
   'PATCH /api/users/:id': { access: 'user.manage', body: () => ({ displayName: '改名' }) },
   'POST /api/users/:id/password': { access: 'user.manage', body: () => ({ password: 'reset-long-pw' }) },
   'POST /api/users/:id/unlock': { access: 'user.manage' },
+  'POST /api/users/:id/totp/reset': { access: 'user.manage' },
   'GET /api/users/:id/phone': { access: 'user.manage' },
   'GET /api/events': { access: 'event.read', query: '?pageSize=5' },
   'GET /api/live': { access: 'authenticated' },

@@ -19,7 +19,8 @@ export interface TestApp extends TestDatabase {
   close(): Promise<void>;
 }
 
-export async function createTestApp(): Promise<TestApp> {
+/** `webDist`: a folder with a built web app to serve, or none (API only). */
+export async function createTestApp(options: { webDist?: string } = {}): Promise<TestApp> {
   const database = await createTestDatabase();
   const clock = fixedClock(new Date('2026-12-15T20:00:00+08:00'));
   const changeFeed = createChangeFeed(database.pool);
@@ -30,7 +31,7 @@ export async function createTestApp(): Promise<TestApp> {
     ids: uuidV7Ids,
     changeFeed,
     demo: false,
-    webDist: null,
+    webDist: options.webDist ?? null,
   });
   await app.ready();
   return {

@@ -30,8 +30,16 @@ export function useMeQuery() {
   });
 }
 
+/**
+ * True from a deliberate sign-out until the next sign-in. Navigation runs as a React transition,
+ * so the signed-in page can still render once with `me` gone; this stops RequireAuth from
+ * recording that page as the place to return to (the next person may be someone else).
+ */
+let signingOut = false;
+
 /** Drops every cached answer but the public config, so one user's data never shows to the next. */
 export function forgetUserData(queryClient: QueryClient, me: Me | null): void {
+  if (me) signingOut = false;
   queryClient.removeQueries({ predicate: (q) => q.queryKey[0] !== 'config' && q.queryKey[0] !== 'me' });
   queryClient.setQueryData(meKey, me);
 }
@@ -55,7 +63,9 @@ export function RequireAuth({ children }: { children: ReactNode }) {
   if (me.isPending) return <FullPageSpin />;
   if (me.isError) return <ServerUnavailable retry={() => void me.refetch()} />;
   if (!me.data) {
-    const state: LoginState = { from: location.pathname + location.search };
+    const state: LoginState = signingOut
+      ? { signedOut: true }
+      : { from: location.pathname + location.search };
     return <Navigate to="/login" replace state={state} />;
   }
   const data = me.data;
@@ -100,9 +110,7 @@ export function useLogout(): () => Promise<void> {
   const queryClient = useQueryClient();
   const navigate = useNavigate();
   return async () => {
-    // Leave the signed-in pages first: once the session is gone, any request (or the live
-    // stream's refetch of /me) would make RequireAuth record this page as the place to come
-    // back to, and the next person to sign in may be someone else.
+    signingOut = true;
     navigate('/login', { replace: true, state: { signedOut: true } satisfies LoginState });
     try {
       await api.post('/api/auth/logout');

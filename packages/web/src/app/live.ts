@@ -12,7 +12,6 @@ export type LiveStatus = 'connecting' | 'open' | 'closed';
 const affected: Record<string, string[][]> = {
   user: [['users'], ['me']],
   org: [['orgs'], ['me']],
-  session: [],
 };
 
 export function useLiveUpdates(enabled: boolean): LiveStatus {

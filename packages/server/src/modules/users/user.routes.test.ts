@@ -466,6 +466,26 @@ describe('user routes', () => {
     expect((await login('locked_out', TEST_PASSWORD)).statusCode).toBe(200);
   });
 
+  it('removes a lost second factor: password alone signs in again, sessions end', async () => {
+    const target = await buildUser(t.db, {
+      username: 'lost_phone',
+      role: 'station_staff',
+      regionCode: '440204',
+      totpSecret: 'JBSWY3DPEHPK3PXP',
+    });
+    expect((await login('lost_phone', TEST_PASSWORD)).json().error.code).toBe('TOTP_REQUIRED');
+    const theirSession = await t.sessionFor(target.id);
+    expect((await call('wj', 'POST', `/api/users/${target.id}/totp/reset`)).statusCode).toBe(404);
+    expect((await call('supervisor', 'POST', `/api/users/${target.id}/totp/reset`)).statusCode).toBe(403);
+
+    const res = await call('zj', 'POST', `/api/users/${target.id}/totp/reset`);
+    expect(res.statusCode).toBe(204);
+    expect((await userRow(target.id)).totpSecret).toBeNull();
+    expect((await me(theirSession)).statusCode).toBe(401);
+    expect(await eventsOf(target.id, 'user.totp_reset')).toHaveLength(1);
+    expect((await login('lost_phone', TEST_PASSWORD)).statusCode).toBe(200);
+  });
+
   it('shows phones masked and reveals one in full only with an audit event', async () => {
     const target = await buildUser(t.db, {
       username: 'has_phone',

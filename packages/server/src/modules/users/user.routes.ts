@@ -82,6 +82,23 @@ export function userRoutes(users: UserService) {
         return reply.status(204).send(null);
       },
     );
+    app.post(
+      '/:id/totp/reset',
+      {
+        config: { access: 'user.manage' },
+        schema: {
+          tags,
+          summary: 'Remove a lost second factor; the user enrols again',
+          params: userIdParamsSchema,
+          body: emptyBodySchema,
+          response: { 204: z.null() },
+        },
+      },
+      async (request, reply) => {
+        await users.resetTotp(ctx(request), request.params.id);
+        return reply.status(204).send(null);
+      },
+    );
     app.get(
       '/:id/phone',
       {

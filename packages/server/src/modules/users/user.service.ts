@@ -209,6 +209,21 @@ export function createUserService(deps: {
       await change(ctx, id, user.regionCode, 'user.unlocked', { failedLogins: 0, lockedUntil: null });
     },
 
+    /** For a lost phone: the user signs in with the password alone and enrols again. */
+    async resetTotp(ctx: Ctx, id: string) {
+      const user = (await find(ctx, id)).user;
+      assertOutranks(ctx, user.role);
+      await change(
+        ctx,
+        id,
+        user.regionCode,
+        'user.totp_reset',
+        { totpSecret: null, totpPendingSecret: null },
+        {},
+        true,
+      );
+    },
+
     /** Reading a phone number in full is a deliberate, audited act. */
     async revealPhone(ctx: Ctx, id: string) {
       const user = (await find(ctx, id)).user;

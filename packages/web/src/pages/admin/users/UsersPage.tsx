@@ -2,7 +2,7 @@
  * Users of the jurisdiction: search, filter, page through; admins with `user.manage` also
  * create, edit, reset passwords and unlock. Supervisors see the same table read-only.
  */
-import { PlusOutlined, UnlockOutlined } from '@ant-design/icons';
+import { PlusOutlined, SafetyOutlined, UnlockOutlined } from '@ant-design/icons';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type Role, roleLabels, roles } from '@warmline/domain';
 import {
@@ -42,7 +42,7 @@ interface Filter {
 }
 
 export function UsersPage() {
-  const { can } = useAuth();
+  const { can, me } = useAuth();
   const { t } = useTranslation();
   const { key } = useLang();
   const { message } = App.useApp();
@@ -58,10 +58,12 @@ export function UsersPage() {
     queryFn: () => api.get<Page<User>>('/api/users', { ...filter }),
     placeholderData: keepPreviousData,
   });
-  const unlock = useMutation({
-    mutationFn: (user: User) => api.post(`/api/users/${user.id}/unlock`),
-    onSuccess: () => {
-      message.success(t('users.unlocked'));
+  // One-click account fixes: lift a lockout, or remove a second factor whose phone is lost.
+  const fix = useMutation({
+    mutationFn: ({ user, act }: { user: User; act: 'unlock' | 'totp/reset' }) =>
+      api.post(`/api/users/${user.id}/${act}`),
+    onSuccess: (_data, { act }) => {
+      message.success(t(act === 'unlock' ? 'users.unlocked' : 'users.totpResetDone'));
       void queryClient.invalidateQueries({ queryKey: ['users'] });
     },
     onError: (error) => message.error(errorText(error, key)),
@@ -141,10 +143,20 @@ export function UsersPage() {
           {user.locked && (
             <Popconfirm
               title={t('users.unlockConfirm', { name: user.displayName })}
-              onConfirm={() => unlock.mutate(user)}
+              onConfirm={() => fix.mutate({ user, act: 'unlock' })}
             >
               <Button type="link" size="small" icon={<UnlockOutlined />} data-testid="user-unlock">
                 {t('users.unlock')}
+              </Button>
+            </Popconfirm>
+          )}
+          {user.totpEnabled && user.id !== me.id && (
+            <Popconfirm
+              title={t('users.totpResetConfirm', { name: user.displayName })}
+              onConfirm={() => fix.mutate({ user, act: 'totp/reset' })}
+            >
+              <Button type="link" size="small" icon={<SafetyOutlined />} data-testid="user-totp-reset">
+                {t('users.totpReset')}
               </Button>
             </Popconfirm>
           )}
