@@ -1,4 +1,5 @@
 export * from './errors.ts';
+export * from './events.ts';
 export * from './org.ts';
 export * from './region.ts';
 export * from './roles.ts';

@@ -1,3 +1,4 @@
+import type { EventAction } from '@warmline/domain';
 import { sql } from 'drizzle-orm';
 import type { Tx } from '../db/pool.ts';
 import { event } from '../db/schema.ts';
@@ -7,8 +8,8 @@ import type { Ids } from './ids.ts';
 export const CHANGE_CHANNEL = 'warmline_change';
 
 export interface EventInput {
-  /** `<entity>.<past-tense verb>`, e.g. `user.created`. */
-  action: string;
+  /** From the domain's catalogue, e.g. `user.created`. */
+  action: EventAction;
   entityType: string;
   entityId: string;
   regionCode: string;

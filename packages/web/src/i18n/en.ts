@@ -205,29 +205,6 @@ export const en: Messages = {
       user: 'User',
       org: 'Organisation',
     },
-    actions: {
-      auth: {
-        logged_in: 'Signed in',
-        logged_out: 'Signed out',
-        login_failed: 'Sign-in failed',
-      },
-      user: {
-        created: 'User created',
-        updated: 'User updated',
-        disabled: 'User disabled',
-        locked: 'Account locked',
-        unlocked: 'User unlocked',
-        password_reset: 'Password reset',
-        password_changed: 'Password changed',
-        totp_reset: 'Second factor reset',
-        totp_enabled: 'Two-step turned on',
-        phone_viewed: 'Phone number viewed',
-      },
-      org: {
-        created: 'Organisation created',
-        updated: 'Organisation updated',
-      },
-    },
   },
   account: {
     title: 'Account security',

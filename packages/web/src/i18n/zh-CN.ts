@@ -206,29 +206,6 @@ export const zhCN = {
       user: '用户',
       org: '机构',
     },
-    actions: {
-      auth: {
-        logged_in: '登录',
-        logged_out: '退出登录',
-        login_failed: '登录失败',
-      },
-      user: {
-        created: '新建用户',
-        updated: '修改用户',
-        disabled: '停用用户',
-        locked: '账号被锁定',
-        unlocked: '解锁用户',
-        password_reset: '重置密码',
-        password_changed: '修改密码',
-        totp_reset: '重置两步验证',
-        totp_enabled: '启用两步验证',
-        phone_viewed: '查看联系电话',
-      },
-      org: {
-        created: '新建机构',
-        updated: '修改机构',
-      },
-    },
   },
   account: {
     title: '账号安全',

@@ -1,4 +1,4 @@
-import { assignableRoles, type Role } from '@warmline/domain';
+import { assignableRoles, type EventAction, type Role } from '@warmline/domain';
 import type { Db } from '../../db/pool.ts';
 import type { appUser } from '../../db/schema.ts';
 import type { Ctx } from '../../platform/actor.ts';
@@ -94,7 +94,7 @@ export function createUserService(deps: {
     ctx: Ctx,
     id: string,
     regionCode: string,
-    action: string,
+    action: EventAction,
     values: Partial<typeof appUser.$inferInsert>,
     payload: Record<string, unknown> = {},
     endSessions = false,

@@ -258,7 +258,7 @@ function ActivityCardBody() {
             content: (
               <div data-testid="activity-item">
                 <Typography.Text strong>{e.actorName ?? t('events.system')}</Typography.Text>{' '}
-                {actionLabel(i18n, e.action)}
+                {actionLabel(key, e.action)}
                 <Typography.Text type="secondary"> · {entityLabel(i18n, e.entityType)}</Typography.Text>
                 <div>
                   <Typography.Text type="secondary" style={{ fontSize: 12 }}>

@@ -79,7 +79,7 @@ export function EventsPage() {
       dataIndex: 'action',
       render: (action: string) => (
         <Space size={6}>
-          <span>{actionLabel(i18n, action)}</span>
+          <span>{actionLabel(key, action)}</span>
           <Typography.Text type="secondary" code style={{ fontSize: 12 }}>
             {action}
           </Typography.Text>

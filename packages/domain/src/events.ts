@@ -1,0 +1,28 @@
+/**
+ * Every action the event log records, `<entity>.<past-tense verb>`, with the words a
+ * person reads. The server can only record actions listed here (the type says so), and
+ * campaign figures will be defined as counts over these names — so a name means one thing.
+ */
+export const eventActions = {
+  'auth.logged_in': { zh: '登录', en: 'Signed in' },
+  'auth.logged_out': { zh: '退出登录', en: 'Signed out' },
+  'auth.login_failed': { zh: '登录失败', en: 'Sign-in failed' },
+  'user.created': { zh: '新建用户', en: 'User created' },
+  'user.updated': { zh: '修改用户', en: 'User updated' },
+  'user.disabled': { zh: '停用用户', en: 'User disabled' },
+  'user.locked': { zh: '账号被锁定', en: 'Account locked' },
+  'user.unlocked': { zh: '解锁用户', en: 'User unlocked' },
+  'user.password_reset': { zh: '重置密码', en: 'Password reset' },
+  'user.password_changed': { zh: '修改密码', en: 'Password changed' },
+  'user.totp_enabled': { zh: '启用两步验证', en: 'Two-step turned on' },
+  'user.totp_reset': { zh: '重置两步验证', en: 'Second factor reset' },
+  'user.phone_viewed': { zh: '查看联系电话', en: 'Phone number viewed' },
+  'org.created': { zh: '新建机构', en: 'Organisation created' },
+  'org.updated': { zh: '修改机构', en: 'Organisation updated' },
+} as const satisfies Record<string, { zh: string; en: string }>;
+
+export type EventAction = keyof typeof eventActions;
+
+export function isEventAction(action: string): action is EventAction {
+  return action in eventActions;
+}
