@@ -169,7 +169,9 @@ describe('账号安全 for a new county admin', () => {
     expect(await error.textContent()).toContain('动态验证码错误');
     expect(new URL(page.url()).pathname).toBe('/login');
 
-    await input(page, 'login-totp').fill(totpCodeAt(secret, new Date()));
+    // Each code counts once, and enrolment used this step's: the phone's next code (accepted
+    // within the ±1-step drift window) is what a person typing a fresh code would give.
+    await input(page, 'login-totp').fill(totpCodeAt(secret, new Date(Date.now() + 30_000)));
     await page.getByTestId('login-submit').click();
     await page.waitForURL(`${baseUrl()}/`);
     await page.getByTestId('home-header').waitFor();

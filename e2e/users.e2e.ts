@@ -195,6 +195,9 @@ describe('who sees the new user', () => {
       expect(await page.getByTestId('user-create').count()).toBe(0);
       expect(await page.getByRole('button', { name: /新建/ }).count()).toBe(0);
       expect(await page.getByTestId('user-edit').count()).toBe(0);
+      // The phone stays masked: revealing it is a managing act the API would refuse.
+      await rowOf(page, username).getByTestId('phone-masked').waitFor();
+      expect(await rowOf(page, username).getByTestId('phone-reveal').count()).toBe(0);
       await page.getByText('您可以查看用户，但不能修改').waitFor();
       await screenshot(page, 'users-supervisor');
     } finally {

@@ -1,4 +1,4 @@
-import { and, eq, gt, lt, sql } from 'drizzle-orm';
+import { and, eq, gt, isNull, lt, ne, or, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/pool.ts';
 import { appUser, org, region, session } from '../../db/schema.ts';
 
@@ -59,7 +59,25 @@ export function createAuthRepository(db: DbOrTx) {
 
     deleteSession: (tokenHash: string) => db.delete(session).where(eq(session.tokenHash, tokenHash)),
 
-    deleteSessionsOfUser: (userId: string) => db.delete(session).where(eq(session.userId, userId)),
+    /** All of a user's sessions, or all but one (`keepTokenHash`). */
+    deleteSessionsOfUser: (userId: string, keepTokenHash?: string) =>
+      db
+        .delete(session)
+        .where(
+          and(eq(session.userId, userId), keepTokenHash ? ne(session.tokenHash, keepTokenHash) : undefined),
+        ),
+
+    /** Records a TOTP step as used unless it (or a later one) already was; false = replay. */
+    claimTotpStep: async (userId: string, step: number) =>
+      (
+        await db
+          .update(appUser)
+          .set({ totpLastStep: step })
+          .where(
+            and(eq(appUser.id, userId), or(isNull(appUser.totpLastStep), lt(appUser.totpLastStep, step))),
+          )
+          .returning({ id: appUser.id })
+      ).length === 1,
 
     deleteExpiredSessions: async (now: Date) =>
       (await db.delete(session).where(lt(session.expiresAt, now)).returning({ t: session.tokenHash })).length,

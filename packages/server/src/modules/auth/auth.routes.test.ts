@@ -143,6 +143,14 @@ describe('auth routes', () => {
       payload: { username: 'careful', password: TEST_PASSWORD },
     });
     expect(without.json().error.code).toBe('TOTP_REQUIRED');
+    // The code that proved enrolment cannot sign in: codes count once.
+    const reused = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { username: 'careful', password: TEST_PASSWORD, totp: code },
+    });
+    expect(reused.json().error.code).toBe('TOTP_INVALID');
+    t.clock.advance(30_000);
     const withCode = await t.app.inject({
       method: 'POST',
       url: '/api/auth/login',
@@ -152,9 +160,35 @@ describe('auth routes', () => {
     expect(withCode.json().totpEnabled).toBe(true);
   });
 
+  it('accepts each one-time code once: a replayed code is refused, even in parallel', async () => {
+    const secret = 'JBSWY3DPEHPK3PXP';
+    await buildUser(t.db, { username: 'replayed', totpSecret: secret });
+    t.clock.advance(60_000);
+    const code = totpCodeAt(secret, t.clock.now());
+    const attempt = () =>
+      t.app.inject({
+        method: 'POST',
+        url: '/api/auth/login',
+        payload: { username: 'replayed', password: TEST_PASSWORD, totp: code },
+      });
+    const [a, b] = await Promise.all([attempt(), attempt()]);
+    expect([a.statusCode, b.statusCode].sort()).toEqual([200, 401]);
+    expect([a, b].find((r) => r.statusCode === 401)!.json().error.code).toBe('TOTP_INVALID');
+    expect((await attempt()).json().error.code).toBe('TOTP_INVALID');
+
+    t.clock.advance(30_000);
+    const next = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { username: 'replayed', password: TEST_PASSWORD, totp: totpCodeAt(secret, t.clock.now()) },
+    });
+    expect(next.statusCode).toBe(200);
+  });
+
   it('changes the password only with the current one', async () => {
     const user = await buildUser(t.db, { username: 'changer' });
     const cookie = await t.login('changer');
+    const other = await t.login('changer');
     const wrong = await t.app.inject({
       method: 'POST',
       url: '/api/auth/password',
@@ -171,6 +205,13 @@ describe('auth routes', () => {
       payload: { currentPassword: TEST_PASSWORD, newPassword: 'a-new-long-password' },
     });
     expect(ok.statusCode).toBe(204);
+    // This session stays; every other session of the user ends.
+    expect((await t.app.inject({ method: 'GET', url: '/api/auth/me', headers: { cookie } })).statusCode).toBe(
+      200,
+    );
+    expect(
+      (await t.app.inject({ method: 'GET', url: '/api/auth/me', headers: { cookie: other } })).statusCode,
+    ).toBe(401);
     await t.login('changer', 'a-new-long-password');
   });
 

@@ -70,7 +70,13 @@ export function authRoutes(
       },
       async (request, reply) => {
         const { currentPassword, newPassword } = request.body;
-        await auth.changePassword(actorOf(request), currentPassword, newPassword, String(request.id));
+        await auth.changePassword(
+          actorOf(request),
+          request.sessionToken!,
+          currentPassword,
+          newPassword,
+          String(request.id),
+        );
         return reply.status(204).send(null);
       },
     );

@@ -16,7 +16,7 @@ import type { RecordEvent } from '../../platform/events.ts';
 import { createAuthRepository } from './auth.repository.ts';
 import type { Me } from './auth.schema.ts';
 import { decoyHash, hashPassword, verifyPassword } from './password.ts';
-import { isTotpValid, newTotpSecret, totpUrl } from './totp.ts';
+import { newTotpSecret, totpStep, totpUrl } from './totp.ts';
 
 export interface AuthDeps {
   db: Db;
@@ -94,14 +94,18 @@ export function createAuthService({ db, clock, recordEvent, sessionHours }: Auth
         throw new AppError(locked ? 'ACCOUNT_LOCKED' : 'INVALID_CREDENTIALS');
       }
       if (user.disabled) throw new AppError('ACCOUNT_DISABLED');
+      let step: number | null = null;
       if (user.totpSecret) {
         if (!input.totp) throw new AppError('TOTP_REQUIRED');
-        if (!isTotpValid(user.totpSecret, input.totp, now)) throw new AppError('TOTP_INVALID');
+        step = totpStep(user.totpSecret, input.totp, now);
+        if (step === null) throw new AppError('TOTP_INVALID');
       }
 
       const token = randomBytes(32).toString('base64url');
       await db.transaction(async (tx) => {
         const r = createAuthRepository(tx);
+        // A code counts once: an overheard or replayed code (even a concurrent one) is refused.
+        if (step !== null && !(await r.claimTotpStep(user.id, step))) throw new AppError('TOTP_INVALID');
         await r.updateUser(user.id, { failedLogins: 0, lockedUntil: null, lastLoginAt: now });
         await r.insertSession({
           tokenHash: hashToken(token),
@@ -146,13 +150,22 @@ export function createAuthService({ db, clock, recordEvent, sessionHours }: Auth
       });
     },
 
-    async changePassword(actor: Actor, currentPassword: string, newPassword: string, requestId: string) {
+    /** Signs out every other session too: a changed password is often a suspected leak. */
+    async changePassword(
+      actor: Actor,
+      currentToken: string,
+      currentPassword: string,
+      newPassword: string,
+      requestId: string,
+    ) {
       const user = await repo.findUserById(actor.id);
       if (!user) throw new AppError('UNAUTHENTICATED');
       if (!(await verifyPassword(user.passwordHash, currentPassword))) throw new AppError('WRONG_PASSWORD');
       const passwordHash = await hashPassword(newPassword);
       await db.transaction(async (tx) => {
-        await createAuthRepository(tx).updateUser(actor.id, { passwordHash, updatedAt: clock.now() });
+        const r = createAuthRepository(tx);
+        await r.updateUser(actor.id, { passwordHash, updatedAt: clock.now() });
+        await r.deleteSessionsOfUser(actor.id, hashToken(currentToken));
         await recordEvent(
           tx,
           { actorId: actor.id, requestId },
@@ -178,11 +191,13 @@ export function createAuthService({ db, clock, recordEvent, sessionHours }: Auth
     async enableTotp(actor: Actor, code: string, requestId: string) {
       const user = await repo.findUserById(actor.id);
       if (!user?.totpPendingSecret) throw new AppError('TOTP_NOT_PENDING');
-      if (!isTotpValid(user.totpPendingSecret, code, clock.now())) throw new AppError('TOTP_INVALID');
+      const step = totpStep(user.totpPendingSecret, code, clock.now());
+      if (step === null) throw new AppError('TOTP_INVALID');
       await db.transaction(async (tx) => {
         await createAuthRepository(tx).updateUser(actor.id, {
           totpSecret: user.totpPendingSecret,
           totpPendingSecret: null,
+          totpLastStep: step,
         });
         await recordEvent(
           tx,

@@ -218,7 +218,7 @@ export function createUserService(deps: {
         id,
         user.regionCode,
         'user.totp_reset',
-        { totpSecret: null, totpPendingSecret: null },
+        { totpSecret: null, totpPendingSecret: null, totpLastStep: null },
         {},
         true,
       );

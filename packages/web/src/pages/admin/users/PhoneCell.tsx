@@ -3,6 +3,7 @@ import { useMutation } from '@tanstack/react-query';
 import { App, Button, Space, Tooltip, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../../app/api.ts';
+import { useAuth } from '../../../app/auth.tsx';
 import { errorText } from '../../../app/errors.ts';
 import type { User } from '../../../app/types.ts';
 import { useLang } from '../../../i18n/index.ts';
@@ -15,12 +16,15 @@ export function PhoneCell({ user }: { user: User }) {
   const { t } = useTranslation();
   const { key } = useLang();
   const { message } = App.useApp();
+  const { can } = useAuth();
   const reveal = useMutation({
     mutationFn: () => api.get<{ phone: string | null }>(`/api/users/${user.id}/phone`),
     onError: (error) => message.error(errorText(error, key)),
   });
   if (!user.phoneMasked) return <Typography.Text type="secondary">—</Typography.Text>;
   if (reveal.data) return <span data-testid="phone-full">{reveal.data.phone ?? '—'}</span>;
+  // Revealing is a managing act (the API asks for user.manage): read-only roles see it masked.
+  if (!can('user.manage')) return <span data-testid="phone-masked">{user.phoneMasked}</span>;
   return (
     <Space size={4}>
       <span data-testid="phone-masked">{user.phoneMasked}</span>
