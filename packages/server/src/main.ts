@@ -35,7 +35,11 @@ async function main(): Promise<void> {
 
   const embedded = config.DATABASE_URL
     ? null
-    : await startEmbeddedPostgres(config.DATA_DIR, (l) => log.debug({ pg: l }));
+    : await startEmbeddedPostgres(
+        config.DATA_DIR,
+        (l) => log.debug({ pg: l }),
+        (l) => log.warn(l),
+      );
   const url = config.DATABASE_URL ?? embedded!.url;
   const pool = createPool(url, config.PG_POOL_MAX);
   const db = createDb(pool);

