@@ -34,6 +34,13 @@ afterAll(async () => {
 });
 
 describe('health, API description and configuration', () => {
+  it('requires authentication for everything but health, config and the API description', async () => {
+    for (const url of ['/api/health', '/api/config', '/api/openapi.json']) {
+      expect((await t.app.inject({ method: 'GET', url })).statusCode, url).toBe(200);
+    }
+    expect((await t.app.inject({ method: 'GET', url: '/api/auth/me' })).statusCode).toBe(401);
+  });
+
   it('answers health with the database reachable', async () => {
     const res = await t.app.inject({ method: 'GET', url: '/api/health' });
     expect(res.statusCode).toBe(200);
