@@ -12,7 +12,17 @@ beforeAll(async () => {
   database = await createTestDatabase();
   await buildJurisdictionScenario(database.db);
   const env = { DATABASE_URL: database.url, WARMLINE_DEMO: 'off' };
-  [a, b] = await Promise.all([startServerProcess(env), startServerProcess(env)]);
+  // Started together (that race is part of the test); if one fails, the other is still stopped.
+  const started = await Promise.allSettled([startServerProcess(env), startServerProcess(env)]);
+  const failed = started.find((r) => r.status === 'rejected');
+  if (failed) {
+    await Promise.all(started.map((r) => (r.status === 'fulfilled' ? r.value.stop() : undefined)));
+    throw failed.reason;
+  }
+  [a, b] = started.map((r) => (r as PromiseFulfilledResult<ServerProcess>).value) as [
+    ServerProcess,
+    ServerProcess,
+  ];
 }, 120_000);
 afterAll(async () => {
   await Promise.all([a?.stop(), b?.stop()]);
