@@ -19,6 +19,13 @@ export const eventActions = {
   'user.phone_viewed': { zh: '查看联系电话', en: 'Phone number viewed' },
   'org.created': { zh: '新建机构', en: 'Organisation created' },
   'org.updated': { zh: '修改机构', en: 'Organisation updated' },
+  'lead.received': { zh: '收到线索', en: 'Lead received' },
+  'lead.triaged': { zh: '研判线索', en: 'Lead triaged' },
+  'lead.quarantined': { zh: '隔离疑似广告', en: 'Lead quarantined as spam' },
+  'lead.restored': { zh: '恢复线索', en: 'Lead restored' },
+  'lead.merged': { zh: '合并重复线索', en: 'Lead merged as duplicate' },
+  'lead.closed': { zh: '关闭线索', en: 'Lead closed' },
+  'lead.reporter_phone_viewed': { zh: '查看上报人电话', en: 'Reporter phone viewed' },
 } as const satisfies Record<string, { zh: string; en: string }>;
 
 export type EventAction = keyof typeof eventActions;

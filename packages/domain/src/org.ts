@@ -7,6 +7,7 @@ export const orgKinds = [
   'health',
   'transport',
   'hospital',
+  'platform',
   'other',
 ] as const;
 export type OrgKind = (typeof orgKinds)[number];
@@ -19,5 +20,6 @@ export const orgKindLabels: Record<OrgKind, { zh: string; en: string }> = {
   health: { zh: '卫健', en: 'Health' },
   transport: { zh: '交通', en: 'Transport' },
   hospital: { zh: '定点医院', en: 'Designated hospital' },
+  platform: { zh: '合作平台', en: 'Partner platform' },
   other: { zh: '其他', en: 'Other' },
 };

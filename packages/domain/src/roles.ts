@@ -35,19 +35,22 @@ export const permissions = [
   'user.read',
   'user.manage',
   'event.read',
+  'lead.read',
+  'lead.create',
+  'lead.manage',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
 const grants: Record<Role, readonly Permission[]> = {
-  system_admin: ['region.read', 'org.read', 'org.manage', 'user.read', 'user.manage', 'event.read'],
-  bureau_admin: ['region.read', 'org.read', 'org.manage', 'user.read', 'user.manage', 'event.read'],
-  dispatcher: ['region.read', 'org.read'],
-  hotline_operator: ['region.read', 'org.read'],
+  system_admin: ['region.read', 'org.read', 'org.manage', 'user.read', 'user.manage', 'event.read', 'lead.read', 'lead.create', 'lead.manage'],
+  bureau_admin: ['region.read', 'org.read', 'org.manage', 'user.read', 'user.manage', 'event.read', 'lead.read', 'lead.create', 'lead.manage'],
+  dispatcher: ['region.read', 'org.read', 'lead.read', 'lead.create', 'lead.manage'],
+  hotline_operator: ['region.read', 'org.read', 'lead.read', 'lead.create'],
   patrol_member: ['region.read'],
   station_staff: ['region.read', 'org.read'],
   supplies_keeper: ['region.read', 'org.read'],
-  police_liaison: ['region.read', 'org.read'],
-  supervisor: ['region.read', 'org.read', 'user.read', 'event.read'],
+  police_liaison: ['region.read', 'org.read', 'lead.read'],
+  supervisor: ['region.read', 'org.read', 'user.read', 'event.read', 'lead.read'],
 };
 
 export function can(role: Role, permission: Permission): boolean {

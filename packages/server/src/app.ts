@@ -22,6 +22,8 @@ import { registerAccessHook } from './modules/auth/auth.hook.ts';
 import { authRoutes } from './modules/auth/auth.routes.ts';
 import { createAuthService } from './modules/auth/auth.service.ts';
 import { healthRoutes } from './modules/health/health.routes.ts';
+import { leadRoutes, partnerLeadRoutes, publicLeadRoutes } from './modules/leads/lead.routes.ts';
+import { createLeadService } from './modules/leads/lead.service.ts';
 import { liveRoutes } from './modules/live/live.routes.ts';
 import { orgRoutes } from './modules/orgs/org.routes.ts';
 import { createOrgService } from './modules/orgs/org.service.ts';
@@ -123,7 +125,16 @@ export async function buildApp(deps: AppDeps): Promise<App> {
           '暖线 · 寒冬送温暖指挥平台. Errors answer `{"error":{"code","message","requestId","details?"}}`; codes are listed in `@warmline/domain` errorCatalog.',
         version: '0.1.0',
       },
-      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'wl_session' } } },
+      components: {
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: 'wl_session' },
+          partnerKey: {
+            type: 'http',
+            scheme: 'bearer',
+            description: 'API key issued per partner organisation',
+          },
+        },
+      },
       security: [{ session: [] }],
     },
     transform: jsonSchemaTransform,
@@ -136,7 +147,15 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   const orgs = createOrgService({ db, clock, ids, recordEvent, regions });
   const users = createUserService({ db, clock, ids, recordEvent, regions, orgs });
 
-  registerAccessHook(app, auth);
+  const leads = createLeadService({
+    db,
+    clock,
+    ids,
+    recordEvent,
+    publicRegionCode: config.PUBLIC_REGION_CODE,
+  });
+
+  registerAccessHook(app, auth, leads.findPartner);
   await app.register(
     healthRoutes(db, {
       mapTileUrl: config.MAP_TILE_URL,
@@ -157,6 +176,9 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   await app.register(orgRoutes(orgs), { prefix: '/api/orgs' });
   await app.register(userRoutes(users), { prefix: '/api/users' });
   await app.register(eventRoutes(db), { prefix: '/api/events' });
+  await app.register(leadRoutes(leads), { prefix: '/api/leads' });
+  await app.register(publicLeadRoutes(leads), { prefix: '/api/public/leads' });
+  await app.register(partnerLeadRoutes(leads), { prefix: '/api/partner/leads' });
   await app.register(liveRoutes(deps.changeFeed), { prefix: '/api/live' });
   app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () =>
     app.swagger(),
@@ -164,6 +186,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
 
   const webDist = deps.webDist === undefined ? defaultWebDist : deps.webDist;
   const hasWeb = !!webDist && existsSync(`${webDist}/index.html`);
+  const hasReportPage = hasWeb && existsSync(`${webDist}/report.html`);
   if (hasWeb)
     await app.register(fastifyStatic, {
       root: webDist,
@@ -185,8 +208,9 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     if (path.startsWith('/api') || request.method !== 'GET' || !hasWeb || /\.[a-z0-9]+$/i.test(path)) {
       return sendError(reply, request, 'ROUTE_NOT_FOUND');
     }
-    // Client-side routes: the SPA decides what to show.
-    return reply.header('cache-control', 'no-cache').sendFile('index.html');
+    // The public report pages are their own small page (no React), everything else the SPA.
+    const page = /^\/report(\/|$)/.test(path) && hasReportPage ? 'report.html' : 'index.html';
+    return reply.header('cache-control', 'no-cache').sendFile(page);
   });
 
   return app;

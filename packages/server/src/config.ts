@@ -27,6 +27,11 @@ const configSchema = z.object({
     .default('false')
     .transform((v) => v === 'true')
     .describe('trust X-Forwarded-* (only behind a reverse proxy)'),
+  PUBLIC_REGION_CODE: z
+    .string()
+    .regex(/^\d{6}$/)
+    .default('440200')
+    .describe('the city whose command centre receives public reports (GB/T 2260)'),
   MAP_TILE_URL: z.string().default('').describe('raster tile URL template; empty = outlines only'),
   MAP_ATTRIBUTION: z.string().default(''),
   PG_POOL_MAX: z.coerce.number().int().min(1).max(200).default(10),

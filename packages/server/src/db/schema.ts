@@ -7,6 +7,8 @@ import {
   integer,
   jsonb,
   pgTable,
+  primaryKey,
+  real,
   text,
   timestamp,
   uniqueIndex,
@@ -128,4 +130,74 @@ export const event = pgTable(
     index('event_action_idx').on(t.action, t.at),
     index('event_region_idx').using('btree', sql`${t.regionCode} text_pattern_ops`),
   ],
+);
+
+/** A signal that someone may need help, from any channel (GLOSSARY `lead`). */
+export const lead = pgTable(
+  'lead',
+  {
+    id: uuid('id').primaryKey(),
+    trackingCode: text('tracking_code').notNull(),
+    source: text('source').notNull(),
+    state: text('state').notNull(),
+    descriptors: text('descriptors').array().notNull().default(sql`'{}'::text[]`),
+    description: text('description'),
+    address: text('address'),
+    lat: doublePrecision('lat'),
+    lng: doublePrecision('lng'),
+    accuracyM: real('accuracy_m'),
+    regionCode: text('region_code').notNull(),
+    /** Sensitive: masked by default; reading it in full is audited. */
+    reporterPhone: text('reporter_phone'),
+    callBack: boolean('call_back').notNull().default(false),
+    deviceToken: text('device_token'),
+    partnerKeyId: uuid('partner_key_id'),
+    externalRef: text('external_ref'),
+    spamScore: real('spam_score'),
+    spamReasons: text('spam_reasons').array().notNull().default(sql`'{}'::text[]`),
+    duplicateOf: uuid('duplicate_of'),
+    outcomeNote: text('outcome_note'),
+    receivedAt: timestamp('received_at', { withTimezone: true }).notNull(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
+    createdBy: uuid('created_by'),
+  },
+  (t) => [
+    uniqueIndex('lead_tracking_code_uq').on(t.trackingCode),
+    index('lead_region_idx').using('btree', sql`${t.regionCode} text_pattern_ops`),
+    index('lead_state_received_idx').on(t.state, t.receivedAt),
+  ],
+);
+
+/** An API key issued to a partner platform (110, city grid, video, drone); only its hash is kept. */
+export const partnerKey = pgTable(
+  'partner_key',
+  {
+    id: uuid('id').primaryKey(),
+    orgId: uuid('org_id')
+      .notNull()
+      .references(() => org.id),
+    source: text('source').notNull(),
+    regionCode: text('region_code').notNull(),
+    keyHash: text('key_hash').notNull(),
+    label: text('label').notNull(),
+    createdAt: createdAt(),
+    revokedAt: timestamp('revoked_at', { withTimezone: true }),
+  },
+  (t) => [uniqueIndex('partner_key_hash_uq').on(t.keyHash)],
+);
+
+/**
+ * A partner's Idempotency-Key and what it produced: a resend returns the same lead; the
+ * primary key makes concurrent resends wait for the first and then find its answer.
+ */
+export const idempotencyKey = pgTable(
+  'idempotency_key',
+  {
+    partnerKeyId: uuid('partner_key_id').notNull(),
+    key: text('key').notNull(),
+    requestHash: text('request_hash').notNull(),
+    leadId: uuid('lead_id').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.partnerKeyId, t.key] })],
 );

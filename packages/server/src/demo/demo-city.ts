@@ -1,4 +1,4 @@
-import type { OrgKind, Role } from '@warmline/domain';
+import type { LeadSource, OrgKind, Role } from '@warmline/domain';
 
 /**
  * 韶关市 (440200), the city of seed 004: its real districts and counties, the city
@@ -82,6 +82,30 @@ export const demoOrgs: DemoOrg[] = [
     lat,
     lng,
   })),
+  {
+    key: 'grid',
+    name: '韶关市城市网格化管理平台',
+    kind: 'platform',
+    regionCode: DEMO_CITY,
+    lat: 24.8103,
+    lng: 113.5969,
+  },
+  {
+    key: 'video',
+    name: '韶关市雪亮工程视频平台',
+    kind: 'platform',
+    regionCode: DEMO_CITY,
+    lat: 24.8071,
+    lng: 113.5947,
+  },
+  {
+    key: 'drone',
+    name: '韶关市无人机巡查平台',
+    kind: 'platform',
+    regionCode: DEMO_CITY,
+    lat: 24.8121,
+    lng: 113.6003,
+  },
   {
     key: 'station-440281',
     name: '乐昌市救助管理站',
@@ -194,4 +218,15 @@ export const demoUsers: DemoUser[] = [
     org: 'city-bureau',
     phone: '13229891243',
   },
+];
+
+/**
+ * One API key per partner platform, printed in the README. Demo only: a real deployment
+ * issues random keys and stores only their hashes (as these are stored too).
+ */
+export const demoPartnerKeys: { key: string; org: string; source: LeadSource; label: string }[] = [
+  { key: 'demo-partner-110', org: 'police', source: 'police_110', label: '110 接处警平台' },
+  { key: 'demo-partner-grid', org: 'grid', source: 'city_grid', label: '城市网格化管理平台' },
+  { key: 'demo-partner-video', org: 'video', source: 'video', label: '雪亮工程' },
+  { key: 'demo-partner-drone', org: 'drone', source: 'drone', label: '无人机巡查' },
 ];

@@ -1,7 +1,7 @@
 import { usernameSchema } from '@warmline/domain';
 import { count, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { appUser, event, org } from '../db/schema.ts';
+import { appUser, event, lead, org } from '../db/schema.ts';
 import { fixedClock } from '../platform/clock.ts';
 import { createEventRecorder } from '../platform/events.ts';
 import { uuidV7Ids } from '../platform/ids.ts';
@@ -99,6 +99,25 @@ describe('demo seed', () => {
     for (const u of users.json().items as { username: string; phoneMasked: string | null }[]) {
       const phone = demoUsers.find((d) => d.username === u.username)!.phone;
       expect(u.phoneMasked, u.username).toBe(phone ? `${phone.slice(0, 3)}****${phone.slice(7)}` : null);
+    }
+  });
+
+  it('seeds one API key per partner platform; the 110 one is demo-partner-110', async () => {
+    for (const [key, source] of [
+      ['demo-partner-110', 'police_110'],
+      ['demo-partner-grid', 'city_grid'],
+      ['demo-partner-video', 'video'],
+      ['demo-partner-drone', 'drone'],
+    ]) {
+      const res = await t.app.inject({
+        method: 'POST',
+        url: '/api/partner/leads',
+        headers: { authorization: `Bearer ${key}`, 'idempotency-key': `seed-test-${key}` },
+        payload: { descriptors: ['group'], address: '韶关市区' },
+      });
+      expect(res.statusCode, key).toBe(201);
+      const [row] = await t.db.select().from(lead).where(eq(lead.trackingCode, res.json().trackingCode));
+      expect(row!.source).toBe(source);
     }
   });
 

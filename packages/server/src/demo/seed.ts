@@ -1,11 +1,12 @@
+import { createHash } from 'node:crypto';
 import { count, eq } from 'drizzle-orm';
 import type { Db } from '../db/pool.ts';
-import { appUser, event, org } from '../db/schema.ts';
+import { appUser, event, org, partnerKey } from '../db/schema.ts';
 import { hashPassword } from '../modules/auth/password.ts';
 import type { Clock } from '../platform/clock.ts';
 import type { RecordEvent } from '../platform/events.ts';
 import type { Ids } from '../platform/ids.ts';
-import { DEMO_PASSWORD, demoOrgs, demoUsers } from './demo-city.ts';
+import { DEMO_CITY, DEMO_PASSWORD, demoOrgs, demoPartnerKeys, demoUsers } from './demo-city.ts';
 
 const DEMO_REQUEST_ID = 'demo-seed';
 
@@ -52,6 +53,17 @@ export async function seedDemo(deps: {
         payload: { kind: o.kind },
       });
     }
+    for (const k of demoPartnerKeys) {
+      await tx.insert(partnerKey).values({
+        id: ids.next(),
+        orgId: orgIds.get(k.org)!,
+        source: k.source,
+        regionCode: DEMO_CITY,
+        keyHash: createHash('sha256').update(k.key).digest('hex'),
+        label: k.label,
+        createdAt: now,
+      });
+    }
     for (const u of demoUsers) {
       const id = ids.next();
       await tx.insert(appUser).values({
@@ -87,5 +99,12 @@ export function demoUsersTable(): string {
   const rows = demoUsers.map(
     (u) => `  ${u.username.padEnd(11)} ${u.role.padEnd(17)} ${u.regionCode}  ${u.displayName}`,
   );
-  return [`Demo users (password: ${DEMO_PASSWORD}):`, ...rows].join('\n');
+  const keys = demoPartnerKeys.map((k) => `  ${k.key.padEnd(20)} ${k.source.padEnd(11)} ${k.label}`);
+  return [
+    `Demo users (password: ${DEMO_PASSWORD}):`,
+    ...rows,
+    '',
+    'Demo partner API keys (Authorization: Bearer …):',
+    ...keys,
+  ].join('\n');
 }

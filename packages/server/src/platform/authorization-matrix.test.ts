@@ -1,6 +1,6 @@
 import { can, type Permission, type Role, roles } from '@warmline/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildOrg, buildUser } from '../testing/builders.ts';
+import { buildLead, buildOrg, buildUser } from '../testing/builders.ts';
 import { createTestApp, type TestApp } from '../testing/test-app.ts';
 import type { Access } from './http.ts';
 
@@ -62,11 +62,36 @@ const policy: Record<string, { access: Access } & Sample> = {
   'GET /api/users/:id/phone': { access: 'user.manage' },
   'GET /api/events': { access: 'event.read', query: '?pageSize=5' },
   'GET /api/live': { access: 'authenticated' },
+  'GET /api/leads': { access: 'lead.read', query: '?open=true' },
+  'POST /api/leads': {
+    access: 'lead.create',
+    body: () => ({ descriptors: ['elderly'], address: '韶关东站出站口', regionCode: '440204' }),
+  },
+  'GET /api/leads/:id': { access: 'lead.read' },
+  'POST /api/leads/:id/actions': {
+    access: 'lead.manage',
+    body: () => ({ action: 'triage' }),
+    refused: 'INVALID_TRANSITION',
+  },
+  'GET /api/leads/:id/reporter-phone': { access: 'lead.manage' },
+  'POST /api/public/leads': {
+    access: 'public',
+    body: () => ({ descriptors: ['minor'], address: '韶关站广场' }),
+  },
+  'GET /api/public/leads/:trackingCode': { access: 'public' },
+  'POST /api/partner/leads': {
+    access: 'partner',
+    body: () => ({ descriptors: ['group'], address: '武江桥下' }),
+  },
 };
 
 let t: TestApp;
 const actors = new Map<Role, string>();
-const targets = { in: { id: '', userId: '', code: '440204' }, out: { id: '', userId: '', code: '440203' } };
+const targets = {
+  in: { id: '', userId: '', leadId: '', code: '440204' },
+  out: { id: '', userId: '', leadId: '', code: '440203' },
+};
+let trackingCode = '';
 
 beforeAll(async () => {
   t = await createTestApp();
@@ -79,6 +104,12 @@ beforeAll(async () => {
     await buildUser(t.db, { role: 'patrol_member', regionCode: '440204', phone: '13800000000' })
   ).id;
   targets.out.userId = (await buildUser(t.db, { role: 'patrol_member', regionCode: '440203' })).id;
+  // An already triaged lead: a permitted `triage` is refused as INVALID_TRANSITION, which
+  // still proves the caller got past access and jurisdiction.
+  const zjLead = await buildLead(t.db, { regionCode: '440204', state: 'triaged' });
+  targets.in.leadId = zjLead.id;
+  targets.out.leadId = (await buildLead(t.db, { regionCode: '440203', state: 'triaged' })).id;
+  trackingCode = zjLead.trackingCode;
   for (const role of roles) {
     // Everyone sits in 浈江区 so "out of jurisdiction" is the sibling 武江区.
     actors.set(
@@ -91,12 +122,24 @@ afterAll(() => t.close());
 
 function urlFor(url: string, side: 'in' | 'out', sample: Sample): string {
   const target = targets[side];
-  const id = url.startsWith('/api/users') ? target.userId : target.id;
-  return url.replace(':id', id).replace(':code', target.code) + (sample.query ?? '');
+  const id = url.startsWith('/api/users')
+    ? target.userId
+    : url.startsWith('/api/leads')
+      ? target.leadId
+      : target.id;
+  return (
+    url.replace(':id', id).replace(':code', target.code).replace(':trackingCode', trackingCode) +
+    (sample.query ?? '')
+  );
 }
 
+/** Partner routes take an API key, never a session: every role is refused. */
 const expectedAllowed = (role: Role, access: Access) =>
-  access === 'public' || access === 'authenticated' || can(role, access as Permission);
+  access === 'public' ||
+  access === 'authenticated' ||
+  (access !== 'partner' && can(role, access as Permission));
+const isScoped = (access: Access) =>
+  access !== 'public' && access !== 'authenticated' && access !== 'partner';
 
 describe('authorization matrix', () => {
   it('requires authentication on every non-public route', async () => {
@@ -134,7 +177,7 @@ describe('authorization matrix', () => {
         if (url === '/api/live') continue; // a stream never ends under inject(); covered by live.routes.test
         const allowed = expectedAllowed(role, p.access);
         for (const side of ['in', 'out'] as const) {
-          if (side === 'out' && !url.includes(':')) continue;
+          if (side === 'out' && (!url.includes(':') || !isScoped(p.access))) continue;
           const cookie = await t.sessionFor(actors.get(role)!);
           const res = await t.app.inject({
             method: method as 'GET',
@@ -145,7 +188,9 @@ describe('authorization matrix', () => {
           const label = `${role} ${key} (${side})`;
           expect(res.statusCode, `${label}: ${res.body}`).toBeLessThan(500);
           if (!allowed) {
-            expect(res.json().error?.code, label).toBe('FORBIDDEN');
+            expect(res.json().error?.code, label).toBe(
+              p.access === 'partner' ? 'INVALID_API_KEY' : 'FORBIDDEN',
+            );
           } else if (side === 'out' && role !== 'system_admin') {
             expect(res.statusCode, `${label}: ${res.body}`).toBe(404);
           } else if (p.refused) {

@@ -23,7 +23,7 @@ const counts = async () =>
   (
     await t.db.execute(
       sql`SELECT (SELECT count(*) FROM event) AS events, (SELECT count(*) FROM app_user) AS users,
-                 (SELECT count(*) FROM org) AS orgs, (SELECT count(*) FROM session) AS sessions,
+                 (SELECT count(*) FROM org) AS orgs, (SELECT count(*) FROM lead) AS leads, (SELECT count(*) FROM session) AS sessions,
                  (SELECT sum(failed_logins) FROM app_user) AS failures`,
     )
   ).rows[0];

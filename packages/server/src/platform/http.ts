@@ -8,15 +8,16 @@ import type {
 } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import type { PartnerIdentity } from '../modules/leads/lead.service.ts';
 import type { Actor } from './actor.ts';
 import { AppError } from './errors.ts';
 
 /**
  * Who may call a route: nobody signed in (`public`), anyone signed in (`authenticated`),
- * or a role holding a permission. Every route declares one; a route without one is
+ * a partner platform with an API key (`partner`), or a role holding a permission. Every route declares one; a route without one is
  * refused at runtime and fails the authorization-matrix test.
  */
-export type Access = 'public' | 'authenticated' | Permission;
+export type Access = 'public' | 'authenticated' | 'partner' | Permission;
 
 /** One registered route and its declared access (read by the authorization-matrix test). */
 export interface RouteEntry {
@@ -35,6 +36,8 @@ declare module 'fastify' {
   interface FastifyRequest {
     actor: Actor | null;
     sessionToken: string | null;
+    /** The partner platform behind a `Bearer` API key, on `partner` routes. */
+    partner: PartnerIdentity | null;
   }
 }
 

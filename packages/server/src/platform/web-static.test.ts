@@ -18,6 +18,7 @@ beforeAll(async () => {
   mkdirSync(path.join(dist, 'assets'));
   mkdirSync(path.join(dist, 'boundaries'));
   writeFileSync(path.join(dist, 'index.html'), '<!doctype html><title>暖线</title>');
+  writeFileSync(path.join(dist, 'report.html'), '<!doctype html><title>发现有人需要帮助？</title>');
   writeFileSync(path.join(dist, 'assets', 'app-1a2b3c.js'), 'console.log(1)');
   writeFileSync(path.join(dist, 'boundaries', '440200.json'), bigJson);
   t = await createTestApp({ webDist: dist });
@@ -39,6 +40,15 @@ describe('serving the web app', () => {
       expect(res.body).toContain('<title>暖线</title>');
       expect(res.headers['cache-control']).toBe('no-cache');
     }
+  });
+
+  it('answers the public report pages with their own light page', async () => {
+    for (const url of ['/report', '/report/7K2M9PQ0']) {
+      const res = await t.app.inject({ method: 'GET', url });
+      expect(res.statusCode, url).toBe(200);
+      expect(res.body).toContain('发现有人需要帮助');
+    }
+    expect((await t.app.inject({ method: 'GET', url: '/reports' })).body).toContain('<title>暖线</title>');
   });
 
   it('caches hashed assets for a year and answers a missing file with 404, not the page', async () => {

@@ -1,6 +1,7 @@
+import { createHash } from 'node:crypto';
 import type { OrgKind, Role } from '@warmline/domain';
 import type { Db } from '../db/pool.ts';
-import { appUser, org } from '../db/schema.ts';
+import { appUser, lead, org, partnerKey } from '../db/schema.ts';
 import { hashPassword } from '../modules/auth/password.ts';
 import { uuidV7Ids } from '../platform/ids.ts';
 
@@ -47,6 +48,33 @@ export async function buildUser(
   return row!;
 }
 
+export async function buildLead(
+  db: Db,
+  values: Partial<typeof lead.$inferInsert> = {},
+): Promise<typeof lead.$inferSelect> {
+  serial += 1;
+  const now = new Date('2026-12-15T20:00:00+08:00');
+  const [row] = await db
+    .insert(lead)
+    .values({
+      id: uuidV7Ids.next(),
+      trackingCode: `T${String(serial).padStart(7, '0')}`.replace(/[ILOU]/g, '0'),
+      source: 'public',
+      state: 'new',
+      descriptors: ['elderly', 'thin_clothing'],
+      description: '桥洞下有位老人，衣服很单薄',
+      address: '浈江区风度路桥洞',
+      lat: 24.8044,
+      lng: 113.6111,
+      regionCode: '440204',
+      receivedAt: now,
+      updatedAt: now,
+      ...values,
+    })
+    .returning();
+  return row!;
+}
+
 /**
  * The cast most access tests need: a city (韶关 440200) with two sibling counties
  * (浈江 440204, 武江 440203), an admin at each, one user of every role at city level,
@@ -72,4 +100,24 @@ export async function buildJurisdictionScenario(db: Db) {
     regionCode: '000000',
   });
   return { zhenjiangOrg, wujiangOrg, cityAdmin, zhenjiangAdmin, wujiangAdmin, systemAdmin };
+}
+
+/** A partner platform's organisation and its API key (the plain key is returned for use). */
+export async function buildPartnerKey(
+  db: Db,
+  values: { key?: string; source?: string; regionCode?: string; revoked?: boolean } = {},
+): Promise<{ key: string; id: string }> {
+  const key = values.key ?? `test-partner-${Math.random().toString(36).slice(2, 12)}`;
+  const platform = await buildOrg(db, { kind: 'platform', regionCode: values.regionCode ?? '440200' });
+  const id = uuidV7Ids.next();
+  await db.insert(partnerKey).values({
+    id,
+    orgId: platform.id,
+    source: values.source ?? 'police_110',
+    regionCode: values.regionCode ?? '440200',
+    keyHash: createHash('sha256').update(key).digest('hex'),
+    label: '测试平台',
+    revokedAt: values.revoked ? new Date() : null,
+  });
+  return { key, id };
 }

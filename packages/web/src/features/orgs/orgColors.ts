@@ -9,5 +9,6 @@ export const orgKindColors: Record<OrgKind, string> = {
   health: '#c0392b',
   transport: '#7a5cc4',
   hospital: '#d14b6a',
+  platform: '#4a6b8a',
   other: '#7d8a99',
 };

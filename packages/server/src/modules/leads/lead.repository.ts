@@ -1,0 +1,100 @@
+import { and, count, desc, eq, inArray, isNull, type SQL, sql } from 'drizzle-orm';
+import type { DbOrTx } from '../../db/pool.ts';
+import { idempotencyKey, lead, partnerKey, region } from '../../db/schema.ts';
+import type { Actor } from '../../platform/actor.ts';
+import { inJurisdiction } from '../../platform/scope.ts';
+
+export type LeadRow = typeof lead.$inferSelect;
+export interface LeadFilter {
+  state?: string | undefined;
+  source?: string | undefined;
+  open?: boolean | undefined;
+}
+
+const openStates = ['new', 'triaged', 'dispatched', 'on_scene'];
+
+export function createLeadRepository(db: DbOrTx) {
+  const where = (actor: Actor, f: LeadFilter): SQL | undefined =>
+    and(
+      inJurisdiction(lead.regionCode, actor),
+      f.state ? eq(lead.state, f.state) : undefined,
+      f.source ? eq(lead.source, f.source) : undefined,
+      f.open === undefined
+        ? undefined
+        : f.open
+          ? inArray(lead.state, openStates)
+          : sql`${lead.state} <> ALL(${openStates})`,
+    );
+  const withRegion = () =>
+    db
+      .select({ lead, regionName: sql<string>`coalesce(${region.name}, ${lead.regionCode})` })
+      .from(lead)
+      .leftJoin(region, eq(region.code, lead.regionCode));
+
+  return {
+    insert: (values: typeof lead.$inferInsert) => db.insert(lead).values(values),
+
+    findById: async (actor: Actor, id: string) =>
+      (
+        await withRegion()
+          .where(and(eq(lead.id, id), inJurisdiction(lead.regionCode, actor)))
+          .limit(1)
+      )[0] ?? null,
+
+    /** Locks the row so two people acting on one lead take turns. */
+    lockById: async (actor: Actor, id: string) =>
+      (
+        await db
+          .select()
+          .from(lead)
+          .where(and(eq(lead.id, id), inJurisdiction(lead.regionCode, actor)))
+          .for('update')
+          .limit(1)
+      )[0] ?? null,
+
+    /** The public lookup: by tracking code only, no jurisdiction (the code is the secret). */
+    findByTrackingCode: async (code: string) =>
+      (await db.select().from(lead).where(eq(lead.trackingCode, code)).limit(1))[0] ?? null,
+
+    list: (actor: Actor, f: LeadFilter, page: number, pageSize: number) =>
+      withRegion()
+        .where(where(actor, f))
+        .orderBy(desc(lead.receivedAt))
+        .limit(pageSize)
+        .offset((page - 1) * pageSize),
+
+    count: async (actor: Actor, f: LeadFilter) =>
+      (await db.select({ n: count() }).from(lead).where(where(actor, f)))[0]?.n ?? 0,
+
+    update: (id: string, values: Partial<typeof lead.$inferInsert>) =>
+      db.update(lead).set(values).where(eq(lead.id, id)),
+
+    findLiveKey: async (keyHash: string) =>
+      (
+        await db
+          .select()
+          .from(partnerKey)
+          .where(and(eq(partnerKey.keyHash, keyHash), isNull(partnerKey.revokedAt)))
+          .limit(1)
+      )[0] ?? null,
+
+    /** Claims an Idempotency-Key; false when another request already holds it (it waits for that one). */
+    claimIdempotencyKey: async (values: typeof idempotencyKey.$inferInsert) =>
+      (
+        await db
+          .insert(idempotencyKey)
+          .values(values)
+          .onConflictDoNothing()
+          .returning({ leadId: idempotencyKey.leadId })
+      ).length === 1,
+
+    findIdempotencyKey: async (partnerKeyId: string, key: string) =>
+      (
+        await db
+          .select()
+          .from(idempotencyKey)
+          .where(and(eq(idempotencyKey.partnerKeyId, partnerKeyId), eq(idempotencyKey.key, key)))
+          .limit(1)
+      )[0] ?? null,
+  };
+}

@@ -1,0 +1,320 @@
+import { createHash, randomInt } from 'node:crypto';
+import {
+  canTransition,
+  isOpenLead,
+  type LeadDescriptor,
+  type LeadSource,
+  type LeadState,
+  normaliseTrackingCode,
+  publicLeadStatus,
+  TRACKING_CODE_ALPHABET,
+  trackingCodePattern,
+  vulnerableDescriptors,
+} from '@warmline/domain';
+import type { Db, Tx } from '../../db/pool.ts';
+import type { Actor, Ctx } from '../../platform/actor.ts';
+import type { Clock } from '../../platform/clock.ts';
+import { AppError } from '../../platform/errors.ts';
+import type { EventContext, RecordEvent } from '../../platform/events.ts';
+import type { Ids } from '../../platform/ids.ts';
+import { maskPhone } from '../users/user.service.ts';
+import { createLeadRepository, type LeadFilter, type LeadRow } from './lead.repository.ts';
+import type { LeadAction, LeadView, SightingInput } from './lead.schema.ts';
+
+export interface PartnerIdentity {
+  id: string;
+  source: LeadSource;
+  regionCode: string;
+}
+
+type Sighting = Omit<SightingInput, 'callBack' | 'deviceToken' | 'reporterPhone'> & {
+  reporterPhone?: string | undefined;
+  callBack?: boolean | undefined;
+  deviceToken?: string | undefined;
+  externalRef?: string | undefined;
+};
+
+const isVulnerable = (descriptors: readonly string[]) =>
+  descriptors.some((d) => vulnerableDescriptors.includes(d as LeadDescriptor));
+
+function newTrackingCode(): string {
+  let code = '';
+  for (let i = 0; i < 8; i++) code += TRACKING_CODE_ALPHABET[randomInt(TRACKING_CODE_ALPHABET.length)];
+  return code;
+}
+
+export function present(row: LeadRow, regionName: string): LeadView {
+  return {
+    id: row.id,
+    trackingCode: row.trackingCode,
+    source: row.source as LeadView['source'],
+    state: row.state as LeadState,
+    descriptors: row.descriptors as LeadDescriptor[],
+    vulnerable: isVulnerable(row.descriptors),
+    description: row.description,
+    address: row.address,
+    lat: row.lat,
+    lng: row.lng,
+    accuracyM: row.accuracyM,
+    regionCode: row.regionCode,
+    regionName,
+    reporterPhoneMasked: maskPhone(row.reporterPhone),
+    callBack: row.callBack,
+    externalRef: row.externalRef,
+    spamScore: row.spamScore,
+    spamReasons: row.spamReasons,
+    duplicateOf: row.duplicateOf,
+    receivedAt: row.receivedAt.toISOString(),
+    updatedAt: row.updatedAt.toISOString(),
+  };
+}
+
+/** What a lead action moves to, and the event it writes. */
+const actionPlan: Record<
+  LeadAction['action'],
+  {
+    to: LeadState;
+    event: 'lead.triaged' | 'lead.quarantined' | 'lead.restored' | 'lead.merged' | 'lead.closed';
+  }
+> = {
+  triage: { to: 'triaged', event: 'lead.triaged' },
+  quarantine: { to: 'spam', event: 'lead.quarantined' },
+  restore: { to: 'new', event: 'lead.restored' },
+  merge: { to: 'duplicate', event: 'lead.merged' },
+  close: { to: 'closed', event: 'lead.closed' },
+};
+
+export function createLeadService(deps: {
+  db: Db;
+  clock: Clock;
+  ids: Ids;
+  recordEvent: RecordEvent;
+  /** Where public reports land: the command centre of the city this deployment serves. */
+  publicRegionCode: string;
+}) {
+  const { db, clock, ids, recordEvent } = deps;
+  const repo = createLeadRepository(db);
+
+  /** Every channel ends here: one row and its `lead.received` event, in one transaction. */
+  async function receive(
+    tx: Tx,
+    event: EventContext,
+    source: LeadSource,
+    regionCode: string,
+    input: Sighting,
+    extra: { id?: string; partnerKeyId?: string; createdBy?: string | null } = {},
+  ): Promise<LeadRow> {
+    if ((input.lat === undefined) !== (input.lng === undefined)) {
+      throw new AppError('VALIDATION_FAILED', { field: 'lat/lng', reason: 'give both or neither' });
+    }
+    if (input.lat === undefined && !input.address) throw new AppError('LOCATION_REQUIRED');
+    if (!input.description && input.descriptors.length === 0) throw new AppError('DETAILS_REQUIRED');
+    const now = clock.now();
+    const row: LeadRow = {
+      id: extra.id ?? ids.next(),
+      trackingCode: newTrackingCode(),
+      source,
+      state: 'new',
+      descriptors: [...new Set(input.descriptors)],
+      description: input.description || null,
+      address: input.address || null,
+      lat: input.lat ?? null,
+      lng: input.lng ?? null,
+      accuracyM: input.accuracyM ?? null,
+      regionCode,
+      reporterPhone: input.reporterPhone ?? null,
+      callBack: input.callBack ?? false,
+      deviceToken: input.deviceToken ?? null,
+      partnerKeyId: extra.partnerKeyId ?? null,
+      externalRef: input.externalRef ?? null,
+      spamScore: null,
+      spamReasons: [],
+      duplicateOf: null,
+      outcomeNote: null,
+      receivedAt: now,
+      updatedAt: now,
+      createdBy: extra.createdBy ?? null,
+    };
+    await createLeadRepository(tx).insert(row);
+    await recordEvent(tx, event, {
+      action: 'lead.received',
+      entityType: 'lead',
+      entityId: row.id,
+      regionCode,
+      // Facts for figures and the live map; never the reporter's words or number.
+      payload: {
+        source,
+        descriptors: row.descriptors,
+        vulnerable: isVulnerable(row.descriptors),
+        state: row.state,
+      },
+    });
+    return row;
+  }
+
+  async function get(actor: Actor, id: string): Promise<LeadView> {
+    const found = await repo.findById(actor, id);
+    if (!found) throw new AppError('NOT_FOUND');
+    return present(found.lead, found.regionName);
+  }
+
+  return {
+    get,
+
+    async receivePublic(input: SightingInput, requestId: string): Promise<string> {
+      const row = await db.transaction((tx) =>
+        receive(tx, { actorId: null, requestId }, 'public', deps.publicRegionCode, input),
+      );
+      return row.trackingCode;
+    },
+
+    async receiveFromHotline(
+      ctx: Ctx,
+      input: Sighting & { regionCode?: string | undefined },
+    ): Promise<LeadView> {
+      const regionCode = input.regionCode ?? ctx.actor.regionCode;
+      const row = await db.transaction((tx) =>
+        receive(tx, { actorId: ctx.actor.id, requestId: ctx.requestId }, 'hotline', regionCode, input, {
+          createdBy: ctx.actor.id,
+        }),
+      );
+      return get(ctx.actor, row.id);
+    },
+
+    /**
+     * The same Idempotency-Key and body return the lead made the first time; the same key
+     * with another body is refused. Concurrent resends wait on the key's row, then read it.
+     */
+    async receiveFromPartner(
+      partner: PartnerIdentity,
+      idempotencyKey: string,
+      input: Sighting,
+      requestId: string,
+    ) {
+      const requestHash = createHash('sha256').update(JSON.stringify(input)).digest('hex');
+      return db.transaction(async (tx) => {
+        const r = createLeadRepository(tx);
+        const leadId = ids.next();
+        if (
+          await r.claimIdempotencyKey({ partnerKeyId: partner.id, key: idempotencyKey, requestHash, leadId })
+        ) {
+          const row = await receive(
+            tx,
+            { actorId: null, requestId },
+            partner.source,
+            partner.regionCode,
+            input,
+            {
+              id: leadId,
+              partnerKeyId: partner.id,
+            },
+          );
+          return { trackingCode: row.trackingCode, leadId: row.id, created: true };
+        }
+        const earlier = await r.findIdempotencyKey(partner.id, idempotencyKey);
+        if (!earlier || earlier.requestHash !== requestHash) throw new AppError('IDEMPOTENCY_KEY_REUSED');
+        const existing = await tx.query.lead.findFirst({ where: (l, { eq }) => eq(l.id, earlier.leadId) });
+        if (!existing) throw new AppError('NOT_FOUND');
+        return { trackingCode: existing.trackingCode, leadId: existing.id, created: false };
+      });
+    },
+
+    /** Plain words for the reporter, found by tracking code alone; no personal data. */
+    async publicStatus(code: string) {
+      const normalised = normaliseTrackingCode(code);
+      if (!trackingCodePattern.test(normalised)) throw new AppError('NOT_FOUND');
+      const row = await repo.findByTrackingCode(normalised);
+      if (!row) throw new AppError('NOT_FOUND');
+      // A merged duplicate reports what happened to the lead it joined.
+      const shown =
+        row.state === 'duplicate' && row.duplicateOf
+          ? ((await db.query.lead.findFirst({ where: (l, { eq }) => eq(l.id, row.duplicateOf!) })) ?? row)
+          : row;
+      return {
+        trackingCode: row.trackingCode,
+        status: publicLeadStatus(shown.state as LeadState),
+        receivedAt: row.receivedAt.toISOString(),
+        updatedAt: shown.updatedAt.toISOString(),
+      };
+    },
+
+    async list(actor: Actor, filter: LeadFilter, page: number, pageSize: number) {
+      const [rows, total] = await Promise.all([
+        repo.list(actor, filter, page, pageSize),
+        repo.count(actor, filter),
+      ]);
+      return { items: rows.map((r) => present(r.lead, r.regionName)), total };
+    },
+
+    /** Triage acts; the row is locked so two dispatchers acting at once take turns. */
+    async act(ctx: Ctx, id: string, action: LeadAction): Promise<LeadView> {
+      const plan = actionPlan[action.action];
+      await db.transaction(async (tx) => {
+        const r = createLeadRepository(tx);
+        const row = await r.lockById(ctx.actor, id);
+        if (!row) throw new AppError('NOT_FOUND');
+        if (!canTransition(row.state as LeadState, plan.to))
+          throw new AppError('INVALID_TRANSITION', { from: row.state, to: plan.to });
+        if (action.action === 'merge') {
+          const target = await r.lockById(ctx.actor, action.duplicateOf);
+          if (!target || target.id === id || !isOpenLead(target.state as LeadState)) {
+            throw new AppError('VALIDATION_FAILED', {
+              field: 'duplicateOf',
+              reason: 'must be another open lead in your jurisdiction',
+            });
+          }
+        }
+        await r.update(id, {
+          state: plan.to,
+          updatedAt: clock.now(),
+          duplicateOf:
+            action.action === 'merge'
+              ? action.duplicateOf
+              : action.action === 'restore'
+                ? null
+                : row.duplicateOf,
+          outcomeNote: action.action === 'close' ? (action.note ?? null) : row.outcomeNote,
+        });
+        await recordEvent(
+          tx,
+          { actorId: ctx.actor.id, requestId: ctx.requestId },
+          {
+            action: plan.event,
+            entityType: 'lead',
+            entityId: id,
+            regionCode: row.regionCode,
+            payload: { from: row.state, to: plan.to, source: row.source },
+          },
+        );
+      });
+      return get(ctx.actor, id);
+    },
+
+    /** The reporter's number in full, for a call-back: a deliberate, audited read. */
+    async revealReporterPhone(ctx: Ctx, id: string) {
+      const found = await repo.findById(ctx.actor, id);
+      if (!found) throw new AppError('NOT_FOUND');
+      await db.transaction((tx) =>
+        recordEvent(
+          tx,
+          { actorId: ctx.actor.id, requestId: ctx.requestId },
+          {
+            action: 'lead.reporter_phone_viewed',
+            entityType: 'lead',
+            entityId: id,
+            regionCode: found.lead.regionCode,
+            payload: { field: 'reporterPhone' },
+          },
+        ),
+      );
+      return { phone: found.lead.reporterPhone };
+    },
+
+    findPartner: async (keyHash: string): Promise<PartnerIdentity | null> => {
+      const key = await repo.findLiveKey(keyHash);
+      return key ? { id: key.id, source: key.source as LeadSource, regionCode: key.regionCode } : null;
+    },
+  };
+}
+
+export type LeadService = ReturnType<typeof createLeadService>;
