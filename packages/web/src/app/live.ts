@@ -12,6 +12,7 @@ export type LiveStatus = 'connecting' | 'open' | 'closed';
 const affected: Record<string, string[][]> = {
   user: [['users'], ['me']],
   org: [['orgs'], ['me']],
+  lead: [['leads']],
 };
 
 export function useLiveUpdates(enabled: boolean): LiveStatus {

@@ -4,6 +4,7 @@
  * the user's permissions, so nobody sees an entry the API would refuse.
  */
 import {
+  AlertOutlined,
   AuditOutlined,
   ClusterOutlined,
   DashboardOutlined,
@@ -13,7 +14,7 @@ import {
 import type { Permission } from '@warmline/domain';
 import { type ComponentType, type LazyExoticComponent, lazy, type ReactNode } from 'react';
 
-export type MenuKey = 'home' | 'users' | 'orgs' | 'events' | 'account';
+export type MenuKey = 'home' | 'leads' | 'users' | 'orgs' | 'events' | 'account';
 
 export interface PageRoute {
   path: string;
@@ -35,6 +36,13 @@ export const pageRoutes: PageRoute[] = [
     menu: 'home',
     icon: <DashboardOutlined />,
     Page: page(() => import('../pages/home/HomePage.tsx'), 'HomePage'),
+  },
+  {
+    path: '/leads',
+    menu: 'leads',
+    icon: <AlertOutlined />,
+    permission: 'lead.read',
+    Page: page(() => import('../pages/leads/LeadsPage.tsx'), 'LeadsPage'),
   },
   {
     path: '/admin/users',

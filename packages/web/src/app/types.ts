@@ -1,5 +1,13 @@
 /** Shapes of the API's answers (see the server's schemas); the web never imports server code. */
-import type { OrgKind, Permission, RegionLevel, Role } from '@warmline/domain';
+import type {
+  LeadDescriptor,
+  LeadSource,
+  LeadState,
+  OrgKind,
+  Permission,
+  RegionLevel,
+  Role,
+} from '@warmline/domain';
 
 export interface Me {
   id: string;
@@ -84,4 +92,27 @@ export interface LiveChange {
   entityId: string | null;
   regionCode: string | null;
   at: string;
+}
+
+/** A lead as the command centre sees it (GET /api/leads). */
+export interface Lead {
+  id: string;
+  trackingCode: string;
+  source: LeadSource;
+  state: LeadState;
+  descriptors: LeadDescriptor[];
+  vulnerable: boolean;
+  description: string | null;
+  address: string | null;
+  lat: number | null;
+  lng: number | null;
+  regionCode: string;
+  regionName: string;
+  reporterPhoneMasked: string | null;
+  callBack: boolean;
+  externalRef: string | null;
+  spamReasons: string[];
+  duplicateOf: string | null;
+  receivedAt: string;
+  updatedAt: string;
 }

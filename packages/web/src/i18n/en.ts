@@ -46,6 +46,7 @@ export const en: Messages = {
   },
   shell: {
     menu: {
+      leads: 'Lead queue',
       home: 'Dashboard',
       users: 'Users',
       orgs: 'Organisations',
@@ -131,6 +132,27 @@ export const en: Messages = {
     },
     readOnly: 'You may view organisations but not change them',
     invalidName: 'Enter a name of 2–60 characters',
+  },
+  leads: {
+    title: 'Lead queue',
+    priority: 'Priority',
+    scope: { open: 'Open', quarantined: 'Quarantined', all: 'All' },
+    col: {
+      received: 'Received',
+      what: 'What was seen',
+      where: 'Where',
+      source: 'Source',
+      state: 'State',
+      actions: 'Actions',
+    },
+    act: { triage: 'Triage', quarantine: 'Quarantine', restore: 'Restore', close: 'Close' },
+    confirm: {
+      quarantine: 'Quarantine as spam? Nothing is deleted; it can be restored.',
+      close: 'Close this lead?',
+      triage: '',
+      restore: '',
+    },
+    done: { triage: 'Triaged', quarantine: 'Quarantined', restore: 'Restored', close: 'Closed' },
   },
   users: {
     title: 'Users',

@@ -48,6 +48,7 @@ export const zhCN = {
   },
   shell: {
     menu: {
+      leads: '线索队列',
       home: '工作台',
       users: '用户管理',
       orgs: '机构管理',
@@ -132,6 +133,27 @@ export const zhCN = {
     },
     readOnly: '您可以查看机构，但不能修改',
     invalidName: '请输入 2–60 个字的机构名称',
+  },
+  leads: {
+    title: '线索队列',
+    priority: '优先',
+    scope: { open: '待处理', quarantined: '已隔离', all: '全部' },
+    col: {
+      received: '收到时间',
+      what: '情况',
+      where: '位置',
+      source: '来源',
+      state: '状态',
+      actions: '操作',
+    },
+    act: { triage: '研判', quarantine: '隔离', restore: '恢复', close: '关闭' },
+    confirm: {
+      quarantine: '隔离为疑似广告？线索不会删除，可随时恢复。',
+      close: '关闭这条线索？',
+      triage: '',
+      restore: '',
+    },
+    done: { triage: '已研判', quarantine: '已隔离', restore: '已恢复', close: '已关闭' },
   },
   users: {
     title: '用户管理',

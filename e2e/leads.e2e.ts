@@ -1,0 +1,87 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { baseUrl, launchBrowser, screenshot, signIn } from './browser.ts';
+
+/**
+ * The command centre's lead queue: a public report appears without a reload, a dispatcher
+ * quarantines an ad and restores it; the supervisor reads but cannot act.
+ */
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(() => browser?.close());
+
+async function reportFromPublic(description: string, deviceToken: string): Promise<string> {
+  const res = await fetch(`${baseUrl()}/api/public/leads`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({
+      descriptors: ['elderly', 'thin_clothing'],
+      description,
+      address: '浈江区风度路桥洞',
+      deviceToken,
+    }),
+  });
+  expect(res.status).toBe(201);
+  return ((await res.json()) as { trackingCode: string }).trackingCode;
+}
+
+async function openQueue(page: Page, username: string) {
+  await signIn(page, username);
+  await page.waitForURL(`${baseUrl()}/`);
+  await page.getByTestId('menu-leads').click();
+  await page.getByTestId('leads-page').waitFor();
+  // Live updates only arrive on an open stream.
+  await expect.poll(() => page.getByTestId('live-indicator').getAttribute('data-status')).toBe('open');
+}
+
+describe('线索队列', () => {
+  it('a public report appears live; the dispatcher quarantines and restores it', async () => {
+    const page = await browser.newPage({ locale: 'zh-CN', viewport: { width: 1366, height: 900 } });
+    try {
+      await openQueue(page, 'dispatcher');
+      const description = `桥洞下老人衣着单薄 ${Date.now()}`;
+      const code = await reportFromPublic(description, crypto.randomUUID());
+      const row = page.getByTestId(`lead-row-${code}`);
+      await row.waitFor({ timeout: 10_000 });
+      expect(await row.textContent()).toContain('优先');
+      expect(await row.textContent()).toContain('群众上报');
+      await screenshot(page, 'leads-queue-live');
+
+      await row.getByTestId('lead-quarantine').click();
+      await page.getByRole('button', { name: /确\s*定|OK/ }).click();
+      await row.waitFor({ state: 'detached' });
+      await page.getByTestId('leads-scope').getByText('已隔离').click();
+      const quarantined = page.getByTestId(`lead-row-${code}`);
+      await quarantined.waitFor();
+      expect(await quarantined.getByTestId('lead-state').textContent()).toContain('已隔离');
+      // The reporter still just sees "received".
+      const publicStatus = (await (await fetch(`${baseUrl()}/api/public/leads/${code}`)).json()) as {
+        status: string;
+      };
+      expect(publicStatus.status).toBe('received');
+
+      await quarantined.getByTestId('lead-restore').click();
+      await quarantined.waitFor({ state: 'detached' });
+      await page.getByTestId('leads-scope').getByText('待处理').click();
+      await page.getByTestId(`lead-row-${code}`).waitFor();
+      await screenshot(page, 'leads-restored');
+    } finally {
+      await page.close();
+    }
+  });
+
+  it('the supervisor reads the queue but has no actions', async () => {
+    const page = await browser.newPage({ locale: 'zh-CN', viewport: { width: 1366, height: 900 } });
+    try {
+      const code = await reportFromPublic(`督导查看 ${Date.now()}`, crypto.randomUUID());
+      await openQueue(page, 'supervisor');
+      await page.getByTestId(`lead-row-${code}`).waitFor();
+      expect(await page.getByTestId('lead-quarantine').count()).toBe(0);
+      expect(await page.getByTestId('lead-triage').count()).toBe(0);
+    } finally {
+      await page.close();
+    }
+  });
+});
