@@ -72,6 +72,42 @@ describe('线索队列', () => {
     }
   });
 
+  it('a second report of the same person is flagged as a likely duplicate and merged in one click', async () => {
+    const page = await browser.newPage({ locale: 'zh-CN', viewport: { width: 1366, height: 900 } });
+    try {
+      // A spot of its own, so other journeys' reports are not candidates.
+      const spot = { lat: 24.7761 + Math.random() / 100, lng: 113.2752 };
+      const post = async (description: string) => {
+        const res = await fetch(`${baseUrl()}/api/public/leads`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({
+            descriptors: ['elderly'],
+            description,
+            ...spot,
+            deviceToken: crypto.randomUUID(),
+          }),
+        });
+        return ((await res.json()) as { trackingCode: string }).trackingCode;
+      };
+      const first = await post(`乳源汽车站旁有位老人 ${Date.now()}`);
+      const second = await post(`车站旁边那个老人还在，很冷 ${Date.now()}`);
+      await openQueue(page, 'dispatcher');
+      const row = page.getByTestId(`lead-row-${second}`);
+      await row.waitFor();
+      expect(await row.getByTestId('lead-likely-duplicate').textContent()).toContain(first);
+      expect(await page.getByTestId(`lead-row-${first}`).getByTestId('lead-likely-duplicate').count()).toBe(
+        0,
+      );
+      await screenshot(page, 'leads-likely-duplicate');
+      await row.getByTestId('lead-merge').click();
+      await row.waitFor({ state: 'detached' });
+      await page.getByTestId(`lead-row-${first}`).waitFor();
+    } finally {
+      await page.close();
+    }
+  });
+
   it('the supervisor reads the queue but has no actions', async () => {
     const page = await browser.newPage({ locale: 'zh-CN', viewport: { width: 1366, height: 900 } });
     try {

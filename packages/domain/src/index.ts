@@ -1,3 +1,4 @@
+export * from './duplicates.ts';
 export * from './errors.ts';
 export * from './events.ts';
 export * from './lead.ts';

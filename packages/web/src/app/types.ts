@@ -113,6 +113,7 @@ export interface Lead {
   externalRef: string | null;
   spamReasons: string[];
   duplicateOf: string | null;
+  likelyDuplicate: { id: string; trackingCode: string; score: number } | null;
   receivedAt: string;
   updatedAt: string;
 }

@@ -136,6 +136,7 @@ export const en: Messages = {
   leads: {
     title: 'Lead queue',
     priority: 'Priority',
+    likelyDuplicate: 'Probably repeats {{code}}',
     scope: { open: 'Open', quarantined: 'Quarantined', all: 'All' },
     col: {
       received: 'Received',
@@ -145,14 +146,21 @@ export const en: Messages = {
       state: 'State',
       actions: 'Actions',
     },
-    act: { triage: 'Triage', quarantine: 'Quarantine', restore: 'Restore', close: 'Close' },
+    act: { merge: 'Merge', triage: 'Triage', quarantine: 'Quarantine', restore: 'Restore', close: 'Close' },
     confirm: {
       quarantine: 'Quarantine as spam? Nothing is deleted; it can be restored.',
       close: 'Close this lead?',
       triage: '',
+      merge: '',
       restore: '',
     },
-    done: { triage: 'Triaged', quarantine: 'Quarantined', restore: 'Restored', close: 'Closed' },
+    done: {
+      merge: 'Merged as duplicate',
+      triage: 'Triaged',
+      quarantine: 'Quarantined',
+      restore: 'Restored',
+      close: 'Closed',
+    },
   },
   users: {
     title: 'Users',

@@ -137,6 +137,7 @@ export const zhCN = {
   leads: {
     title: '线索队列',
     priority: '优先',
+    likelyDuplicate: '可能与 {{code}} 重复',
     scope: { open: '待处理', quarantined: '已隔离', all: '全部' },
     col: {
       received: '收到时间',
@@ -146,14 +147,21 @@ export const zhCN = {
       state: '状态',
       actions: '操作',
     },
-    act: { triage: '研判', quarantine: '隔离', restore: '恢复', close: '关闭' },
+    act: { merge: '合并', triage: '研判', quarantine: '隔离', restore: '恢复', close: '关闭' },
     confirm: {
       quarantine: '隔离为疑似广告？线索不会删除，可随时恢复。',
       close: '关闭这条线索？',
       triage: '',
+      merge: '',
       restore: '',
     },
-    done: { triage: '已研判', quarantine: '已隔离', restore: '已恢复', close: '已关闭' },
+    done: {
+      merge: '已合并为重复线索',
+      triage: '已研判',
+      quarantine: '已隔离',
+      restore: '已恢复',
+      close: '已关闭',
+    },
   },
   users: {
     title: '用户管理',

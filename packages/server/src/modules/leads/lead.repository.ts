@@ -63,6 +63,21 @@ export function createLeadRepository(db: DbOrTx) {
         .limit(pageSize)
         .offset((page - 1) * pageSize),
 
+    /** Open leads received in a time window: the pool duplicates are looked for in. */
+    openBetween: (actor: Actor, from: Date, to: Date) =>
+      db
+        .select()
+        .from(lead)
+        .where(
+          and(
+            inJurisdiction(lead.regionCode, actor),
+            inArray(lead.state, openStates),
+            sql`${lead.receivedAt} BETWEEN ${from.toISOString()}::timestamptz AND ${to.toISOString()}::timestamptz`,
+          ),
+        )
+        .orderBy(lead.receivedAt)
+        .limit(5000),
+
     count: async (actor: Actor, f: LeadFilter) =>
       (await db.select({ n: count() }).from(lead).where(where(actor, f)))[0]?.n ?? 0,
 

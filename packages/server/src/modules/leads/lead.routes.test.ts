@@ -214,6 +214,53 @@ describe('leads', () => {
     expect(self.json().error.code).toBe('INVALID_TRANSITION');
   });
 
+  it('suggests an earlier nearby report of the same person as a likely duplicate, never merging by itself', async () => {
+    const at = (min: number) => new Date(Date.parse('2026-12-16T21:00:00+08:00') + min * 60_000);
+    const first = await buildLead(t.db, {
+      regionCode: '440205',
+      lat: 24.6826,
+      lng: 113.6045,
+      descriptors: ['elderly'],
+      receivedAt: at(0),
+    });
+    const near = await buildLead(t.db, {
+      regionCode: '440205',
+      lat: 24.6833,
+      lng: 113.6049,
+      descriptors: ['elderly', 'thin_clothing'],
+      receivedAt: at(40),
+    });
+    const child = await buildLead(t.db, {
+      regionCode: '440205',
+      lat: 24.6827,
+      lng: 113.6045,
+      descriptors: ['minor'],
+      receivedAt: at(50),
+    });
+    const far = await buildLead(t.db, {
+      regionCode: '440205',
+      lat: 24.69,
+      lng: 113.6045,
+      descriptors: ['elderly'],
+      receivedAt: at(60),
+    });
+
+    const seen = async (id: string) =>
+      (await staff('dispatcher', 'GET', `/api/leads/${id}`)).json().likelyDuplicate;
+    expect(await seen(near.id)).toMatchObject({ id: first.id, trackingCode: first.trackingCode });
+    expect(await seen(child.id)).toBeNull();
+    expect(await seen(far.id)).toBeNull();
+    expect(await seen(first.id)).toBeNull();
+    const listed = (await staff('dispatcher', 'GET', '/api/leads?open=true&pageSize=200')).json().items;
+    const listedNear = listed.find((l: { id: string }) => l.id === near.id);
+    expect(
+      listedNear,
+      JSON.stringify(listed.map((l: { id: string; state: string }) => [l.id.slice(-4), l.state])),
+    ).toBeDefined();
+    expect(listedNear.likelyDuplicate?.id).toBe(first.id);
+    expect((await t.db.select().from(lead).where(eq(lead.id, near.id)))[0]!.state).toBe('new');
+  });
+
   it('two dispatchers acting on one lead at once: exactly one wins', async () => {
     const contested = await buildLead(t.db, { regionCode: '440204' });
     const [a, b] = await Promise.all([

@@ -67,6 +67,8 @@ export const leadSchema = z.object({
   spamScore: z.number().nullable(),
   spamReasons: z.array(z.string()),
   duplicateOf: z.uuid().nullable(),
+  /** An earlier open lead this one probably repeats: shown for a one-click merge, never merged by itself. */
+  likelyDuplicate: z.object({ id: z.uuid(), trackingCode: z.string(), score: z.number() }).nullable(),
   receivedAt: z.iso.datetime(),
   updatedAt: z.iso.datetime(),
 });

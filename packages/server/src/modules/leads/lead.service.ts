@@ -1,6 +1,8 @@
 import { createHash, randomInt } from 'node:crypto';
 import {
   canTransition,
+  DUPLICATE_WINDOW_MS,
+  duplicateScore,
   isOpenLead,
   type LeadDescriptor,
   type LeadSource,
@@ -64,6 +66,7 @@ export function present(row: LeadRow, regionName: string): LeadView {
     spamScore: row.spamScore,
     spamReasons: row.spamReasons,
     duplicateOf: row.duplicateOf,
+    likelyDuplicate: null,
     receivedAt: row.receivedAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
   };
@@ -155,7 +158,36 @@ export function createLeadService(deps: {
   async function get(actor: Actor, id: string): Promise<LeadView> {
     const found = await repo.findById(actor, id);
     if (!found) throw new AppError('NOT_FOUND');
-    return present(found.lead, found.regionName);
+    const view = present(found.lead, found.regionName);
+    await suggestDuplicates(actor, [found.lead], [view]);
+    return view;
+  }
+
+  /**
+   * For each new or triaged lead, the best earlier open lead it probably repeats (domain rule:
+   * near, recent, describing the same person). One query for the whole page.
+   */
+  async function suggestDuplicates(actor: Actor, rows: LeadRow[], views: LeadView[]): Promise<void> {
+    const candidates = rows.filter((r) => r.state === 'new' || r.state === 'triaged');
+    if (candidates.length === 0) return;
+    const times = candidates.map((r) => r.receivedAt.getTime());
+    const pool = await repo.openBetween(
+      actor,
+      new Date(Math.min(...times) - DUPLICATE_WINDOW_MS),
+      new Date(Math.max(...times)),
+    );
+    const asSighting = (r: LeadRow) => ({ ...r, descriptors: r.descriptors as LeadDescriptor[] });
+    for (const row of candidates) {
+      let best: { id: string; trackingCode: string; score: number } | null = null;
+      for (const other of pool) {
+        if (other.id === row.id || other.receivedAt >= row.receivedAt) continue;
+        const score = duplicateScore(asSighting(row), asSighting(other));
+        if (score !== null && (!best || score > best.score))
+          best = { id: other.id, trackingCode: other.trackingCode, score };
+      }
+      const view = views[rows.indexOf(row)];
+      if (view) view.likelyDuplicate = best;
+    }
   }
 
   return {
@@ -243,7 +275,13 @@ export function createLeadService(deps: {
         repo.list(actor, filter, page, pageSize),
         repo.count(actor, filter),
       ]);
-      return { items: rows.map((r) => present(r.lead, r.regionName)), total };
+      const items = rows.map((r) => present(r.lead, r.regionName));
+      await suggestDuplicates(
+        actor,
+        rows.map((r) => r.lead),
+        items,
+      );
+      return { items, total };
     },
 
     /** Triage acts; the row is locked so two dispatchers acting at once take turns. */

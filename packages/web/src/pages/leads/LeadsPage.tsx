@@ -35,7 +35,7 @@ import type { Lead, Page } from '../../app/types.ts';
 import { useLang } from '../../i18n/index.ts';
 
 type Scope = 'open' | 'quarantined' | 'all';
-type Act = 'triage' | 'quarantine' | 'restore' | 'close';
+type Act = 'triage' | 'quarantine' | 'restore' | 'close' | 'merge';
 
 const stateColors: Record<LeadState, string> = {
   new: 'red',
@@ -50,10 +50,11 @@ const stateColors: Record<LeadState, string> = {
 };
 
 /** What a person may do next from each state (the server checks the same rules). */
-function actsFor(state: LeadState): Act[] {
-  if (state === 'new') return ['triage', 'quarantine', 'close'];
-  if (state === 'triaged') return ['quarantine', 'close'];
-  if (state === 'spam') return ['restore'];
+function actsFor(lead: Lead): Act[] {
+  const merge: Act[] = lead.likelyDuplicate ? ['merge'] : [];
+  if (lead.state === 'new') return [...merge, 'triage', 'quarantine', 'close'];
+  if (lead.state === 'triaged') return [...merge, 'quarantine', 'close'];
+  if (lead.state === 'spam') return ['restore'];
   return [];
 }
 
@@ -79,7 +80,10 @@ export function LeadsPage() {
   });
   const act = useMutation({
     mutationFn: ({ lead, action }: { lead: Lead; action: Act }) =>
-      api.post<Lead>(`/api/leads/${lead.id}/actions`, { action }),
+      api.post<Lead>(
+        `/api/leads/${lead.id}/actions`,
+        action === 'merge' ? { action, duplicateOf: lead.likelyDuplicate?.id } : { action },
+      ),
     onSuccess: (_data, { action }) => {
       message.success(t(`leads.done.${action}`));
       void queryClient.invalidateQueries({ queryKey: ['leads'] });
@@ -101,6 +105,11 @@ export function LeadsPage() {
         <Space direction="vertical" size={2}>
           <Space size={4} wrap>
             {lead.vulnerable && <Tag color="red">{t('leads.priority')}</Tag>}
+            {lead.likelyDuplicate && (
+              <Tag color="purple" data-testid="lead-likely-duplicate">
+                {t('leads.likelyDuplicate', { code: lead.likelyDuplicate.trackingCode })}
+              </Tag>
+            )}
             {lead.descriptors.map((d) => (
               <Tag key={d}>{leadDescriptorLabels[d][key]}</Tag>
             ))}
@@ -147,8 +156,8 @@ export function LeadsPage() {
       key: 'actions',
       render: (_, lead) => (
         <Space size={0} wrap>
-          {actsFor(lead.state).map((action) =>
-            action === 'triage' || action === 'restore' ? (
+          {actsFor(lead).map((action) =>
+            action === 'triage' || action === 'restore' || action === 'merge' ? (
               <Button
                 key={action}
                 type="link"
