@@ -234,6 +234,42 @@ describe('reporting someone who may need help', () => {
     }
   });
 
+  it('a report that arrived but whose reply was lost is not filed twice when retried', async () => {
+    const { context, page } = await phone();
+    try {
+      await openForm(page);
+      await page.getByTestId('address').fill(address);
+      await page.locator('[data-descriptor="elderly"]').click();
+      await page.getByTestId('description').fill(`回执丢失 ${description}`);
+      const sent: { clientId?: string }[] = [];
+      let firstCode = '';
+      // The first attempt reaches the server, but its answer never reaches the phone.
+      await page.route('**/api/public/leads', async (route) => {
+        sent.push(route.request().postDataJSON() as { clientId?: string });
+        const response = await route.fetch();
+        firstCode = ((await response.json()) as { trackingCode: string }).trackingCode;
+        await route.abort('internetdisconnected');
+      });
+      await page.getByTestId('submit').click();
+      const retry = page.getByTestId('retry');
+      await retry.waitFor();
+      await page.unroute('**/api/public/leads');
+      await page.route('**/api/public/leads', async (route) => {
+        sent.push(route.request().postDataJSON() as { clientId?: string });
+        await route.continue();
+      });
+      await retry.click();
+      const code = page.getByTestId('tracking-code');
+      await code.waitFor();
+      expect(sent).toHaveLength(2);
+      expect(sent[0]!.clientId).toMatch(/^[0-9a-f-]{36}$/);
+      expect(sent[1]!.clientId).toBe(sent[0]!.clientId);
+      expect((await code.textContent())?.replace(/\W/g, '')).toBe(firstCode);
+    } finally {
+      await context.close();
+    }
+  });
+
   it('an unknown code says 没有找到这个编号', async () => {
     const { context, page } = await phone();
     try {

@@ -186,7 +186,6 @@ export async function buildApp(deps: AppDeps): Promise<App> {
 
   const webDist = deps.webDist === undefined ? defaultWebDist : deps.webDist;
   const hasWeb = !!webDist && existsSync(`${webDist}/index.html`);
-  const hasReportPage = hasWeb && existsSync(`${webDist}/report.html`);
   if (hasWeb)
     await app.register(fastifyStatic, {
       root: webDist,
@@ -209,7 +208,9 @@ export async function buildApp(deps: AppDeps): Promise<App> {
       return sendError(reply, request, 'ROUTE_NOT_FOUND');
     }
     // The public report pages are their own small page (no React), everything else the SPA.
-    const page = /^\/report(\/|$)/.test(path) && hasReportPage ? 'report.html' : 'index.html';
+    // Looked up per request, like every static file: a rebuilt web app needs no restart.
+    const isReport = /^\/report(\/|$)/.test(path) && existsSync(`${webDist}/report.html`);
+    const page = isReport ? 'report.html' : 'index.html';
     return reply.header('cache-control', 'no-cache').sendFile(page);
   });
 

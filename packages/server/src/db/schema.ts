@@ -151,6 +151,8 @@ export const lead = pgTable(
     reporterPhone: text('reporter_phone'),
     callBack: boolean('call_back').notNull().default(false),
     deviceToken: text('device_token'),
+    /** Made by the reporter's device per submission, so a retry after a lost reply is harmless. */
+    clientId: uuid('client_id'),
     partnerKeyId: uuid('partner_key_id'),
     externalRef: text('external_ref'),
     spamScore: real('spam_score'),
@@ -163,6 +165,7 @@ export const lead = pgTable(
   },
   (t) => [
     uniqueIndex('lead_tracking_code_uq').on(t.trackingCode),
+    uniqueIndex('lead_client_id_uq').on(t.clientId),
     index('lead_region_idx').using('btree', sql`${t.regionCode} text_pattern_ops`),
     index('lead_state_received_idx').on(t.state, t.receivedAt),
   ],

@@ -15,6 +15,8 @@ export interface NewLead {
   reporterPhone?: string;
   callBack?: boolean;
   deviceToken?: string;
+  /** Same id on a retry, so a report whose reply was lost is not filed twice. */
+  clientId?: string;
 }
 
 export interface LeadStatusView {

@@ -8,7 +8,7 @@ import { h, icon, icons, replace } from './dom.ts';
 import { groupCode } from './format.ts';
 import { canLocate, describeAccuracy, locate, type Position } from './geo.ts';
 import { lookupSection, myCodesSection, pageLink, statusPath } from './shared.ts';
-import { deviceToken, loadDraft, rememberCode, saveDraft } from './storage.ts';
+import { deviceToken, loadDraft, randomUuid, rememberCode, saveDraft } from './storage.ts';
 import {
   ADDRESS_MAX,
   DESCRIPTION_MAX,
@@ -470,6 +470,9 @@ export function renderReportPage(root: HTMLElement): void {
     }
   }
 
+  // One id per report, kept across retries until the server has answered with a code.
+  let clientId: string | null = null;
+
   async function onSubmit(event: Event): Promise<void> {
     event.preventDefault();
     if (state.busy) return;
@@ -482,7 +485,8 @@ export function renderReportPage(root: HTMLElement): void {
       return;
     }
     showProblems({});
-    const lead: NewLead = { descriptors: v.descriptors, deviceToken: deviceToken() };
+    clientId ??= randomUuid();
+    const lead: NewLead = { descriptors: v.descriptors, deviceToken: deviceToken(), clientId };
     const text = v.description.trim();
     if (text) lead.description = text;
     const place = v.address.trim();
@@ -500,6 +504,7 @@ export function renderReportPage(root: HTMLElement): void {
     const result = await submitLead(lead);
     setBusy(false);
     if (result.ok && result.data?.trackingCode) {
+      clientId = null;
       rememberCode(result.data.trackingCode);
       saveDraft(null);
       renderSuccess(root, result.data.trackingCode);

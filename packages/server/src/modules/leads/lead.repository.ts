@@ -52,6 +52,9 @@ export function createLeadRepository(db: DbOrTx) {
           .limit(1)
       )[0] ?? null,
 
+    findByClientId: async (clientId: string) =>
+      (await db.select().from(lead).where(eq(lead.clientId, clientId)).limit(1))[0] ?? null,
+
     /** The public lookup: by tracking code only, no jurisdiction (the code is the secret). */
     findByTrackingCode: async (code: string) =>
       (await db.select().from(lead).where(eq(lead.trackingCode, code)).limit(1))[0] ?? null,

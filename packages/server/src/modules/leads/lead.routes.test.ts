@@ -123,6 +123,28 @@ describe('leads', () => {
     expect(neighbour.statusCode).toBe(201);
   });
 
+  it('a resent public report (same clientId, same phone) returns the first code, even racing', async () => {
+    const before = await leadCount();
+    const body = {
+      descriptors: ['minor'],
+      address: '韶关东站出站口',
+      deviceToken: '0192f3a4-4444-7abc-8def-0123456789ab',
+      clientId: '0192f3a4-5555-7abc-8def-0123456789ab',
+    };
+    const [a, b] = await Promise.all([report(body, '10.2.0.1'), report(body, '10.2.0.1')]);
+    expect(a.statusCode).toBe(201);
+    expect(b.statusCode).toBe(201);
+    expect(b.json().trackingCode).toBe(a.json().trackingCode);
+    expect((await report(body, '10.2.0.1')).json().trackingCode).toBe(a.json().trackingCode);
+    expect(await leadCount()).toBe(before + 1);
+    // Someone else's device cannot read a code by reusing the id.
+    const stranger = await report(
+      { ...body, deviceToken: '0192f3a4-6666-7abc-8def-0123456789ab' },
+      '10.2.0.2',
+    );
+    expect(stranger.json().error.code).toBe('IDEMPOTENCY_KEY_REUSED');
+  });
+
   it('partner resends with the same Idempotency-Key return the same lead; another body is refused', async () => {
     const body = {
       descriptors: ['intoxicated'],

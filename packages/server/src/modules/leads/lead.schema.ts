@@ -18,6 +18,8 @@ export const publicLeadBodySchema = z.strictObject({
   reporterPhone: phoneSchema.optional(),
   callBack: z.boolean().default(false),
   deviceToken: z.uuid().optional(),
+  /** One per submission, made on the phone: resending the same report returns the same code. */
+  clientId: z.uuid().optional(),
 });
 export type SightingInput = z.infer<typeof publicLeadBodySchema>;
 

@@ -33,6 +33,7 @@ type Sighting = Omit<SightingInput, 'callBack' | 'deviceToken' | 'reporterPhone'
   reporterPhone?: string | undefined;
   callBack?: boolean | undefined;
   deviceToken?: string | undefined;
+  clientId?: string | undefined;
   externalRef?: string | undefined;
 };
 
@@ -128,6 +129,7 @@ export function createLeadService(deps: {
       reporterPhone: input.reporterPhone ?? null,
       callBack: input.callBack ?? false,
       deviceToken: input.deviceToken ?? null,
+      clientId: input.clientId ?? null,
       partnerKeyId: extra.partnerKeyId ?? null,
       externalRef: input.externalRef ?? null,
       spamScore: null,
@@ -193,11 +195,30 @@ export function createLeadService(deps: {
   return {
     get,
 
+    /**
+     * A resend of the same submission (same `clientId`, same device) answers the code made the
+     * first time: on a weak network the reply is often lost after the report arrived.
+     */
     async receivePublic(input: SightingInput, requestId: string): Promise<string> {
-      const row = await db.transaction((tx) =>
-        receive(tx, { actorId: null, requestId }, 'public', deps.publicRegionCode, input),
-      );
-      return row.trackingCode;
+      const resent = async () => {
+        const earlier = input.clientId ? await repo.findByClientId(input.clientId) : null;
+        if (!earlier) return null;
+        if (earlier.deviceToken !== (input.deviceToken ?? null)) throw new AppError('IDEMPOTENCY_KEY_REUSED');
+        return earlier.trackingCode;
+      };
+      const known = await resent();
+      if (known) return known;
+      try {
+        const row = await db.transaction((tx) =>
+          receive(tx, { actorId: null, requestId }, 'public', deps.publicRegionCode, input),
+        );
+        return row.trackingCode;
+      } catch (err) {
+        // Two resends racing: the loser finds the winner's lead.
+        const again = await resent();
+        if (again) return again;
+        throw err;
+      }
     },
 
     async receiveFromHotline(
