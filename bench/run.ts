@@ -4,6 +4,7 @@
  */
 import { cpus, totalmem } from 'node:os';
 import { coldStartBench } from './cold-start.bench.ts';
+import { spamBench } from './spam.bench.ts';
 
 const benches: Record<
   string,
@@ -14,7 +15,7 @@ const benches: Record<
     result: { ms: number };
     target: string;
   }>
-> = { 'cold-start': coldStartBench };
+> = { 'cold-start': coldStartBench, spam: spamBench };
 
 const wanted = process.argv.slice(2).filter((a) => a in benches);
 const machine = `${cpus().length}× ${cpus()[0]?.model.trim()}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`;

@@ -108,6 +108,32 @@ describe('线索队列', () => {
     }
   });
 
+  it('an ad sent through the public form waits in quarantine with its reasons', async () => {
+    const page = await browser.newPage({ locale: 'zh-CN', viewport: { width: 1366, height: 900 } });
+    try {
+      const res = await fetch(`${baseUrl()}/api/public/leads`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({
+          descriptors: [],
+          description: `代开发票 正规税票 联系QQ 2837461 ${Date.now()}`,
+          address: '韶关',
+          deviceToken: crypto.randomUUID(),
+        }),
+      });
+      const { trackingCode } = (await res.json()) as { trackingCode: string };
+      await openQueue(page, 'dispatcher');
+      expect(await page.getByTestId(`lead-row-${trackingCode}`).count()).toBe(0);
+      await page.getByTestId('leads-scope').getByText('已隔离').click();
+      const row = page.getByTestId(`lead-row-${trackingCode}`);
+      await row.waitFor();
+      expect(await row.getByTestId('lead-spam-reason').count()).toBeGreaterThan(0);
+      await screenshot(page, 'leads-quarantine-reasons');
+    } finally {
+      await page.close();
+    }
+  });
+
   it('the supervisor reads the queue but has no actions', async () => {
     const page = await browser.newPage({ locale: 'zh-CN', viewport: { width: 1366, height: 900 } });
     try {

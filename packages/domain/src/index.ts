@@ -5,4 +5,5 @@ export * from './lead.ts';
 export * from './org.ts';
 export * from './region.ts';
 export * from './roles.ts';
+export * from './spam.ts';
 export * from './user.ts';

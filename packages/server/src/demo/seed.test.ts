@@ -121,10 +121,29 @@ describe('demo seed', () => {
     }
   });
 
+  it('has a fortnight of leads, each with the events that made it what it is, at the time', async () => {
+    // Leads the partner-key test above posted are not part of the seed.
+    const all = (await t.db.select().from(lead)).filter((l) => l.partnerKeyId === null);
+    expect(all).toHaveLength(60);
+    const states = new Set(all.map((l) => l.state));
+    for (const s of ['new', 'triaged', 'closed', 'spam']) expect(states).toContain(s);
+    expect(new Set(all.map((l) => l.source)).size).toBeGreaterThanOrEqual(5);
+    const events = await t.db.select().from(event).where(eq(event.entityType, 'lead'));
+    for (const l of all) {
+      const own = events.filter((e) => e.entityId === l.id);
+      const received = own.find((e) => e.action === 'lead.received');
+      expect(received?.at.getTime(), l.trackingCode).toBe(l.receivedAt.getTime());
+      if (l.state === 'closed') expect(own.map((e) => e.action)).toContain('lead.closed');
+      if (l.state === 'spam') expect(own.map((e) => e.action)).toContain('lead.quarantined');
+    }
+  });
+
   it('writes an org.created or user.created event for every seeded org and user', async () => {
     const orgs = await t.db.select().from(org);
     const users = await t.db.select().from(appUser);
-    const created = await t.db.select().from(event).where(eq(event.requestId, 'demo-seed'));
+    const created = (await t.db.select().from(event).where(eq(event.requestId, 'demo-seed'))).filter(
+      (e) => e.entityType !== 'lead',
+    );
     expect(created).toHaveLength(orgs.length + users.length);
     for (const o of orgs) {
       const e = created.filter((c) => c.entityId === o.id);

@@ -1,12 +1,20 @@
 import { createHash } from 'node:crypto';
+import {
+  type LeadDescriptor,
+  type LeadSource,
+  screenLeadText,
+  TRACKING_CODE_ALPHABET,
+  vulnerableDescriptors,
+} from '@warmline/domain';
 import { count, eq } from 'drizzle-orm';
-import type { Db } from '../db/pool.ts';
-import { appUser, event, org, partnerKey } from '../db/schema.ts';
+import type { Db, Tx } from '../db/pool.ts';
+import { appUser, event, lead, org, partnerKey } from '../db/schema.ts';
 import { hashPassword } from '../modules/auth/password.ts';
 import type { Clock } from '../platform/clock.ts';
-import type { RecordEvent } from '../platform/events.ts';
+import { createEventRecorder, type RecordEvent } from '../platform/events.ts';
 import type { Ids } from '../platform/ids.ts';
 import { DEMO_CITY, DEMO_PASSWORD, demoOrgs, demoPartnerKeys, demoUsers } from './demo-city.ts';
+import { demoAds, demoClosingNotes, demoPlaces, demoSightings, demoSourceWeights } from './demo-leads.ts';
 
 const DEMO_REQUEST_ID = 'demo-seed';
 
@@ -64,6 +72,7 @@ export async function seedDemo(deps: {
         createdAt: now,
       });
     }
+    const userIds = new Map<string, string>();
     for (const u of demoUsers) {
       const id = ids.next();
       await tx.insert(appUser).values({
@@ -85,8 +94,106 @@ export async function seedDemo(deps: {
         regionCode: u.regionCode,
         payload: { role: u.role },
       });
+      userIds.set(u.username, id);
     }
+    await seedDemoLeads(tx, ids, now, userIds.get('dispatcher')!);
   });
+}
+
+/** Ads in the demo were caught the way live ones are: by the screening rules. */
+function screened(description: string) {
+  const s = screenLeadText({ description });
+  return { spamScore: s.score, spamReasons: s.reasons };
+}
+
+/** A small deterministic PRNG (mulberry32): the same demo season on every machine. */
+function seeded(seed: number) {
+  let a = seed;
+  return () => {
+    a = (a + 0x6d2b79f5) | 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/**
+ * Sixty leads over the last fortnight, each with the events real work would have written
+ * at the time it happened: received, then closed with what was done, or still open if
+ * recent; a few ads quarantined. Nothing here is a typed-in figure.
+ */
+async function seedDemoLeads(tx: Tx, ids: Ids, now: Date, dispatcherId: string): Promise<void> {
+  const random = seeded(20261123);
+  const pick = <T>(xs: readonly T[]): T => xs[Math.floor(random() * xs.length)]!;
+  let at = now;
+  const recordAt = createEventRecorder({ clock: { now: () => at }, ids });
+  const sourceBag = demoSourceWeights.flatMap(([source, weight]) => Array<LeadSource>(weight).fill(source));
+  const code = () => Array.from({ length: 8 }, () => pick([...TRACKING_CODE_ALPHABET])).join('');
+  for (let i = 0; i < 60; i++) {
+    const hoursAgo = 1 + Math.floor(random() * 14 * 24);
+    const receivedAt = new Date(now.getTime() - hoursAgo * 3_600_000);
+    const place = pick(demoPlaces);
+    const isAd = i % 20 === 7;
+    const sighting = isAd
+      ? { descriptors: [] as LeadDescriptor[], description: pick(demoAds) }
+      : pick(demoSightings);
+    const source: LeadSource = isAd ? 'public' : pick(sourceBag);
+    const id = ids.next();
+    const state = isAd ? 'spam' : hoursAgo <= 36 ? (hoursAgo % 2 ? 'new' : 'triaged') : 'closed';
+    const note = state === 'closed' ? pick(demoClosingNotes) : null;
+    const closedAt = new Date(receivedAt.getTime() + (20 + Math.floor(random() * 90)) * 60_000);
+    await tx.insert(lead).values({
+      id,
+      trackingCode: code(),
+      source,
+      state,
+      descriptors: sighting.descriptors,
+      description: sighting.description,
+      address: place.address,
+      lat: place.lat + (random() - 0.5) / 2000,
+      lng: place.lng + (random() - 0.5) / 2000,
+      regionCode: source === 'public' ? DEMO_CITY : place.regionCode,
+      reporterPhone:
+        source === 'public' || source === 'hotline'
+          ? `13${String(Math.floor(random() * 1e9)).padStart(9, '0')}`
+          : null,
+      callBack: source === 'hotline',
+      outcomeNote: note,
+      ...(isAd ? screened(sighting.description) : {}),
+      receivedAt,
+      updatedAt: state === 'closed' ? closedAt : receivedAt,
+      createdBy: source === 'hotline' ? dispatcherId : null,
+    });
+    const vulnerable = sighting.descriptors.some((d) => vulnerableDescriptors.includes(d));
+    const regionCode = source === 'public' ? DEMO_CITY : place.regionCode;
+    at = receivedAt;
+    await recordAt(
+      tx,
+      { actorId: null, requestId: DEMO_REQUEST_ID },
+      {
+        action: 'lead.received',
+        entityType: 'lead',
+        entityId: id,
+        regionCode,
+        payload: { source, descriptors: sighting.descriptors, vulnerable, state: 'new' },
+      },
+    );
+    const next = { spam: 'lead.quarantined', triaged: 'lead.triaged', closed: 'lead.closed' } as const;
+    if (state !== 'new') {
+      at = state === 'closed' ? closedAt : new Date(receivedAt.getTime() + 5 * 60_000);
+      await recordAt(
+        tx,
+        { actorId: dispatcherId, requestId: DEMO_REQUEST_ID },
+        {
+          action: next[state],
+          entityType: 'lead',
+          entityId: id,
+          regionCode,
+          payload: { from: 'new', to: state, source },
+        },
+      );
+    }
+  }
 }
 
 /** A database that was seeded with the demo city shows its demo users on the login page. */

@@ -76,12 +76,29 @@ describe('leads', () => {
       .select()
       .from(event)
       .where(and(eq(event.entityId, row!.id), eq(event.action, 'lead.received')));
-    expect(received!.payload).toEqual({
+    expect(received!.payload).toMatchObject({
       source: 'public',
       descriptors: ['elderly', 'thin_clothing'],
       vulnerable: true,
       state: 'new',
     });
+  });
+
+  it('quarantines an ad sent through the public form, keeps it, and tells the sender only "received"', async () => {
+    const res = await report(
+      { descriptors: [], description: '专业办理各类证件 加微信 bz8866 当天拿证', address: '韶关' },
+      '10.3.0.1',
+    );
+    expect(res.statusCode).toBe(201);
+    const code = res.json().trackingCode;
+    const [row] = await t.db.select().from(lead).where(eq(lead.trackingCode, code));
+    expect(row!.state).toBe('spam');
+    expect(row!.spamReasons).toContain('contact_id');
+    expect((await status(code)).json().status).toBe('received');
+    const open = (await staff('dispatcher', 'GET', '/api/leads?open=true&pageSize=200')).json().items;
+    expect(open.map((l: { id: string }) => l.id)).not.toContain(row!.id);
+    const quarantined = (await staff('dispatcher', 'GET', '/api/leads?state=spam&pageSize=200')).json().items;
+    expect(quarantined.find((l: { id: string }) => l.id === row!.id).spamReasons).toContain('contact_id');
   });
 
   it('refuses a report without a place or without anything seen, writing nothing', async () => {

@@ -9,6 +9,8 @@ import {
   type LeadState,
   normaliseTrackingCode,
   publicLeadStatus,
+  SPAM_MODEL_VERSION,
+  screenLeadText,
   TRACKING_CODE_ALPHABET,
   trackingCodePattern,
   vulnerableDescriptors,
@@ -106,7 +108,7 @@ export function createLeadService(deps: {
     source: LeadSource,
     regionCode: string,
     input: Sighting,
-    extra: { id?: string; partnerKeyId?: string; createdBy?: string | null } = {},
+    extra: { id?: string; partnerKeyId?: string; createdBy?: string | null; screen?: boolean } = {},
   ): Promise<LeadRow> {
     if ((input.lat === undefined) !== (input.lng === undefined)) {
       throw new AppError('VALIDATION_FAILED', { field: 'lat/lng', reason: 'give both or neither' });
@@ -114,11 +116,19 @@ export function createLeadService(deps: {
     if (input.lat === undefined && !input.address) throw new AppError('LOCATION_REQUIRED');
     if (!input.description && input.descriptors.length === 0) throw new AppError('DETAILS_REQUIRED');
     const now = clock.now();
+    // Open channels are screened for ads; a quarantined lead is kept (restorable), never dropped.
+    const screening = extra.screen
+      ? screenLeadText({
+          description: input.description ?? '',
+          address: input.address,
+          descriptors: input.descriptors,
+        })
+      : null;
     const row: LeadRow = {
       id: extra.id ?? ids.next(),
       trackingCode: newTrackingCode(),
       source,
-      state: 'new',
+      state: screening?.quarantine ? 'spam' : 'new',
       descriptors: [...new Set(input.descriptors)],
       description: input.description || null,
       address: input.address || null,
@@ -132,8 +142,8 @@ export function createLeadService(deps: {
       clientId: input.clientId ?? null,
       partnerKeyId: extra.partnerKeyId ?? null,
       externalRef: input.externalRef ?? null,
-      spamScore: null,
-      spamReasons: [],
+      spamScore: screening?.score ?? null,
+      spamReasons: screening?.reasons ?? [],
       duplicateOf: null,
       outcomeNote: null,
       receivedAt: now,
@@ -152,6 +162,7 @@ export function createLeadService(deps: {
         descriptors: row.descriptors,
         vulnerable: isVulnerable(row.descriptors),
         state: row.state,
+        ...(screening ? { spamScore: screening.score, spamModel: SPAM_MODEL_VERSION } : {}),
       },
     });
     return row;
@@ -210,7 +221,7 @@ export function createLeadService(deps: {
       if (known) return known;
       try {
         const row = await db.transaction((tx) =>
-          receive(tx, { actorId: null, requestId }, 'public', deps.publicRegionCode, input),
+          receive(tx, { actorId: null, requestId }, 'public', deps.publicRegionCode, input, { screen: true }),
         );
         return row.trackingCode;
       } catch (err) {

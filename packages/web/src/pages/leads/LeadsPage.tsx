@@ -11,6 +11,8 @@ import {
   leadSourceLabels,
   leadSources,
   leadStateLabels,
+  type SpamReason,
+  spamReasonLabels,
 } from '@warmline/domain';
 import {
   App,
@@ -35,6 +37,8 @@ import type { Lead, Page } from '../../app/types.ts';
 import { useLang } from '../../i18n/index.ts';
 
 type Scope = 'open' | 'quarantined' | 'all';
+
+const isSpamReason = (r: string): r is SpamReason => r in spamReasonLabels;
 type Act = 'triage' | 'quarantine' | 'restore' | 'close' | 'merge';
 
 const stateColors: Record<LeadState, string> = {
@@ -110,6 +114,12 @@ export function LeadsPage() {
                 {t('leads.likelyDuplicate', { code: lead.likelyDuplicate.trackingCode })}
               </Tag>
             )}
+            {lead.state === 'spam' &&
+              lead.spamReasons.map((r) => (
+                <Tag key={r} color="default" data-testid="lead-spam-reason">
+                  {isSpamReason(r) ? spamReasonLabels[r][key] : r}
+                </Tag>
+              ))}
             {lead.descriptors.map((d) => (
               <Tag key={d}>{leadDescriptorLabels[d][key]}</Tag>
             ))}

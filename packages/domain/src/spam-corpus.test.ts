@@ -1,0 +1,73 @@
+/**
+ * The labelled corpus in `spam-corpus/` (one text per line) against the screening rules.
+ * Lines whose index ≡ 4 (mod 5) are the held-out split: the learned table is trained without
+ * them and rule changes are not tuned on them, so their figures estimate unseen text.
+ *
+ * The files arrive through Vite's `?raw` import rather than node:fs: the domain package may not
+ * import IO modules, tests included (.dependency-cruiser.cjs, domain-is-pure), and a `?raw`
+ * import resolves to a file inside packages/domain/src.
+ */
+import { describe, expect, it } from 'vitest';
+import { adStyleTable, formatAdStyleTable, learnAdStyleWeights, screenLeadText } from './spam.ts';
+// @ts-expect-error -- Vite's `?raw` suffix; its typings (vite/client) are not loaded by the root tsconfig.
+import genuineRaw from './spam-corpus/genuine.txt?raw';
+// @ts-expect-error -- as above.
+import spamRaw from './spam-corpus/spam.txt?raw';
+
+const lines = (raw: unknown): string[] => {
+  if (typeof raw !== 'string') throw new TypeError('corpus did not load as text');
+  return raw.split('\n').filter((l) => l.length > 0);
+};
+const genuine = lines(genuineRaw);
+const spam = lines(spamRaw);
+const heldOut = (xs: string[]) => xs.filter((_, i) => i % 5 === 4);
+const tuning = (xs: string[]) => xs.filter((_, i) => i % 5 !== 4);
+
+const quarantined = (xs: string[]) => xs.filter((t) => screenLeadText({ description: t }).quarantine);
+
+describe('spam corpus', () => {
+  it('is big enough, one text per line, no duplicates, nothing labelled both ways', () => {
+    expect(genuine.length).toBeGreaterThanOrEqual(200);
+    expect(spam.length).toBeGreaterThanOrEqual(200);
+    for (const set of [genuine, spam]) {
+      expect(new Set(set).size).toBe(set.length);
+      for (const t of set) expect(t.trim()).toBe(t);
+    }
+    const g = new Set(genuine);
+    expect(spam.filter((t) => g.has(t))).toEqual([]);
+  });
+
+  it('has a committed bigram table learned from the tuning split only', () => {
+    const learned = learnAdStyleWeights(tuning(genuine), tuning(spam));
+    // On failure, paste this into AD_STYLE_TABLE in spam.ts and bump SPAM_MODEL_VERSION.
+    expect(adStyleTable(), `re-learned table:\n${formatAdStyleTable(learned)}`).toEqual(learned);
+  });
+
+  for (const [split, pick] of [
+    ['whole corpus', (xs: string[]) => xs],
+    ['held-out split', heldOut],
+  ] as const) {
+    it(`quarantines ≥ 95 % of spam and ≤ 1 % of genuine reports (${split})`, () => {
+      const s = pick(spam);
+      const g = pick(genuine);
+      const missed = s.filter((t) => !screenLeadText({ description: t }).quarantine);
+      const wronged = quarantined(g);
+      expect((s.length - missed.length) / s.length, `missed:\n${missed.join('\n')}`).toBeGreaterThanOrEqual(
+        0.95,
+      );
+      expect(wronged.length / g.length, `quarantined:\n${wronged.join('\n')}`).toBeLessThanOrEqual(0.01);
+    });
+  }
+
+  it('never quarantines a genuine report for adding a call-back number', () => {
+    const withNumber = genuine.map((t) => `${t}，我电话13800138000，可以联系我`);
+    expect(quarantined(withNumber)).toEqual([]);
+  });
+
+  it('keeps every caught ad caught when it is typed in full-width characters', () => {
+    const caught = spam.filter((t) => screenLeadText({ description: t }).quarantine);
+    const fullWidth = (s: string) =>
+      s.replace(/[!-~]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0xfee0));
+    expect(caught.filter((t) => !screenLeadText({ description: fullWidth(t) }).quarantine)).toEqual([]);
+  });
+});

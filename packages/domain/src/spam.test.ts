@@ -1,0 +1,316 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import {
+  adStyleTable,
+  formatAdStyleTable,
+  learnAdStyleWeights,
+  normalizeLeadText,
+  SPAM_MAX_SCREENED_CHARS,
+  SPAM_MODEL_VERSION,
+  SPAM_QUARANTINE_THRESHOLD,
+  screenLeadText,
+  spamAdLexicon,
+  spamReasonLabels,
+  spamReasons,
+  spamReliefLexicon,
+} from './spam.ts';
+
+const screen = (description: string) => screenLeadText({ description });
+
+// The ad in the 民政部 news page of seed 000, as scraped.
+const SEED_AD =
+  '都江堰房产证制作-都江堰房产证制作电话多少-都江堰房产证制作联系方式|台州各种证件制作|台州证件证书制作|台州本地专门做证件的联系方式☑️【客服微信:❶❶❼❽❾❺❾❽ 】☑️提供24小时诚信服务,专注于制作各种证件及仿制证件。精湛工艺,高质量保证。';
+
+const GENUINE = '桥洞下有个老人，衣服很薄，一直在发抖，麻烦你们派人过来看看';
+
+describe('normalizeLeadText', () => {
+  it('undoes full-width, circled and keycap digits, decorated letters and traditional ad characters', () => {
+    expect(normalizeLeadText('ＶＸ：ＡＢＣ１２３')).toBe('vx:abc123');
+    expect(normalizeLeadText('❶❶❼➑⓽①')).toBe('117891');
+    expect(normalizeLeadText('1️⃣3️⃣8️⃣')).toBe('138');
+    expect(normalizeLeadText('🅳🅺 Ⓥ 🇼🇽')).toBe('dk v wx');
+    expect(normalizeLeadText('微\u200b信 代開發票 貸款')).toBe('微信 代开发票 贷款');
+    expect(normalizeLeadText('➕V')).toBe('+v');
+  });
+
+  it('leaves Chinese text as it is; only full-width punctuation becomes ASCII', () => {
+    expect(normalizeLeadText(GENUINE)).toBe(GENUINE.replace(/，/g, ','));
+  });
+
+  it('is idempotent on arbitrary text', () => {
+    const tricky = fc.string({
+      unit: fc.constantFrom(
+        '❶',
+        '①',
+        'Ｖ',
+        'ℌ',
+        'İ',
+        'Σ',
+        'ς',
+        'ǅ',
+        'ﬁ',
+        '\u200b',
+        '\ufe0f',
+        '\u20e3',
+        '開',
+        '微',
+        '1',
+        'a',
+        ' ',
+        '\n',
+      ),
+      maxLength: 40,
+    });
+    fc.assert(
+      fc.property(fc.oneof(fc.string({ unit: 'binary', maxLength: 200 }), tricky), (s) => {
+        const once = normalizeLeadText(s);
+        expect(normalizeLeadText(once)).toBe(once);
+      }),
+      { numRuns: 500 },
+    );
+  });
+});
+
+describe('screenLeadText', () => {
+  it('quarantines the seed ad and says why', () => {
+    const r = screen(SEED_AD);
+    expect(r.quarantine).toBe(true);
+    expect(r.score).toBeGreaterThanOrEqual(SPAM_QUARANTINE_THRESHOLD);
+    expect(r.reasons).toEqual(
+      expect.arrayContaining(['contact_id', 'ad_keyword', 'obfuscation', 'keyword_stuffing']),
+    );
+  });
+
+  it('lets a plain relief report through with no reasons to review', () => {
+    const r = screen(GENUINE);
+    expect(r.quarantine).toBe(false);
+    expect(r.reasons).toEqual([]);
+    expect(r.score).toBeLessThan(0);
+  });
+
+  it('does not quarantine a report for its call-back number, but does notice it', () => {
+    for (const text of [
+      '东河桥底下有个老人，衣服很单薄，我电话13800138000，可以联系我',
+      '地下通道有人躺着叫不醒，我号码 138 0013 8000 有事打我电话',
+      '桥洞下有个老人在发抖，电话0751-8123456',
+    ]) {
+      const r = screen(text);
+      expect(r.quarantine, text).toBe(false);
+      expect(r.reasons, text).toContain('phone_number');
+    }
+  });
+
+  it('quarantines the same number when it sells something', () => {
+    const r = screen('办证 刻章 联系电话13800138000');
+    expect(r.quarantine).toBe(true);
+    expect(r.reasons).toEqual(expect.arrayContaining(['phone_number', 'ad_keyword', 'no_relief_content']));
+  });
+
+  it('sees through the usual disguises of a contact id', () => {
+    for (const text of [
+      '加微❤信 dk5566888 了解',
+      '薇信：dk5566888',
+      '➕V：dk5566888',
+      'V 信 ： d k 5 5 6 6',
+      '扣扣 2847718836',
+      'Ｑ Ｑ：２８４７７１８８３６',
+      '微——信：dk_5566',
+    ]) {
+      const r = screen(text);
+      expect(r.quarantine, text).toBe(true);
+      expect(r.reasons, text).toEqual(expect.arrayContaining(['contact_id', 'obfuscation']));
+    }
+  });
+
+  it('sees through disguised numbers and broken-up keywords', () => {
+    for (const text of [
+      '韶关办证：幺三八二六五七八八九九',
+      '联系方式 ①③⑧②⑥⑤④①②③⑦ 办证',
+      '专 业 代 开 发 票 ， 联 系 电 话 ： 1 3 6 2 7 8 9 4 5 1 2',
+      '代➕开➕发➕票 电话 13627894512',
+    ]) {
+      const r = screen(text);
+      expect(r.quarantine, text).toBe(true);
+      expect(r.reasons, text).toContain('obfuscation');
+    }
+  });
+
+  it('catches links, including spelled-out ones', () => {
+    for (const text of [
+      'www.xpj8899.com 注册送彩金',
+      '网址：www点bet365点com 注册即送彩金',
+      'http://t.cn/A6xK9z 免费看片',
+    ]) {
+      const r = screen(text);
+      expect(r.quarantine, text).toBe(true);
+      expect(r.reasons, text).toContain('url');
+    }
+  });
+
+  it('catches spam that borrows relief words to sneak through', () => {
+    for (const text of [
+      '寒冬送温暖活动！流浪老人急需帮助，转发此消息到三个群即可领取红包，加微信hb2024wx',
+      '救助站内部招聘兼职，日结300元，不需要经验，加V：jz6688hh',
+      '桥洞下有个老人，衣服很薄。本站专业办理各类证件，加微信 zk8899a',
+    ]) {
+      expect(screen(text).quarantine, text).toBe(true);
+    }
+  });
+
+  it('needs two signals: no relief words alone, or a bare phone number alone, is not enough', () => {
+    expect(screen('快来人').quarantine).toBe(false);
+    expect(screen('快来人').reasons).toEqual(['no_relief_content']);
+    expect(screen('请回电13800138000').quarantine).toBe(false);
+  });
+
+  it('reads a lone v as WeChat only next to an id or after 加', () => {
+    expect(screen('v').reasons).not.toContain('contact_id');
+    expect(screen('5v电池没电了').reasons).not.toContain('contact_id');
+    expect(screen('加v').reasons).toContain('contact_id');
+    expect(screen('v：dk5566').reasons).toContain('contact_id');
+  });
+
+  it('stays fast on long adversarial input (no catastrophic backtracking)', () => {
+    const n = SPAM_MAX_SCREENED_CHARS;
+    for (const text of [
+      `v${'-'.repeat(n)}`,
+      'a.'.repeat(n / 2),
+      'w'.repeat(n),
+      '微信号'.repeat(n / 3),
+      '1 '.repeat(n / 2),
+      `${'a'.repeat(n - 1)}@`,
+    ]) {
+      const t0 = performance.now();
+      screen(text);
+      expect(performance.now() - t0, text.slice(0, 12)).toBeLessThan(1000);
+    }
+  });
+
+  it('screens the address and the descriptors too', () => {
+    expect(screenLeadText({ description: GENUINE, address: '加微信 zk8899a 办证 发票' }).quarantine).toBe(
+      true,
+    );
+    expect(
+      screenLeadText({ description: '看到一个人', descriptors: ['老人', '衣着单薄'] }).reasons,
+    ).not.toContain('no_relief_content');
+  });
+
+  it('reports reasons in the declared order and only declared ones', () => {
+    const r = screen(SEED_AD);
+    expect(r.reasons).toEqual(spamReasons.filter((x) => r.reasons.includes(x)));
+  });
+
+  const anyText = fc.oneof(
+    fc.string({ maxLength: 300 }),
+    fc.string({ unit: 'binary', maxLength: 300 }),
+    fc.string({
+      unit: fc.constantFrom(...'微信加v扣qQ1380 -:：❤❶①贷款办证发票代开老人桥洞冷www.com点\n，。'),
+      maxLength: 80,
+    }),
+    fc.constantFrom(SEED_AD, GENUINE, '加微信 zk8899a 办证', '我电话13800138000，可以联系我'),
+  );
+  const reliefLine = fc
+    .tuple(
+      fc.array(fc.constantFrom(...spamReliefLexicon), { minLength: 1, maxLength: 8 }),
+      fc.constantFrom('，', '、', ' '),
+    )
+    .map(([terms, sep]) => terms.join(sep));
+
+  it('never scores higher for added relief vocabulary (description line, address, descriptors)', () => {
+    fc.assert(
+      fc.property(anyText, reliefLine, (text, relief) => {
+        const before = screen(text).score;
+        expect(screen(`${text}\n${relief}`).score).toBeLessThanOrEqual(before);
+        expect(screenLeadText({ description: text, address: relief }).score).toBeLessThanOrEqual(before);
+        expect(
+          screenLeadText({ description: text, descriptors: relief.split(/[，、 ]/) }).score,
+        ).toBeLessThanOrEqual(before);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('never throws on arbitrary strings up to 2,000 characters and always answers consistently', () => {
+    fc.assert(
+      fc.property(
+        fc.string({ unit: 'binary', maxLength: 2000 }),
+        fc.option(fc.string({ maxLength: 200 }), { nil: undefined }),
+        fc.option(fc.array(fc.string({ maxLength: 30 }), { maxLength: 5 }), { nil: undefined }),
+        (description, address, descriptors) => {
+          const r = screenLeadText({ description, address, descriptors });
+          expect(Number.isFinite(r.score)).toBe(true);
+          expect(r.quarantine).toBe(r.score >= SPAM_QUARANTINE_THRESHOLD);
+          for (const reason of r.reasons) expect(spamReasons).toContain(reason);
+          expect(screenLeadText({ description, address, descriptors })).toEqual(r);
+        },
+      ),
+      { numRuns: 200 },
+    );
+  });
+
+  it('gives the same answer for full-width text as for half-width', () => {
+    const toFullWidth = (s: string) =>
+      s.replace(/[!-~]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0xfee0)).replace(/ /g, '\u3000');
+    fc.assert(
+      fc.property(fc.oneof(fc.string({ maxLength: 120 }), anyText), (s) => {
+        expect(screen(toFullWidth(s))).toEqual(screen(s));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('keeps an ad quarantined however its phone number is spaced out', () => {
+    fc.assert(
+      fc.property(
+        fc.stringMatching(/^1[3-9]\d{9}$/),
+        fc.constantFrom(' ', '-', '.', ' - ', '·'),
+        fc.integer({ min: 1, max: 4 }),
+        (phone, sep, group) => {
+          const spaced = (phone.match(new RegExp(`.{1,${group}}`, 'g')) ?? []).join(sep);
+          expect(screen(`无抵押贷款 当天放款 ${spaced}`).quarantine).toBe(true);
+        },
+      ),
+    );
+  });
+});
+
+describe('lexicons, labels and the learned table', () => {
+  it('keeps relief and ad vocabulary apart, so masking relief words never hides an ad word', () => {
+    const clashes = Object.keys(spamAdLexicon).flatMap((ad) =>
+      spamReliefLexicon
+        .filter((relief) => ad.includes(relief) || relief.includes(ad))
+        .map((relief) => `${ad}/${relief}`),
+    );
+    expect(clashes).toEqual([]);
+  });
+
+  it('stores lexicon terms in normalised form, or they could never match', () => {
+    for (const term of [...Object.keys(spamAdLexicon), ...spamReliefLexicon])
+      expect(normalizeLeadText(term)).toBe(term);
+  });
+
+  it('labels every reason in Chinese and English', () => {
+    expect(Object.keys(spamReasonLabels).sort()).toEqual([...spamReasons].sort());
+    for (const r of spamReasons) {
+      expect(spamReasonLabels[r].zh).toMatch(/\p{Script=Han}/u);
+      expect(spamReasonLabels[r].en.length).toBeGreaterThan(3);
+    }
+  });
+
+  it('exports a version and a threshold', () => {
+    expect(SPAM_MODEL_VERSION).toMatch(/^spam-/);
+    expect(SPAM_QUARANTINE_THRESHOLD).toBeGreaterThan(0);
+  });
+
+  it('learns deterministically and the committed table round-trips through its format', () => {
+    const genuine = ['桥洞下有个老人在发抖', '地下通道有人躺着', '那个老人还在桥底', '公交站有人睡觉'];
+    const spam = ['加微信 zk8899a 办证', '代开发票 电话13627894512', '贷款 加v dk5566', '办证加微信 bz8866'];
+    expect(learnAdStyleWeights(genuine, spam)).toEqual(learnAdStyleWeights(genuine, spam));
+    const table = adStyleTable();
+    expect(table.length).toBeGreaterThan(50);
+    const reparsed = formatAdStyleTable(table)
+      .split(/\s+/)
+      .map((e) => [e.slice(0, e.lastIndexOf(':')), Number(e.slice(e.lastIndexOf(':') + 1))]);
+    expect(reparsed).toEqual(table);
+  });
+});

@@ -1,0 +1,1009 @@
+/**
+ * Spam screening for public leads (求助线索). The public report form ("桥洞下有个老人，衣服很薄")
+ * attracts advertising: 办证, 发票, 贷款, 博彩, 色情…, usually with a WeChat/QQ id or a phone
+ * number and usually disguised (微❤信, ❶❷❸ digits, spaced-out characters, homophones such as
+ * 薇信/扣扣). A screened lead is never deleted: `quarantine` only moves it to a review queue, so
+ * the rules lean towards letting a real report through.
+ *
+ * How a score is made:
+ * - every field is normalised (full-width → half-width, circled digits → digits, a few traditional
+ *   characters → simplified, lower case), so one lexicon covers the disguises;
+ * - relief vocabulary (老人, 桥洞, 衣着单薄, 醉酒…) is counted as credit and then masked out, so the
+ *   spam features only look at what is left — which is why adding relief words can never raise a
+ *   score, and why a genuine call-back number costs little;
+ * - hand-weighted rules (contact ids, numbers, ad keywords, URLs, obfuscation, repetition…) plus a
+ *   small table of character-bigram weights learned offline from the tuning split of the corpus
+ *   in `spam-corpus/` (see `learnAdStyleWeights`) add up to the score;
+ * - `quarantine` is `score >= SPAM_QUARANTINE_THRESHOLD`. No single weak signal reaches it alone:
+ *   a report without relief words, or with a phone number, still needs a second signal.
+ *
+ * Pure: no IO, no imports, so the server (on submit) and the web (preview) give the same answer.
+ */
+
+/** Bump whenever a lexicon, a weight, the threshold or the learned table changes. */
+export const SPAM_MODEL_VERSION = 'spam-2026.11-1';
+
+/** Scores at or above this are quarantined for review. */
+export const SPAM_QUARANTINE_THRESHOLD = 5;
+
+/** Longer input is screened on its first this-many characters per field (keeps the cost bounded). */
+export const SPAM_MAX_SCREENED_CHARS = 10_000;
+
+export const spamReasons = [
+  'contact_id',
+  'phone_number',
+  'ad_keyword',
+  'url',
+  'obfuscation',
+  'repetition',
+  'keyword_stuffing',
+  'decoration',
+  'ad_style',
+  'no_relief_content',
+] as const;
+export type SpamReason = (typeof spamReasons)[number];
+
+export const spamReasonLabels: Record<SpamReason, { zh: string; en: string }> = {
+  contact_id: { zh: '含联系账号（微信/QQ 等）', en: 'Contact handle (WeChat, QQ…)' },
+  phone_number: { zh: '含电话或长串号码', en: 'Phone or long number' },
+  ad_keyword: { zh: '含广告关键词', en: 'Advertising keyword' },
+  url: { zh: '含网址链接', en: 'Link or web address' },
+  obfuscation: {
+    zh: '变形规避（隔字符号、圈数字、谐音等）',
+    en: 'Disguised text (symbols, circled digits, homophones)',
+  },
+  repetition: { zh: '内容重复堆砌', en: 'Repeated content' },
+  keyword_stuffing: { zh: '关键词罗列', en: 'Keyword stuffing' },
+  decoration: { zh: '大量表情符号装饰', en: 'Decorative symbols' },
+  ad_style: { zh: '广告用语特征（统计模型）', en: 'Advertising style (learned)' },
+  no_relief_content: { zh: '未描述求助情况', en: 'Describes no one in need' },
+};
+
+export interface SpamScreeningInput {
+  description: string;
+  address?: string;
+  descriptors?: string[];
+}
+
+export interface SpamScreening {
+  /** Higher is more spam-like; rounded to 0.01. Negative means clearly a relief report. */
+  score: number;
+  quarantine: boolean;
+  /** The signals that fired, in `spamReasons` order. */
+  reasons: SpamReason[];
+}
+
+// ---------------------------------------------------------------------------------------------
+// Normalisation
+
+// Invisible characters spammers slip between letters: zero-width and bidi marks, the combining
+// grapheme joiner, enclosing marks (the keycap U+20E3 of an emoji digit), variation selectors and
+// tag characters.
+const INVISIBLE =
+  /[\u00ad\u061c\u115f\u1160\u17b4\u17b5\u180e\u200b-\u200f\u202a-\u202e\u2060-\u206f\u3164\ufeff\uffa0\u{e0000}-\u{e007f}]|\u034f|\p{Me}|\p{Variation_Selector}/gu;
+
+// Decorated digits and letters that NFKC leaves alone (❶, ➀, ⓵, 🅳, 🇦, ➕).
+const FANCY =
+  /[\u2776-\u2793\u24eb-\u24ff\u2795\u{1f10b}\u{1f10c}\u{1f150}-\u{1f169}\u{1f170}-\u{1f189}\u{1f1e6}-\u{1f1ff}]/gu;
+
+function unfancy(ch: string): string {
+  const c = ch.codePointAt(0)!;
+  if (c >= 0x2776 && c <= 0x277f) return String(c - 0x2776 + 1); // ❶…❿
+  if (c >= 0x2780 && c <= 0x2789) return String(c - 0x2780 + 1); // ➀…➉
+  if (c >= 0x278a && c <= 0x2793) return String(c - 0x278a + 1); // ➊…➓
+  if (c >= 0x24eb && c <= 0x24f4) return String(c - 0x24eb + 11); // ⓫…⓴
+  if (c >= 0x24f5 && c <= 0x24fe) return String(c - 0x24f5 + 1); // ⓵…⓾
+  if (c === 0x24ff || c === 0x1f10b || c === 0x1f10c) return '0';
+  if (c === 0x2795) return '+';
+  if (c >= 0x1f150 && c <= 0x1f169) return String.fromCharCode(97 + c - 0x1f150); // 🅐…🅩
+  if (c >= 0x1f170 && c <= 0x1f189) return String.fromCharCode(97 + c - 0x1f170); // 🅰…🆉
+  return String.fromCharCode(97 + c - 0x1f1e6); // 🇦…🇿
+}
+
+// Traditional characters that occur in ad vocabulary, so 代開發票 matches 代开发票. Deliberately
+// small: a full converter is a dictionary, not a rule.
+const TRADITIONAL =
+  '開开發发貸贷證证辦办聯联繫系係系絡络賭赌註注冊册飛飞機机職职單单娛娱樂乐約约網网號号話话電电無无門门際际購购買买賣卖錢钱銀银銷销價价優优詢询資资訊讯贈赠領领紅红員员會会這这裡里請请詳详專专業业務务線线費费';
+const toSimplified = new Map<string, string>();
+for (let i = 0; i + 1 < TRADITIONAL.length; i += 2) toSimplified.set(TRADITIONAL[i]!, TRADITIONAL[i + 1]!);
+const TRADITIONAL_RE = new RegExp(`[${[...toSimplified.keys()].join('')}]`, 'g');
+
+function normalizeOnce(text: string): string {
+  return text
+    .replace(INVISIBLE, '')
+    .normalize('NFKC')
+    .replace(FANCY, unfancy)
+    .replace(TRADITIONAL_RE, (ch) => toSimplified.get(ch)!)
+    .toLowerCase();
+}
+
+/**
+ * The canonical form every rule reads: invisible characters removed, NFKC (full-width → half-width,
+ * ① → 1), decorated digits/letters undone, ad-relevant traditional characters simplified, lower
+ * case. Idempotent: it repeats the pass until nothing changes (NFKC and lower-casing can feed
+ * each other, e.g. ℌ → H → h).
+ */
+export function normalizeLeadText(text: string): string {
+  let current = text;
+  for (let i = 0; i < 4; i++) {
+    const next = normalizeOnce(current);
+    if (next === current) return current;
+    current = next;
+  }
+  return current;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Lexicons
+
+/**
+ * Words of street relief. Each distinct hit earns credit, and hits are masked out before the
+ * spam features run. Kept free of ad words (a test checks neither list contains the other's terms).
+ */
+export const spamReliefLexicon: readonly string[] = [
+  // people
+  '老人',
+  '老人家',
+  '老大爷',
+  '大爷',
+  '大妈',
+  '大娘',
+  '阿姨',
+  '阿婆',
+  '阿伯',
+  '老伯',
+  '阿叔',
+  '大叔',
+  '大伯',
+  '大哥',
+  '大姐',
+  '老头',
+  '老太',
+  '奶奶',
+  '爷爷',
+  '婆婆',
+  '男子',
+  '女子',
+  '中年',
+  '年轻人',
+  '小孩',
+  '孩子',
+  '小朋友',
+  '男孩',
+  '女孩',
+  '小姑娘',
+  '未成年',
+  '婴儿',
+  '流浪',
+  '乞讨',
+  '乞丐',
+  '要饭',
+  '讨饭',
+  '要钱',
+  '拾荒',
+  '捡瓶子',
+  '露宿',
+  '过夜',
+  '残疾',
+  '聋哑',
+  '遇困',
+  '受助',
+  '走失',
+  '走丢',
+  '迷路',
+  '无家可归',
+  '没地方住',
+  '没地方去',
+  '离家出走',
+  '务工不着',
+  '找工作',
+  '精神异常',
+  '精神障碍',
+  '精神病',
+  '精神不',
+  '精神有问题',
+  '自言自语',
+  '神志',
+  '痴呆',
+  '糊涂',
+  // condition and weather
+  '衣着单薄',
+  '单薄',
+  '单衣',
+  '薄衣服',
+  '穿得少',
+  '穿的少',
+  '穿得很少',
+  '穿的很少',
+  '短袖',
+  '拖鞋',
+  '发抖',
+  '哆嗦',
+  '冻',
+  '冷',
+  '寒潮',
+  '降温',
+  '零度',
+  '零下',
+  '下雪',
+  '下雨',
+  '结冰',
+  '结霜',
+  '寒风',
+  '睡',
+  '瞓',
+  '躺',
+  '蜷缩',
+  '缩着',
+  '醉酒',
+  '喝醉',
+  '醉汉',
+  '喝多',
+  '酒味',
+  '叫不醒',
+  '没反应',
+  '昏迷',
+  '晕倒',
+  '摔倒',
+  '倒在',
+  '起不来',
+  '受伤',
+  '流血',
+  '伤口',
+  '发烧',
+  '咳',
+  '生病',
+  '病了',
+  '饿',
+  '没吃',
+  '被子',
+  '棉被',
+  '毯子',
+  '纸箱',
+  '纸板',
+  '纸皮',
+  '拐杖',
+  '轮椅',
+  '光脚',
+  '光着',
+  '冻疮',
+  '好可怜',
+  '一动不动',
+  // places where people sleep rough
+  '桥洞',
+  '桥底',
+  '桥下',
+  '桥墩',
+  '天桥',
+  '地下通道',
+  '涵洞',
+  '隧道',
+  '火车站',
+  '汽车站',
+  '客运站',
+  '候车',
+  '公交站',
+  '车站',
+  '站台',
+  '广场',
+  '公园',
+  '凉亭',
+  '工地',
+  '工棚',
+  '废弃',
+  '烂尾',
+  '自助银行',
+  '屋檐',
+  '骑楼',
+  '楼道',
+  '楼梯间',
+  '江边',
+  '河边',
+  '堤',
+  '垃圾桶',
+  // asking for help
+  '救助站',
+  '救助',
+  '避寒',
+  '派人',
+  '接走',
+  '来看看',
+  '去看看',
+  '看一下',
+  '帮帮',
+  '救命',
+  '求助',
+  '报警',
+  '温暖包',
+  '巡查',
+];
+
+/**
+ * Ad vocabulary with weights: ~3 for words a relief report essentially never uses (代开, 百家乐),
+ * ~2 for strong but not unique ones, ~1 for commercial words that a real report might contain.
+ * Matched on the squeezed text (letters and digits only), so 代➕开➕发➕票 still matches.
+ */
+export const spamAdLexicon: Readonly<Record<string, number>> = {
+  // documents and invoices
+  办证: 3,
+  假证: 3,
+  证件: 2,
+  证书: 1.5,
+  刻章: 3,
+  代开: 3,
+  开发票: 3,
+  开票: 2.5,
+  发票: 2.5,
+  毕业证: 2.5,
+  学位证: 2.5,
+  学历: 2,
+  文凭: 2,
+  驾驶证: 2,
+  驾照: 2,
+  行驶证: 2,
+  营业执照: 2,
+  代理记账: 3,
+  注册公司: 2.5,
+  户口本: 2,
+  落户: 2,
+  护照: 1.5,
+  签证: 1.5,
+  // loans, cards, money
+  贷款: 3,
+  网贷: 3,
+  贷: 1.5,
+  放款: 3,
+  下款: 3,
+  借款: 2,
+  空放: 3,
+  套现: 3,
+  征信: 3,
+  黑户: 3,
+  白户: 3,
+  无抵押: 3,
+  抵押: 2,
+  秒批: 3,
+  秒到: 3,
+  到账: 2,
+  额度: 2,
+  利息: 1.5,
+  低息: 3,
+  信用卡: 2,
+  提额: 3,
+  养卡: 3,
+  代还: 3,
+  花呗: 2.5,
+  白条: 2,
+  借呗: 2.5,
+  银行卡: 1.5,
+  收卡: 3,
+  四件套: 3,
+  u盾: 2.5,
+  收款码: 3,
+  跑分: 3,
+  承兑: 3,
+  usdt: 3,
+  虚拟币: 3,
+  // work-from-home scams
+  刷单: 3,
+  兼职: 2.5,
+  日结: 2.5,
+  日赚: 3,
+  日入: 3,
+  月入: 2.5,
+  日薪: 2.5,
+  月薪: 1.5,
+  佣金: 2.5,
+  高薪: 2,
+  包吃住: 1.5,
+  押金: 1,
+  报名费: 2.5,
+  培训费: 3,
+  材料费: 2.5,
+  年费: 2.5,
+  会费: 2.5,
+  会员: 1.5,
+  缴纳: 1.5,
+  招募: 1,
+  收费: 1.5,
+  打字员: 3,
+  点赞员: 3,
+  赚钱: 1.5,
+  轻松赚: 3,
+  宝妈: 2,
+  招代理: 3,
+  代理: 1,
+  加盟: 2,
+  微商: 3,
+  一件代发: 3,
+  // gambling
+  博彩: 3,
+  赌场: 3,
+  网赌: 3,
+  赌博: 3,
+  百家乐: 3,
+  娱乐城: 3,
+  彩金: 3,
+  六合彩: 3,
+  时时彩: 3,
+  菠菜: 2.5,
+  真人视讯: 3,
+  投注: 3,
+  首充: 3,
+  首存: 3,
+  返水: 3,
+  包中: 3,
+  特码: 3,
+  中特: 2.5,
+  出黑: 3,
+  // sex
+  色情: 3,
+  约炮: 3,
+  裸聊: 3,
+  看片: 3,
+  上门服务: 3,
+  特殊服务: 3,
+  包夜: 3,
+  外围: 2.5,
+  找小姐: 3,
+  援交: 3,
+  楼凤: 3,
+  桑拿: 2.5,
+  按摩: 1.5,
+  会所: 2,
+  夜总会: 2.5,
+  同城: 1.5,
+  寂寞: 2,
+  少妇: 3,
+  美女: 1.5,
+  学生妹: 3,
+  空姐: 2,
+  情趣: 3,
+  成人用品: 3,
+  福利视频: 3,
+  交友: 1.5,
+  // surrogacy, medicine, quackery
+  代孕: 3,
+  供卵: 3,
+  试管: 2.5,
+  包生: 3,
+  包性别: 3,
+  壮阳: 3,
+  早泄: 3,
+  阳痿: 3,
+  持久: 1.5,
+  丰胸: 3,
+  男科: 3,
+  人流: 2,
+  整形: 2.5,
+  减肥: 2.5,
+  瘦身: 2.5,
+  处方药: 2.5,
+  安眠药: 2,
+  迷药: 3,
+  迷情: 3,
+  听话水: 3,
+  催情: 3,
+  无效退款: 3,
+  根治: 2,
+  祖传: 3,
+  偏方: 2.5,
+  膏药: 2,
+  见效: 2.5,
+  // surveillance, debt, crime
+  私家侦探: 3,
+  婚外情: 3,
+  小三: 2.5,
+  查开房: 3,
+  讨债: 3,
+  追债: 3,
+  窃听: 3,
+  监控软件: 3,
+  手机定位: 3,
+  定位手机: 3,
+  聊天记录: 2,
+  通话记录: 2.5,
+  解封: 3,
+  枪支: 3,
+  弹药: 3,
+  仿真枪: 3,
+  假币: 3,
+  毒品: 3,
+  冰毒: 3,
+  个人信息: 1.5,
+  // goods
+  高仿: 3,
+  复刻: 3,
+  原单: 3,
+  精仿: 3,
+  一比一: 3,
+  莆田: 2,
+  外烟: 3,
+  免税烟: 3,
+  香烟: 2,
+  电子烟: 2.5,
+  批发: 2,
+  厂家直销: 3,
+  一手货源: 3,
+  货到付款: 3,
+  包邮: 2.5,
+  原价: 2,
+  现价: 2,
+  低价: 1.5,
+  优惠: 1.5,
+  出售: 2,
+  回收: 1.5,
+  转让: 1.5,
+  代购: 2.5,
+  代发: 2,
+  靓号: 3,
+  淘宝: 2,
+  欢迎光临: 2.5,
+  店铺: 1.5,
+  // investment
+  荐股: 3,
+  牛股: 3,
+  股票: 2,
+  稳赚: 3,
+  内幕: 2.5,
+  带单: 3,
+  翻倍: 2,
+  收益: 2,
+  理财: 2,
+  投资: 1.5,
+  保本: 3,
+  外汇: 2.5,
+  期货: 2.5,
+  // exams, SEO, services
+  代写: 3,
+  论文: 2,
+  包过: 3,
+  包通过: 3,
+  代扣: 3,
+  代办: 2.5,
+  作弊: 3,
+  押题: 3,
+  快速排名: 3,
+  蜘蛛池: 3,
+  外链: 3,
+  站群: 3,
+  代运营: 3,
+  刷销量: 3,
+  刷好评: 3,
+  删差评: 3,
+  水军: 3,
+  刷粉: 3,
+  引流: 3,
+  精准粉: 3,
+  代练: 3,
+  上分: 2.5,
+  游戏账号: 2.5,
+  // lures
+  中奖: 2.5,
+  红包: 2,
+  话费: 1.5,
+  免费领取: 3,
+  领取: 1,
+  扫码: 2.5,
+  二维码: 2,
+  点击: 2,
+  点击查看: 3,
+  点击观看: 3,
+  点击进入: 3,
+  点击链接: 3,
+  点击了解: 3,
+  点这里: 2,
+  链接: 1.5,
+  公众号: 2,
+  转发: 1,
+  朋友圈: 1,
+  进群: 2.5,
+  加群: 2.5,
+  群号: 2.5,
+  客服: 1.5,
+  诚信: 1.5,
+  一条龙: 2,
+  欢迎来电: 3,
+  欢迎咨询: 3,
+  咨询: 1,
+  有意者: 2.5,
+  详情: 1,
+  内部渠道: 3,
+  内部: 1,
+  不成功不收费: 3,
+  捐款账户: 3,
+  爱心账户: 3,
+  转账: 2,
+  账户: 1.5,
+  献爱心: 1.5,
+  办理: 1,
+  详询: 2.5,
+  出租: 1.5,
+  月租: 2.5,
+  拎包入住: 3,
+  户名: 2,
+  补贴: 1,
+  名额有限: 2.5,
+  募捐: 2.5,
+  捐款: 2,
+  月捐: 2.5,
+  领现金: 3,
+  邀请好友: 2.5,
+  签到: 1.5,
+  关注公众号: 3,
+  福利: 1.5,
+  全场: 2,
+  打折: 2,
+  五折: 2,
+  进店: 2,
+  先到先得: 2.5,
+  // English spam
+  viagra: 3,
+  casino: 3,
+  seo: 3,
+  loan: 3,
+  earn: 2,
+  cheap: 2,
+  prescription: 2,
+  bitcoin: 2.5,
+};
+
+// Latin terms need word boundaries (seo must not match inside "seoul"); CJK terms have none.
+const LATIN_WORD = /^[a-z0-9]+$/;
+
+// ---------------------------------------------------------------------------------------------
+// Feature extraction
+
+function escapeRegExp(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+const byLengthDesc = (a: string, b: string) => b.length - a.length || (a < b ? -1 : a > b ? 1 : 0);
+
+const RELIEF_RE = new RegExp([...spamReliefLexicon].sort(byLengthDesc).map(escapeRegExp).join('|'), 'g');
+const cjkAdTerms = Object.keys(spamAdLexicon).filter((t) => !LATIN_WORD.test(t));
+const latinAdTerms = Object.keys(spamAdLexicon).filter((t) => LATIN_WORD.test(t));
+const CJK_AD_RE = new RegExp(cjkAdTerms.sort(byLengthDesc).map(escapeRegExp).join('|'), 'g');
+const LATIN_AD_RE = new RegExp(`(?<![a-z])(?:${latinAdTerms.map(escapeRegExp).join('|')})(?![a-z])`, 'g');
+
+/** Letters and digits only: the view in which 代➕开, 微——信 and 1 3 8 lose their disguise. */
+function squeeze(line: string): string {
+  return line.replace(/[^\p{L}\p{N}]+/gu, '');
+}
+
+/** Runs of anything but letters, digits, _ - @ + become one space; word boundaries survive. */
+function tokenize(line: string): string {
+  return line.replace(/[^\p{L}\p{N}_\-@+]+/gu, ' ');
+}
+
+// Gap a spammer puts inside a marker after tokenising: 微 信, v-x, 薇+信.
+const GAP = '[ _+\\-]{0,3}';
+const WECHAT = `(?:[微威薇徽维唯嶶危]${GAP}[信芯]|wei${GAP}xin|we${GAP}chat|v${GAP}(?:信|xin)|(?<![a-z0-9])(?:vx|wx)(?![a-z0-9]))`;
+// A lone v means WeChat only next to an id or after 加/+ (加v, v：dk5566), never on its own.
+const LONE_V = '(?<![a-z0-9])v(?![a-z0-9])';
+const QQ = `(?:(?<![a-z0-9])q${GAP}q(?![a-z])|扣${GAP}扣|抠${GAP}抠|企鹅|群号|(?<![a-z0-9])q(?=${GAP}[0-9]))`;
+// 飞机 alone is also a plane (坐飞机来的): only as 加飞机/联系飞机 or before an @handle.
+const TELEGRAM = `(?:telegram|纸飞机|(?:加|联系)飞机|飞机(?=${GAP}@)|电报|whatsapp|(?<![a-z0-9])tg(?![a-z0-9]))`;
+const NAMED_MARKER = `(?:${WECHAT}|${QQ}|${TELEGRAM})`;
+const MARKER = `(?:${NAMED_MARKER}|${LONE_V})`;
+// 微信号：, 微信同号, V：, 加我 v 得（🉐 normalises to 得）…
+// Up to three other characters may sit between marker and id: 加微信学习 zq6688, 加我薇信了解 jz88.
+const FILLER = `(?:${GAP}(?:号码|号|是|为|得|同号|id))*${GAP}\\p{Script=Han}{0,3}${GAP}`;
+const CONTACT_WITH_ID = new RegExp(`(${MARKER})${FILLER}@?([a-z0-9] ?(?:[a-z0-9_\\-] ?){4,29})`, 'gu');
+const ADD_MARKER = new RegExp(`(?:加|\\+|添加)(?:我|好友)?${GAP}${MARKER}`);
+const MARKER_RE = new RegExp(NAMED_MARKER);
+// Homophones and abbreviations exist to dodge filters; the plain 微信/QQ does not count.
+const DISGUISED_MARKER = /威|薇|徽|维|唯|嶶|危|芯|v|扣|抠|企鹅|飞机|[ _+-]/;
+// An id-like token (zk8899a, jz_66, dk-5566) anywhere in a text that also names WeChat/QQ: the
+// spammer split marker and id (加我v看最新名单 jzz8866). Plates such as 粤f12345 have one letter.
+const ID_LIKE = /(?<![a-z0-9])(?:[a-z]{2,20}[0-9]{3,}|[0-9]{3,20}[a-z]{2,}|[a-z]{1,20}[_-][a-z0-9]{3,})/;
+// Runs are bounded and anchored at their start so a long run cannot backtrack quadratically.
+const HANDLE =
+  /(?<![a-z0-9])@[a-z][a-z0-9_]{3,}|(?<![a-z0-9._-])[a-z0-9._-]{1,64}@[a-z0-9-]{1,63}\.[a-z]{2,}/;
+
+const URL_RE =
+  /https?:\/\/|www\.|(?<![a-z0-9])[a-z0-9][a-z0-9-]{0,62}\.(?:com|cn|net|org|top|xyz|vip|cc|me|io|shop|site|club|info|app|tv|ly|co|link|online|bet|win|fun|live|ink|pro|cyou|icu)(?![a-z])/;
+// www点abc点com, www9988betcom after squeezing.
+const URL_SQUEEZED_RE =
+  /(?<!w)www[a-z0-9]{3,63}(?:com|cn|net|top|xyz|vip)|(?<![a-z0-9])[a-z0-9]{3,63}(?:点|。)(?:com|cn|net|top)/;
+
+const CHINESE_DIGITS: Record<string, string> = {
+  零: '0',
+  〇: '0',
+  一: '1',
+  幺: '1',
+  壹: '1',
+  二: '2',
+  贰: '2',
+  两: '2',
+  三: '3',
+  叁: '3',
+  四: '4',
+  肆: '4',
+  五: '5',
+  伍: '5',
+  六: '6',
+  陆: '6',
+  七: '7',
+  柒: '7',
+  八: '8',
+  捌: '8',
+  九: '9',
+  玖: '9',
+};
+// Seven or more numerals in a row spell a number (一三八二六五七…); genuine text says 三四十岁.
+const CHINESE_NUMBER_RE =
+  /[零〇一幺壹二贰两三叁四肆五伍六陆七柒八捌九玖](?:[ ,.-]?[零〇一幺壹二贰两三叁四肆五伍六陆七柒八捌九玖]){6,}/g;
+const DIGIT_SEPARATOR_RE = /(?<=\d)[ \t\-_.·•~*/\\|()（）]{1,3}(?=\d)/g;
+// Call-back context: the reporter's own number (我电话…, 打我电话, 联系我), not 联系我们.
+const CALLBACK_RE =
+  /我的?(?:电话|手机|号码|手机号|联系电话)|(?:打|回|联系|通知|找)我(?!们)|给我(?:打|回)|回电|回个电话|来电人|我姓/;
+
+// Decorated input: digits and letters that NFKC cannot undo, or keycaps.
+const FANCY_RAW_RE =
+  /[\u2460-\u249b\u24b6-\u24e9\u2776-\u2793\u24eb-\u24ff\u{1d7ce}-\u{1d7ff}\u{1f130}-\u{1f189}\u{1f1e6}-\u{1f1ff}\u{1f250}\u{1f251}]|\u20e3/gu;
+const SPACED_OUT_RE = /(?:[\p{Script=Han}a-z0-9] ){5,}[\p{Script=Han}a-z0-9]/u;
+const DECORATION_RE = /\p{Extended_Pictographic}|[☑✔✅★☆◆◇●■□▲△►▶→⇒【】〖〗『』✨]/gu;
+const STUFFING_RE = /[|<>丨]|(?<=\p{Script=Han})[-_](?=\p{Script=Han})/gu;
+
+function findNumbers(line: string, callback: boolean): { weight: number; obfuscated: boolean } {
+  let obfuscated = false;
+  const digits = line
+    .replace(CHINESE_NUMBER_RE, (m) => {
+      obfuscated = true;
+      return m
+        .replace(/[^零〇一幺壹二贰两三叁四肆五伍六陆七柒八捌九玖]/g, '')
+        .replace(/./g, (c) => CHINESE_DIGITS[c]!);
+    })
+    .replace(DIGIT_SEPARATOR_RE, '');
+  const found: number[] = [];
+  for (const [run] of digits.matchAll(/\d{7,}/g)) {
+    const n = run.startsWith('86') && run.length === 13 ? run.slice(2) : run;
+    if (/^(?:400|800)\d{7}$/.test(n)) found.push(3);
+    else if (/^1[3-9]\d{9}$/.test(n) || /^0\d{9,11}$/.test(n)) found.push(callback ? 0.5 : 1.5);
+    else if (/^62\d{14,17}$/.test(n))
+      found.push(3); // a bank card to pay into
+    else if (/^(?:19|20)\d{6}$/.test(n))
+      continue; // a date such as 20251203
+    else found.push(1.5); // QQ numbers and other ids
+  }
+  return {
+    weight: Math.min(
+      3.5,
+      found.reduce((s, w) => s + w, 0),
+    ),
+    obfuscated,
+  };
+}
+
+function adKeywordWeight(squeezed: string, tokens: string): { weight: number } {
+  const hits = new Set<string>();
+  for (const [m] of squeezed.matchAll(CJK_AD_RE)) hits.add(m);
+  for (const [m] of tokens.matchAll(LATIN_AD_RE)) hits.add(m);
+  let weight = 0;
+  for (const h of hits) weight += spamAdLexicon[h]!;
+  return { weight: Math.min(8, weight) };
+}
+
+/** The text a learned bigram reads: digits → 0 and Latin letters → a, so ids generalise. */
+function bigramClasses(squeezed: string): string {
+  return squeezed.replace(/[0-9]/g, '0').replace(/[a-z]/g, 'a');
+}
+
+function bigramsOf(maskedLines: readonly string[]): Set<string> {
+  const grams = new Set<string>();
+  for (const line of maskedLines) {
+    const chars = [...bigramClasses(squeeze(line))];
+    for (let i = 0; i + 1 < chars.length; i++) grams.add(chars[i]! + chars[i + 1]!);
+  }
+  return grams;
+}
+
+interface Prepared {
+  raw: string;
+  reliefHits: Set<string>;
+  maskedLines: string[];
+}
+
+function prepare(input: SpamScreeningInput): Prepared {
+  const fields = [input.description, input.address ?? '', ...(input.descriptors ?? [])].map((f) =>
+    typeof f === 'string' ? f.slice(0, SPAM_MAX_SCREENED_CHARS) : '',
+  );
+  const raw = fields.join('\n');
+  const reliefHits = new Set<string>();
+  const masked = normalizeLeadText(raw).replace(RELIEF_RE, (m) => {
+    reliefHits.add(m);
+    return '\n';
+  });
+  return { raw, reliefHits, maskedLines: masked.split(/[\r\n\u2028\u2029\u0085]+/) };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Learned bigram table
+
+/**
+ * Character-bigram log-odds learned from the tuning split of `spam-corpus/` (every line whose
+ * index is not ≡ 4 mod 5) by `learnAdStyleWeights`; `spam-corpus.test.ts` re-learns it and fails
+ * if this copy is stale. Format: `bigram:weight` separated by spaces.
+ */
+const AD_STYLE_TABLE = `
+00:2 0a:3.2 0元:2.8 0小:1.6 0岁:-1.8 0贷:1.6 a0:4.7 aa:3.5 a信:2 一下:-2.1 一个:-2.1 一件:-1.7
+一名:-2.5 一家:-1.8 一晚:-1.6 一次:-1.6 一直:-3.4 上好:-1.6 上就:-1.6 上有:-2.5 上的:-1.6 上门:2.2 下有:-1.5 下车:-1.8
+下面:-1.8 不上:-1.6 不知:-2.2 不肯:-1.8 不能:-2.5 不要:-1.6 专业:2.4 业西:-1.6 东河:-2.3 东西:-2.1 两个:-1.9 个人:-2.6
+个女:-2.2 个小:-2.2 个男:-2.7 个老:-2.2 中山:-1.8 也不:-1.9 了一:-2.4 了他:-3 了好:-2.2 了我:-2.1 产证:1.6 人在:-2.4
+人说:-1.8 今天:-3.3 今晚:-2.3 他一:-2.2 他不:-1.8 他他:-1.8 他是:-2.2 他说:-3.1 付款:1.8 代孕:1.8 代开:2.1 代理:1.8
+们给:-1.8 价格:2.4 但他:-2.2 但是:-1.8 住了:-2.2 你们:-3.2 保安:-1.6 信a:3.8 信息:1.6 像是:-1.9 免费:2.5 公司:2.2
+公益:1.6 关注:1.6 关站:-1.9 兼职:1.7 内部:2.1 冬季:1.8 几个:-2.4 几天:-2.6 出售:2.3 出来:-2.4 刚才:-1.8 到一:-3.1
+办理:2.6 办证:2.2 加a:2.8 加微:2.9 加我:1.5 加扣:1.6 包过:2 北路:-2.5 区新:-1.8 十里:-1.8 华南:-1.8 南路:-2.2
+危险:-1.8 发现:-2.6 发票:2.7 口有:-2.6 口的:-1.8 只有:-1.8 只需:1.8 可能:-1.8 各种:1.8 各类:2 同城:1.8 咨询:2.6
+回家:-2.3 在地:-2.2 在外:-1.8 在武:-2.3 在浈:-2.3 在路:-2.4 在这:-2.6 在那:-2.8 在韶:-2.1 在风:-2.2 在马:-2.3 地上:-2.2
+均可:1.8 坐在:-2.6 坐着:-2.2 外面:-2.5 大概:-1.8 天了:-1.9 天好:-1.8 天早:-1.8 天气:-1.8 天没:-1.8 女的:-2.2 好像:-2.9
+好几:-2.7 客服:2 家乐:1.6 家里:-1.4 寒冬:1.8 小区:-2.2 工业:-1.8 已经:-3 市场:-1.8 帮忙:-1.8 应该:-1.8 店门:-1.8
+度北:-1.9 开发:2.1 式0:1.6 当天:1.6 征信:2 很危:-1.8 很大:-1.8 得很:-1.8 微信:2.4 快来:-2.2 快点:-1.8 怕他:-2.1
+惠民:-1.9 成功:1.6 我a:1.8 我在:-1.7 我是:-2 我电:-1.9 我看:-1.8 房产:1.6 扣0:2.3 扣扣:2.1 扫码:2.4 批发:2
+报名:1.6 抵押:2.2 担心:-2.1 招聘:1.8 拿着:-1.8 捐款:1.6 支付:1.6 放款:2 放路:-1.7 新华:-2.2 方式:2.2 旁边:-2.9
+无抵:1.8 日结:2.5 早上:-2.1 时候:-1.8 是个:-2.3 晚上:-3 晚了:-1.8 曲江:-1.7 有一:-2.6 有个:-3.1 有人:-2 服a:1.8
+服务:2.2 本地:1.6 来了:-2.4 来人:-1.8 来的:-2.5 欢迎:1.8 武江:-2.4 民路:-1.8 江区:-2.2 江路:-1.8 没人:-1.9 没有:-2.6
+没钱:-2.2 河桥:-2.1 沿江:-1.9 注册:1.6 浈江:-1.3 添加:1.6 温暖:2.1 点击:2.7 烦你:-1.9 爱心:2.4 现一:-1.8 现在:-2.6
+男的:-2.8 百家:1.6 的一:-2.6 的人:-2.4 的在:-2.1 的天:-2.1 的时:-1.8 的没:-1.8 盖着:-1.8 直在:-2.6 看到:-2.4 看片:1.6
+看着:-1.9 着一:-2.3 着个:-2.2 着很:-1.8 知道:-2.3 福利:1.8 种证:1.6 秒到:1.6 穿的:-1.9 穿着:-2.3 站口:-1.8 类证:1.6
+系0:2.6 系a:2.5 系方:2.2 系电:1.8 给了:-2.1 给他:-1.8 网络:1.6 考试:1.8 联系:1.9 能不:-2.5 薇信:1.8 街道:-2.2
+衣服:-2.1 补贴:1.6 被人:-1.8 西河:-2.6 解放:-1.7 证件:1.6 证加:1.6 诚信:1.8 话0:1.3 询0:1.8 说不:-2.3 说他:-2.8
+贷款:2.8 费0:1.6 跑出:-1.8 路一:-1.8 路口:-1.9 路的:-2.2 路边:-2.1 路那:-2.3 身上:-3.1 身体:-1.8 转发:1.6 边有:-1.5
+边的:-2.4 过去:-2.1 还在:-1.8 这么:-2.3 这里:-1.9 送温:2.1 那个:-3.7 那边:-2.8 那里:-2.8 里亭:-2.1 里好:-1.8 里有:-1.6
+里面:-2.6 镇的:-1.9 长椅:-1.8 门口:-3.5 问他:-2.4 附近:-2.4 面有:-2.4 领取:2.5 风度:-2.3 风采:-1.9 马坝:-2.4 麻烦:-2.6
+`;
+
+const adStyleWeights = new Map<string, number>(
+  AD_STYLE_TABLE.split(/\s+/)
+    .filter(Boolean)
+    .map((entry) => {
+      const i = entry.lastIndexOf(':');
+      return [entry.slice(0, i), Number(entry.slice(i + 1))] as [string, number];
+    }),
+);
+
+/** The committed table as `[bigram, weight]` pairs (for the staleness test). */
+export function adStyleTable(): Array<[string, number]> {
+  return [...adStyleWeights.entries()];
+}
+
+const AD_STYLE_SCALE = 0.3;
+const AD_STYLE_MIN = -2;
+const AD_STYLE_MAX = 3;
+
+/**
+ * Learns the bigram table: naive-Bayes log-odds of a bigram appearing in a spam vs a genuine
+ * text (add-one smoothing), kept when seen in ≥ 4 texts and |weight| ≥ 1.2, the 300 strongest by
+ * |weight|·ln(1+df), rounded to 0.1. Deterministic, so the test can re-learn and compare.
+ */
+export function learnAdStyleWeights(
+  genuine: readonly string[],
+  spam: readonly string[],
+): Array<[string, number]> {
+  const count = (texts: readonly string[]) => {
+    const df = new Map<string, number>();
+    for (const t of texts) {
+      for (const g of bigramsOf(prepare({ description: t }).maskedLines)) df.set(g, (df.get(g) ?? 0) + 1);
+    }
+    return df;
+  };
+  const g = count(genuine);
+  const s = count(spam);
+  const all = new Set([...g.keys(), ...s.keys()]);
+  const rows: Array<{ gram: string; w: number; rank: number }> = [];
+  for (const gram of all) {
+    const sg = s.get(gram) ?? 0;
+    const gg = g.get(gram) ?? 0;
+    if (sg + gg < 4) continue;
+    const w = Math.log((sg + 1) / (spam.length + 2)) - Math.log((gg + 1) / (genuine.length + 2));
+    if (Math.abs(w) < 1.2) continue;
+    rows.push({ gram, w: Math.round(w * 10) / 10, rank: Math.abs(w) * Math.log(1 + sg + gg) });
+  }
+  rows.sort((a, b) => b.rank - a.rank || (a.gram < b.gram ? -1 : a.gram > b.gram ? 1 : 0));
+  return rows
+    .slice(0, 300)
+    .sort((a, b) => (a.gram < b.gram ? -1 : a.gram > b.gram ? 1 : 0))
+    .map((r) => [r.gram, r.w]);
+}
+
+/** Formats a learned table the way `AD_STYLE_TABLE` stores it. */
+export function formatAdStyleTable(rows: ReadonlyArray<readonly [string, number]>): string {
+  const entries = rows.map(([g, w]) => `${g}:${w}`);
+  const lines: string[] = [];
+  for (let i = 0; i < entries.length; i += 12) lines.push(entries.slice(i, i + 12).join(' '));
+  return lines.join('\n');
+}
+
+// ---------------------------------------------------------------------------------------------
+// Screening
+
+/**
+ * Screens the free text of a public lead for advertising spam. Pure and total: any strings in,
+ * a score out, never throws. Adding relief vocabulary (to the description on its own line, to
+ * the address or as a descriptor) never raises the score.
+ */
+export function screenLeadText(input: SpamScreeningInput): SpamScreening {
+  const { raw, reliefHits, maskedLines } = prepare(input);
+  const contributions = new Map<SpamReason, number>();
+  const add = (reason: SpamReason, w: number) => {
+    if (w > 0) contributions.set(reason, (contributions.get(reason) ?? 0) + w);
+  };
+
+  const whole = maskedLines.join('\n');
+  const callback = CALLBACK_RE.test(whole);
+  let contact = 0;
+  let numbers = 0;
+  let ads = 0;
+  let url = false;
+  let obfuscated = false;
+  for (const line of maskedLines) {
+    if (line.length === 0) continue;
+    const squeezed = squeeze(line);
+    const tokens = tokenize(line);
+
+    // Contact handles: a marker followed by an id is the strongest single sign of an ad.
+    for (const m of tokens.matchAll(CONTACT_WITH_ID)) {
+      const id = m[2]!.replace(/ /g, '');
+      if (!/[0-9]/.test(id) && id.length < 6) continue;
+      const phoneId = /^1[3-9]\d{9}$/.test(id);
+      contact = Math.max(contact, phoneId ? 3 : 5);
+      if (DISGUISED_MARKER.test(m[1]!)) obfuscated = true;
+    }
+    if (ADD_MARKER.test(tokens)) contact = Math.max(contact, 2);
+    else if (MARKER_RE.test(tokens)) contact = Math.max(contact, 1);
+    if (HANDLE.test(line)) contact = Math.max(contact, 5);
+
+    const n = findNumbers(line, callback);
+    numbers = Math.max(numbers, n.weight);
+    if (n.obfuscated) obfuscated = true;
+
+    const a = adKeywordWeight(squeezed, tokens);
+    ads = Math.max(ads, a.weight);
+    // A keyword that only appears once symbols are squeezed out was broken up on purpose.
+    if (a.weight > 0 && a.weight > adKeywordWeight(line.replace(/\s+/g, ''), tokens).weight)
+      obfuscated = true;
+
+    if (URL_RE.test(line) || URL_SQUEEZED_RE.test(squeezed)) url = true;
+    if (SPACED_OUT_RE.test(line)) obfuscated = true;
+  }
+  if (contact > 0 && contact < 4 && maskedLines.some((l) => ID_LIKE.test(tokenize(l)))) contact = 4;
+  add('contact_id', contact);
+  add('phone_number', numbers);
+  add('ad_keyword', ads);
+  if (url) add('url', 4);
+  if (obfuscated || (raw.match(FANCY_RAW_RE)?.length ?? 0) >= 4) add('obfuscation', 3);
+
+  // Repetition: share of repeated character trigrams in what is left after masking relief words.
+  // A digit run counts as one character, so 13800138000 or 88888888 does not repeat itself.
+  const flat = [...maskedLines.map((l) => squeeze(l).replace(/[0-9]+/g, '0')).join('\n')];
+  let total = 0;
+  const distinct = new Set<string>();
+  for (let i = 0; i + 2 < flat.length; i++) {
+    const gram = flat[i]! + flat[i + 1]! + flat[i + 2]!;
+    if (gram.includes('\n')) continue;
+    total++;
+    distinct.add(gram);
+  }
+  if (total >= 8 && 1 - distinct.size / total >= 0.3) add('repetition', 2);
+
+  if ((whole.match(STUFFING_RE)?.length ?? 0) >= 3) add('keyword_stuffing', 2);
+  if ((raw.match(DECORATION_RE)?.length ?? 0) >= 3) add('decoration', 1.5);
+
+  let style = 0;
+  for (const g of bigramsOf(maskedLines)) style += adStyleWeights.get(g) ?? 0;
+  style = Math.min(AD_STYLE_MAX, Math.max(AD_STYLE_MIN, style * AD_STYLE_SCALE));
+  add('ad_style', style >= 1 ? style : 0);
+
+  if (reliefHits.size === 0) add('no_relief_content', 3);
+  const credit = Math.min(3, 0.75 * reliefHits.size);
+
+  let score = -credit + (style < 1 ? style : 0);
+  for (const w of contributions.values()) score += w;
+  score = Math.round(score * 100) / 100;
+  return {
+    score,
+    quarantine: score >= SPAM_QUARANTINE_THRESHOLD,
+    reasons: spamReasons.filter((r) => contributions.has(r)),
+  };
+}
