@@ -38,9 +38,21 @@ export const errorCatalog = {
   },
   ROLE_NOT_ASSIGNABLE: { status: 403, zh: '您不能授予该角色', en: 'You may not grant that role' },
   WRONG_PASSWORD: { status: 400, zh: '当前密码不正确', en: 'The current password is wrong' },
-  LOCATION_REQUIRED: { status: 400, zh: '请提供位置：使用定位或填写地址', en: 'Give a location: GPS or an address' },
-  DETAILS_REQUIRED: { status: 400, zh: '请描述看到的情况或至少选择一项', en: 'Describe what you saw or pick at least one item' },
-  INVALID_TRANSITION: { status: 409, zh: '线索当前状态不允许此操作', en: 'The lead cannot move to that state from here' },
+  LOCATION_REQUIRED: {
+    status: 400,
+    zh: '请提供位置：使用定位或填写地址',
+    en: 'Give a location: GPS or an address',
+  },
+  DETAILS_REQUIRED: {
+    status: 400,
+    zh: '请描述看到的情况或至少选择一项',
+    en: 'Describe what you saw or pick at least one item',
+  },
+  INVALID_TRANSITION: {
+    status: 409,
+    zh: '线索当前状态不允许此操作',
+    en: 'The lead cannot move to that state from here',
+  },
   IDEMPOTENCY_KEY_REUSED: {
     status: 409,
     zh: '幂等键已用于另一条不同的内容',

@@ -42,8 +42,28 @@ export const permissions = [
 export type Permission = (typeof permissions)[number];
 
 const grants: Record<Role, readonly Permission[]> = {
-  system_admin: ['region.read', 'org.read', 'org.manage', 'user.read', 'user.manage', 'event.read', 'lead.read', 'lead.create', 'lead.manage'],
-  bureau_admin: ['region.read', 'org.read', 'org.manage', 'user.read', 'user.manage', 'event.read', 'lead.read', 'lead.create', 'lead.manage'],
+  system_admin: [
+    'region.read',
+    'org.read',
+    'org.manage',
+    'user.read',
+    'user.manage',
+    'event.read',
+    'lead.read',
+    'lead.create',
+    'lead.manage',
+  ],
+  bureau_admin: [
+    'region.read',
+    'org.read',
+    'org.manage',
+    'user.read',
+    'user.manage',
+    'event.read',
+    'lead.read',
+    'lead.create',
+    'lead.manage',
+  ],
   dispatcher: ['region.read', 'org.read', 'lead.read', 'lead.create', 'lead.manage'],
   hotline_operator: ['region.read', 'org.read', 'lead.read', 'lead.create'],
   patrol_member: ['region.read'],
