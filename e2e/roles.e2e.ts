@@ -20,6 +20,7 @@ const demoRoles: { username: string; role: Role; region: string }[] = [
 
 const menuFor: Record<string, Permission | null> = {
   home: null,
+  hotline: 'lead.create',
   leads: 'lead.read',
   users: 'user.read',
   orgs: 'org.read',

@@ -8,13 +8,14 @@ import {
   AuditOutlined,
   ClusterOutlined,
   DashboardOutlined,
+  PhoneOutlined,
   SafetyCertificateOutlined,
   TeamOutlined,
 } from '@ant-design/icons';
 import type { Permission } from '@warmline/domain';
 import { type ComponentType, type LazyExoticComponent, lazy, type ReactNode } from 'react';
 
-export type MenuKey = 'home' | 'leads' | 'users' | 'orgs' | 'events' | 'account';
+export type MenuKey = 'home' | 'hotline' | 'leads' | 'users' | 'orgs' | 'events' | 'account';
 
 export interface PageRoute {
   path: string;
@@ -36,6 +37,13 @@ export const pageRoutes: PageRoute[] = [
     menu: 'home',
     icon: <DashboardOutlined />,
     Page: page(() => import('../pages/home/HomePage.tsx'), 'HomePage'),
+  },
+  {
+    path: '/hotline',
+    menu: 'hotline',
+    icon: <PhoneOutlined />,
+    permission: 'lead.create',
+    Page: page(() => import('../pages/hotline/HotlinePage.tsx'), 'HotlinePage'),
   },
   {
     path: '/leads',

@@ -46,6 +46,7 @@ export const en: Messages = {
   },
   shell: {
     menu: {
+      hotline: 'Hotline',
       leads: 'Lead queue',
       home: 'Dashboard',
       users: 'Users',
@@ -132,6 +133,23 @@ export const en: Messages = {
     },
     readOnly: 'You may view organisations but not change them',
     invalidName: 'Enter a name of 2–60 characters',
+  },
+  hotline: {
+    title: 'Log a call',
+    keys: 'Keys 1–8 pick what was seen · Ctrl+Enter files',
+    phone: 'Caller number',
+    phoneInvalid: 'A mobile number, or a landline with area code',
+    callBack: 'Call back',
+    seen: 'What the caller saw',
+    address: 'Where',
+    addressHint: 'e.g. Shaoguan station entrance, under Fengdu Road bridge',
+    region: 'Jurisdiction',
+    description: 'What the caller said',
+    submit: 'File as lead',
+    filed: 'Filed lead {{code}}',
+    recent: 'Recent calls',
+    none: 'No calls yet',
+    callBackTag: 'Call back',
   },
   leads: {
     title: 'Lead queue',

@@ -48,6 +48,7 @@ export const zhCN = {
   },
   shell: {
     menu: {
+      hotline: '来电登记',
       leads: '线索队列',
       home: '工作台',
       users: '用户管理',
@@ -133,6 +134,23 @@ export const zhCN = {
     },
     readOnly: '您可以查看机构，但不能修改',
     invalidName: '请输入 2–60 个字的机构名称',
+  },
+  hotline: {
+    title: '来电登记',
+    keys: '数字键 1–8 选择情况 · Ctrl+Enter 提交',
+    phone: '来电号码',
+    phoneInvalid: '请输入手机号或带区号的固定电话',
+    callBack: '需要回电',
+    seen: '来电人看到的情况',
+    address: '地点',
+    addressHint: '如：韶关站进站口、风度路桥洞',
+    region: '所属辖区',
+    description: '来电内容',
+    submit: '登记为线索',
+    filed: '已登记线索 {{code}}',
+    recent: '最近来电',
+    none: '暂无来电记录',
+    callBackTag: '需回电',
   },
   leads: {
     title: '线索队列',
