@@ -41,29 +41,13 @@ export const permissions = [
 ] as const;
 export type Permission = (typeof permissions)[number];
 
+/**
+ * Administrators hold every permission within their jurisdiction; a system admin's is the
+ * whole country, a bureau admin's their region (they still cannot mint system admins).
+ */
 const grants: Record<Role, readonly Permission[]> = {
-  system_admin: [
-    'region.read',
-    'org.read',
-    'org.manage',
-    'user.read',
-    'user.manage',
-    'event.read',
-    'lead.read',
-    'lead.create',
-    'lead.manage',
-  ],
-  bureau_admin: [
-    'region.read',
-    'org.read',
-    'org.manage',
-    'user.read',
-    'user.manage',
-    'event.read',
-    'lead.read',
-    'lead.create',
-    'lead.manage',
-  ],
+  system_admin: permissions,
+  bureau_admin: permissions,
   dispatcher: ['region.read', 'org.read', 'lead.read', 'lead.create', 'lead.manage'],
   hotline_operator: ['region.read', 'org.read', 'lead.read', 'lead.create'],
   patrol_member: ['region.read'],
