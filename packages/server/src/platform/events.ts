@@ -41,17 +41,6 @@ export type RecordEvent = (tx: Tx, ctx: EventContext, input: EventInput) => Prom
 export function createEventRecorder(deps: { clock: Clock; ids: Ids }): RecordEvent {
   return async (tx, ctx, input) => {
     const at = deps.clock.now();
-    await tx.insert(event).values({
-      id: deps.ids.next(),
-      at,
-      actorId: ctx.actorId,
-      action: input.action,
-      entityType: input.entityType,
-      entityId: input.entityId,
-      regionCode: input.regionCode,
-      requestId: ctx.requestId ?? null,
-      payload: input.payload ?? {},
-    });
     const notice: ChangeNotice = {
       action: input.action,
       entityType: input.entityType,
@@ -59,6 +48,14 @@ export function createEventRecorder(deps: { clock: Clock; ids: Ids }): RecordEve
       regionCode: input.regionCode,
       at: at.toISOString(),
     };
-    await tx.execute(sql`SELECT pg_notify(${CHANGE_CHANNEL}, ${JSON.stringify(notice)})`);
+    // One round trip for both: every change pays for this, so it is kept to a single statement.
+    await tx.execute(sql`
+      WITH recorded AS (
+        INSERT INTO ${event} (id, at, actor_id, action, entity_type, entity_id, region_code, request_id, payload)
+        VALUES (${deps.ids.next()}, ${at.toISOString()}::timestamptz, ${ctx.actorId}, ${input.action}, ${input.entityType},
+                ${input.entityId}, ${input.regionCode}, ${ctx.requestId ?? null}, ${JSON.stringify(input.payload ?? {})}::jsonb)
+        RETURNING 1
+      )
+      SELECT pg_notify(${CHANGE_CHANNEL}, ${JSON.stringify(notice)}) FROM recorded`);
   };
 }
