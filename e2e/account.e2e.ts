@@ -1,7 +1,7 @@
-import type { Browser, Locator, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { totpCodeAt } from '../packages/server/src/modules/auth/totp.ts';
-import { baseUrl, DEMO_PASSWORD, launchBrowser, screenshot, signIn } from './browser.ts';
+import { baseUrl, DEMO_PASSWORD, input, launchBrowser, screenshot, signIn } from './browser.ts';
 
 /**
  * 账号安全: a freshly opened county admin account changes its password and turns on two-step
@@ -39,12 +39,6 @@ beforeAll(async () => {
   }
 });
 afterAll(() => browser?.close());
-
-/** antd puts a test id on the <input> itself or on its wrapper, depending on the component. */
-function input(scope: Page | Locator, testId: string): Locator {
-  const target = scope.getByTestId(testId);
-  return target.locator('input').or(target.locator('xpath=self::input')).first();
-}
 
 /** An entry of the header's user dropdown (the side menu has a 账号安全 entry too). */
 async function userMenu(page: Page, entry: string): Promise<void> {

@@ -1,5 +1,5 @@
 import { mkdirSync } from 'node:fs';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import { type Browser, chromium, type Locator, type Page } from 'playwright-core';
 import { inject } from 'vitest';
 
 /** Debian's Chromium; never a downloaded browser. Flags keep it off the closed network. */
@@ -31,17 +31,18 @@ export async function screenshot(page: Page, name: string): Promise<void> {
 /** Signs in through the login form as a person would. */
 export async function signIn(page: Page, username: string, password = DEMO_PASSWORD): Promise<void> {
   await page.goto(`${baseUrl()}/login`);
-  await page
-    .getByTestId('login-username')
-    .locator('input')
-    .or(page.getByTestId('login-username'))
-    .first()
-    .fill(username);
-  await page
-    .getByTestId('login-password')
-    .locator('input')
-    .or(page.getByTestId('login-password'))
-    .first()
-    .fill(password);
+  await input(page, 'login-username').fill(username);
+  await input(page, 'login-password').fill(password);
   await page.getByTestId('login-submit').click();
+}
+
+/** antd puts a test id on the <input> itself or on its wrapper, depending on the component. */
+export function input(scope: Page | Locator, testId: string): Locator {
+  const target = scope.getByTestId(testId);
+  return target.locator('input').or(target.locator('xpath=self::input')).first();
+}
+
+/** A desktop-sized page in Chinese, as a station or command-centre screen is used. */
+export function desktopPage(browser: Browser): Promise<Page> {
+  return browser.newPage({ locale: 'zh-CN', viewport: { width: 1440, height: 900 } });
 }

@@ -1,6 +1,6 @@
-import type { Browser, Locator, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { baseUrl, launchBrowser, screenshot, signIn } from './browser.ts';
+import { baseUrl, desktopPage, input, launchBrowser, screenshot, signIn } from './browser.ts';
 
 /**
  * 操作日志: a sign-in and a change leave their records; the city bureau admin filters the log
@@ -15,15 +15,7 @@ beforeAll(async () => {
 });
 afterAll(() => browser?.close());
 
-async function newPage(): Promise<Page> {
-  return browser.newPage({ locale: 'zh-CN', viewport: { width: 1440, height: 900 } });
-}
-
-/** antd puts a test id on the <input> itself or on its wrapper, depending on the component. */
-function input(scope: Page | Locator, testId: string): Locator {
-  const target = scope.getByTestId(testId);
-  return target.locator('input').or(target.locator('xpath=self::input')).first();
-}
+const newPage = () => desktopPage(browser);
 
 const rows = (page: Page) => page.locator('[data-testid="events-page"] tr.ant-table-row');
 /** The action codes (e.g. `org.created`) of the rows on screen. */

@@ -1,6 +1,6 @@
-import type { Browser, Locator, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { baseUrl, launchBrowser, screenshot, signIn } from './browser.ts';
+import { baseUrl, desktopPage, input, launchBrowser, screenshot, signIn } from './browser.ts';
 
 /**
  * 机构管理: the 浈江区 bureau admin opens a street rescue point with beds, renames it, and the
@@ -17,15 +17,7 @@ beforeAll(async () => {
 });
 afterAll(() => browser?.close());
 
-async function newPage(): Promise<Page> {
-  return browser.newPage({ locale: 'zh-CN', viewport: { width: 1440, height: 900 } });
-}
-
-/** antd puts a test id on the <input> itself or on its wrapper, depending on the component. */
-function input(scope: Page | Locator, testId: string): Locator {
-  const target = scope.getByTestId(testId);
-  return target.locator('input').or(target.locator('xpath=self::input')).first();
-}
+const newPage = () => desktopPage(browser);
 
 /** Opens an antd Select and clicks the option whose label is `label`. */
 async function choose(page: Page, testId: string, label: string): Promise<void> {
