@@ -3,6 +3,7 @@ export * from './errors.ts';
 export * from './events.ts';
 export * from './lead.ts';
 export * from './org.ts';
+export * from './phone.ts';
 export * from './region.ts';
 export * from './roles.ts';
 export * from './spam.ts';

@@ -1,9 +1,16 @@
-import type { Role } from '@warmline/domain';
+import type { LeadSource, Role } from '@warmline/domain';
 
 /** Who is acting, and where: every service call carries one. */
 export interface Actor {
   id: string;
   role: Role;
+  regionCode: string;
+}
+
+/** A partner platform (110, city grid, video, drone) calling with its API key. */
+export interface PartnerIdentity {
+  id: string;
+  source: LeadSource;
   regionCode: string;
 }
 

@@ -8,8 +8,7 @@ import type {
 } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { PartnerIdentity } from '../modules/leads/lead.service.ts';
-import type { Actor } from './actor.ts';
+import type { Actor, PartnerIdentity } from './actor.ts';
 import { AppError } from './errors.ts';
 
 /**

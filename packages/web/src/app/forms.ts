@@ -19,4 +19,4 @@ export function schemaRule(schema: Parser, message: string): Rule {
 }
 
 /** What the server accepts: a mainland mobile (11 digits from 1) or a landline with area code. */
-export const phonePattern = /^1\d{10}$|^0\d{2,3}-?\d{7,8}$/;
+export { phonePattern } from '@warmline/domain';

@@ -72,24 +72,29 @@ describe('the status page', () => {
 
   it('draws four steps and never claims a step it cannot know', () => {
     const labels = (s: Parameters<typeof stepsFor>[0]) => stepsFor(s).map((x) => `${x.label}:${x.state}`);
-    expect(labels('received')).toEqual(['已受理:current', '派出救助队:todo', '找到并救助:todo', '办结:todo']);
+    expect(labels('received')).toEqual([
+      '已受理:current',
+      '派出救助队:pending',
+      '找到并救助:pending',
+      '办结:pending',
+    ]);
     expect(labels('dispatched')).toEqual([
       '已受理:done',
       '已派出救助队:current',
-      '找到并救助:todo',
-      '办结:todo',
+      '找到并救助:pending',
+      '办结:pending',
     ]);
     expect(labels('helped')).toEqual([
       '已受理:done',
       '已派出救助队:done',
       '已找到并救助:current',
-      '办结:todo',
+      '办结:pending',
     ]);
     expect(labels('not_found')).toEqual([
       '已受理:done',
       '已派出救助队:done',
       '未找到，将继续巡查:current',
-      '办结:todo',
+      '办结:pending',
     ]);
     expect(labels('closed')).toEqual([
       '已受理:done',

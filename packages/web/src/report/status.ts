@@ -22,7 +22,7 @@ const explanations: Record<PublicLeadStatus, string> = {
   closed: '这条线索已经办结。谢谢你的关心！',
 };
 
-type StepState = 'done' | 'current' | 'todo' | 'skipped';
+type StepState = 'done' | 'current' | 'pending' | 'skipped';
 
 interface Step {
   label: string;
@@ -45,30 +45,30 @@ export function stepsFor(status: PublicLeadStatus): Step[] {
     case 'received':
       return [
         { label: L.received.zh, state: 'current' },
-        reached('dispatched', 'todo'),
-        reached('helped', 'todo'),
-        reached('closed', 'todo'),
+        reached('dispatched', 'pending'),
+        reached('helped', 'pending'),
+        reached('closed', 'pending'),
       ];
     case 'dispatched':
       return [
         { label: L.received.zh, state: 'done' },
         reached('dispatched', 'current'),
-        reached('helped', 'todo'),
-        reached('closed', 'todo'),
+        reached('helped', 'pending'),
+        reached('closed', 'pending'),
       ];
     case 'helped':
       return [
         { label: L.received.zh, state: 'done' },
         reached('dispatched', 'done'),
         reached('helped', 'current'),
-        reached('closed', 'todo'),
+        reached('closed', 'pending'),
       ];
     case 'not_found':
       return [
         { label: L.received.zh, state: 'done' },
         reached('dispatched', 'done'),
         { label: L.not_found.zh, state: 'current', tone: 'warn' },
-        reached('closed', 'todo'),
+        reached('closed', 'pending'),
       ];
     case 'closed':
       // Closed says nothing about whether a team went (a duplicate is closed too): do not claim it.
@@ -84,7 +84,7 @@ export function stepsFor(status: PublicLeadStatus): Step[] {
 const stepWords: Record<StepState, string> = {
   done: '已完成',
   current: '当前',
-  todo: '未到',
+  pending: '未到',
   skipped: '',
 };
 

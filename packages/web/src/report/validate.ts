@@ -3,7 +3,9 @@
  * something about the person. Messages are the words a person reads, in Chinese.
  * Pure functions, no DOM, so they are unit-tested.
  */
+
 import type { LeadDescriptor } from '@warmline/domain';
+import { phonePattern } from '@warmline/domain';
 
 export const DESCRIPTION_MAX = 1000;
 export const ADDRESS_MAX = 200;
@@ -22,7 +24,6 @@ export type Field = 'location' | 'details' | 'description' | 'address' | 'phone'
 export type Problems = Partial<Record<Field, string>>;
 
 /** What the server accepts: a mainland mobile (11 digits from 1) or a landline with area code. */
-const phonePattern = /^1\d{10}$|^0\d{2,3}-?\d{7,8}$/;
 
 /**
  * Accepts what people type — spaces, dashes, brackets, a +86 prefix — and returns the number

@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
 import { can } from '@warmline/domain';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { PartnerIdentity } from '../../platform/actor.ts';
 import { AppError } from '../../platform/errors.ts';
 import type { App } from '../../platform/http.ts';
-import type { PartnerIdentity } from '../leads/lead.service.ts';
 import type { AuthService } from './auth.service.ts';
 
 export const SESSION_COOKIE = 'wl_session';

@@ -45,11 +45,20 @@ export function createAuthRepository(db: DbOrTx) {
 
     insertSession: (values: typeof session.$inferInsert) => db.insert(session).values(values),
 
+    /** Every request asks this, so session and user come back in one query. */
     findLiveSession: async (tokenHash: string, now: Date) =>
       (
         await db
-          .select()
+          .select({
+            tokenHash: session.tokenHash,
+            lastSeenAt: session.lastSeenAt,
+            userId: appUser.id,
+            role: appUser.role,
+            regionCode: appUser.regionCode,
+            disabled: appUser.disabled,
+          })
           .from(session)
+          .innerJoin(appUser, eq(appUser.id, session.userId))
           .where(and(eq(session.tokenHash, tokenHash), gt(session.expiresAt, now)))
           .limit(1)
       )[0] ?? null,

@@ -1,7 +1,7 @@
-import { leadDescriptors, leadSources, leadStates, publicLeadStatuses } from '@warmline/domain';
+import { leadDescriptors, leadSources, leadStates, phonePattern, publicLeadStatuses } from '@warmline/domain';
 import { z } from 'zod';
 
-const phoneSchema = z.string().regex(/^1\d{10}$|^0\d{2,3}-?\d{7,8}$/, 'mainland mobile or landline');
+const phoneSchema = z.string().regex(phonePattern, 'mainland mobile or landline');
 
 /** What every channel may say about a sighting; each channel adds its own fields. */
 const sightingFields = {

@@ -7,6 +7,7 @@ import {
   type LeadDescriptor,
   type LeadSource,
   type LeadState,
+  maskPhone,
   normaliseTrackingCode,
   publicLeadStatus,
   SPAM_MODEL_VERSION,
@@ -16,20 +17,13 @@ import {
   vulnerableDescriptors,
 } from '@warmline/domain';
 import type { Db, Tx } from '../../db/pool.ts';
-import type { Actor, Ctx } from '../../platform/actor.ts';
+import type { Actor, Ctx, PartnerIdentity } from '../../platform/actor.ts';
 import type { Clock } from '../../platform/clock.ts';
 import { AppError } from '../../platform/errors.ts';
 import type { EventContext, RecordEvent } from '../../platform/events.ts';
 import type { Ids } from '../../platform/ids.ts';
-import { maskPhone } from '../users/user.service.ts';
 import { createLeadRepository, type LeadFilter, type LeadRow } from './lead.repository.ts';
 import type { LeadAction, LeadView, SightingInput } from './lead.schema.ts';
-
-export interface PartnerIdentity {
-  id: string;
-  source: LeadSource;
-  regionCode: string;
-}
 
 type Sighting = Omit<SightingInput, 'callBack' | 'deviceToken' | 'reporterPhone'> & {
   reporterPhone?: string | undefined;

@@ -1,13 +1,14 @@
 import {
   displayNameSchema,
   passwordSchema,
+  phonePattern,
   regionCodeSchema,
   roleSchema,
   usernameSchema,
 } from '@warmline/domain';
 import { z } from 'zod';
 
-const phoneSchema = z.string().regex(/^1\d{10}$|^0\d{2,3}-?\d{7,8}$/, 'mainland mobile or landline');
+const phoneSchema = z.string().regex(phonePattern, 'mainland mobile or landline');
 
 export const userSchema = z.object({
   id: z.uuid(),

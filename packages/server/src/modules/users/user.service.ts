@@ -1,4 +1,4 @@
-import { assignableRoles, type EventAction, type Role } from '@warmline/domain';
+import { assignableRoles, type EventAction, maskPhone, type Role } from '@warmline/domain';
 import type { Db } from '../../db/pool.ts';
 import type { appUser } from '../../db/schema.ts';
 import type { Ctx } from '../../platform/actor.ts';
@@ -12,13 +12,6 @@ import type { OrgService } from '../orgs/org.service.ts';
 import type { RegionService } from '../regions/region.service.ts';
 import { createUserRepository, type UserFilter } from './user.repository.ts';
 import type { UserView } from './user.schema.ts';
-
-/** 13812345678 → 138****5678; landlines keep area code and last 2 digits. */
-export function maskPhone(phone: string | null): string | null {
-  if (!phone) return null;
-  if (/^1\d{10}$/.test(phone)) return `${phone.slice(0, 3)}****${phone.slice(7)}`;
-  return `${phone.slice(0, 4)}****${phone.slice(-2)}`;
-}
 
 type Row = { user: typeof appUser.$inferSelect; regionName: string; orgName: string | null };
 

@@ -3,12 +3,14 @@
  * The caller's number gets the focus; digits 1–8 (outside text boxes) toggle what the caller
  * saw; Ctrl+Enter files the lead. The last calls stay in view for a call-back.
  */
+
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import {
   type LeadDescriptor,
   leadDescriptorLabels,
   leadDescriptors,
   leadStateLabels,
+  phonePattern,
 } from '@warmline/domain';
 import {
   Alert,
@@ -132,7 +134,7 @@ export function HotlinePage() {
                 <Form.Item
                   label={t('hotline.phone')}
                   name="reporterPhone"
-                  rules={[{ pattern: /^1\d{10}$|^0\d{2,3}-?\d{7,8}$/, message: t('hotline.phoneInvalid') }]}
+                  rules={[{ pattern: phonePattern, message: t('hotline.phoneInvalid') }]}
                 >
                   <Input ref={phoneRef} inputMode="tel" data-testid="hotline-phone" />
                 </Form.Item>
