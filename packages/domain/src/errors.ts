@@ -59,6 +59,48 @@ export const errorCatalog = {
     en: 'This Idempotency-Key was already used with a different body',
   },
   INVALID_API_KEY: { status: 401, zh: '接口密钥无效或已停用', en: 'Invalid or revoked API key' },
+  LEAD_ALREADY_DISPATCHED: {
+    status: 409,
+    zh: '该线索已派给其他救助队',
+    en: 'This lead has already been dispatched to a team',
+  },
+  TEAM_NOT_AVAILABLE: {
+    status: 409,
+    zh: '该救助队当前不可派单（不在岗或正在出勤）',
+    en: 'That team is not available for dispatch',
+  },
+  DISPATCH_NOT_ACTIVE: {
+    status: 409,
+    zh: '该派单已结束或状态不允许此操作',
+    en: 'This assignment is over or cannot do that now',
+  },
+  NOT_TEAM_MEMBER: { status: 403, zh: '您不是该救助队成员', en: 'You are not a member of that team' },
+  PHOTO_INVALID: {
+    status: 415,
+    zh: '照片格式不支持，请上传 JPG、PNG、WebP 或 HEIC 照片',
+    en: 'Unsupported photo; send JPEG, PNG, WebP or HEIC',
+  },
+  PHOTO_TOO_LARGE: {
+    status: 413,
+    zh: '照片过大（单张不超过 10 MB、不超过 4000 万像素）',
+    en: 'Photo too large (at most 10 MB and 40 megapixels each)',
+  },
+  TOO_MANY_PHOTOS: { status: 400, zh: '最多上传 3 张照片', en: 'At most 3 photos' },
+  SENTINEL_PHONE_TAKEN: {
+    status: 409,
+    zh: '该手机号已注册为信息哨点',
+    en: 'That phone number is already registered as a sentinel',
+  },
+  INVALID_SENTINEL_TOKEN: {
+    status: 401,
+    zh: '哨点身份无效，请重新注册',
+    en: 'Unknown sentinel; please register again',
+  },
+  SENTINEL_NOT_APPROVED: {
+    status: 403,
+    zh: '哨点尚未通过审核或已被暂停',
+    en: 'This sentinel is not approved (yet) or is suspended',
+  },
   RATE_LIMITED: { status: 429, zh: '请求过于频繁，请稍后再试', en: 'Too many requests; try again later' },
   DATABASE_DOWN: { status: 503, zh: '数据库暂时不可用', en: 'The database is unavailable' },
   INTERNAL: { status: 500, zh: '系统内部错误，请稍后再试', en: 'Internal error' },

@@ -1,3 +1,4 @@
+export * from './dispatch.ts';
 export * from './duplicates.ts';
 export * from './errors.ts';
 export * from './events.ts';

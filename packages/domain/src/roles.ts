@@ -38,6 +38,12 @@ export const permissions = [
   'lead.read',
   'lead.create',
   'lead.manage',
+  'team.read',
+  'team.manage',
+  'dispatch.manage',
+  'assignment.work',
+  'sentinel.read',
+  'sentinel.manage',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -48,13 +54,31 @@ export type Permission = (typeof permissions)[number];
 const grants: Record<Role, readonly Permission[]> = {
   system_admin: permissions,
   bureau_admin: permissions,
-  dispatcher: ['region.read', 'org.read', 'lead.read', 'lead.create', 'lead.manage'],
-  hotline_operator: ['region.read', 'org.read', 'lead.read', 'lead.create'],
-  patrol_member: ['region.read'],
+  dispatcher: [
+    'region.read',
+    'org.read',
+    'lead.read',
+    'lead.create',
+    'lead.manage',
+    'team.read',
+    'team.manage',
+    'dispatch.manage',
+    'sentinel.read',
+  ],
+  hotline_operator: ['region.read', 'org.read', 'lead.read', 'lead.create', 'team.read'],
+  patrol_member: ['region.read', 'assignment.work'],
   station_staff: ['region.read', 'org.read'],
   supplies_keeper: ['region.read', 'org.read'],
-  police_liaison: ['region.read', 'org.read', 'lead.read'],
-  supervisor: ['region.read', 'org.read', 'user.read', 'event.read', 'lead.read'],
+  police_liaison: ['region.read', 'org.read', 'lead.read', 'team.read'],
+  supervisor: [
+    'region.read',
+    'org.read',
+    'user.read',
+    'event.read',
+    'lead.read',
+    'team.read',
+    'sentinel.read',
+  ],
 };
 
 export function can(role: Role, permission: Permission): boolean {

@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import {
   bigint,
   boolean,
+  customType,
   doublePrecision,
   index,
   integer,
@@ -19,6 +20,9 @@ import {
  * Schema as code. `npm run db:generate` writes the SQL migration beside this file;
  * start-up applies committed migrations and CI fails when the two drift.
  */
+
+/** Binary data (photos); drizzle-orm has no built-in bytea column. */
+const bytea = customType<{ data: Buffer; driverData: Buffer }>({ dataType: () => 'bytea' });
 
 const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
 
@@ -154,6 +158,8 @@ export const lead = pgTable(
     /** Made by the reporter's device per submission, so a retry after a lost reply is harmless. */
     clientId: uuid('client_id'),
     partnerKeyId: uuid('partner_key_id'),
+    /** The registered sentinel who reported it (source `sentinel`). */
+    sentinelId: uuid('sentinel_id'),
     externalRef: text('external_ref'),
     spamScore: real('spam_score'),
     spamReasons: text('spam_reasons').array().notNull().default(sql`'{}'::text[]`),
@@ -168,6 +174,7 @@ export const lead = pgTable(
     uniqueIndex('lead_client_id_uq').on(t.clientId),
     index('lead_region_idx').using('btree', sql`${t.regionCode} text_pattern_ops`),
     index('lead_state_received_idx').on(t.state, t.receivedAt),
+    index('lead_sentinel_idx').on(t.sentinelId),
   ],
 );
 
@@ -203,4 +210,164 @@ export const idempotencyKey = pgTable(
     createdAt: createdAt(),
   },
   (t) => [primaryKey({ columns: [t.partnerKeyId, t.key] })],
+);
+
+/**
+ * A joint patrol team (救助分队): civil affairs with police, urban management, health and
+ * transport. `status` and the last position come from the patrol app; the position index
+ * answers "nearest available teams" without PostGIS (earthdistance over cube).
+ */
+export const team = pgTable(
+  'team',
+  {
+    id: uuid('id').primaryKey(),
+    name: text('name').notNull(),
+    regionCode: text('region_code').notNull(),
+    orgId: uuid('org_id').references(() => org.id),
+    /** Plate number of the team's vehicle, if it has one (车辆台次 count vehicles). */
+    vehicle: text('vehicle'),
+    status: text('status').notNull(),
+    lat: doublePrecision('lat'),
+    lng: doublePrecision('lng'),
+    positionAt: timestamp('position_at', { withTimezone: true }),
+    createdAt: createdAt(),
+    createdBy: uuid('created_by'),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('team_region_name_uq').on(t.regionCode, t.name),
+    index('team_region_idx').using('btree', sql`${t.regionCode} text_pattern_ops`),
+    index('team_position_idx').using('gist', sql`ll_to_earth(${t.lat}, ${t.lng})`),
+  ],
+);
+
+/** Who is in a team, from which department; a member with an account sees the team's assignments. */
+export const teamMember = pgTable(
+  'team_member',
+  {
+    id: uuid('id').primaryKey(),
+    teamId: uuid('team_id')
+      .notNull()
+      .references(() => team.id, { onDelete: 'cascade' }),
+    userId: uuid('user_id').references(() => appUser.id),
+    displayName: text('display_name').notNull(),
+    department: text('department').notNull(),
+    /** The member who leads the team on the street. */
+    isLeader: boolean('is_leader').notNull().default(false),
+  },
+  (t) => [index('team_member_team_idx').on(t.teamId), index('team_member_user_idx').on(t.userId)],
+);
+
+/**
+ * One assignment of a lead to a team (指挥调度), from assignment to outcome. At most one
+ * live assignment per lead (the partial unique index): two dispatchers racing, one wins.
+ */
+export const dispatch = pgTable(
+  'dispatch',
+  {
+    id: uuid('id').primaryKey(),
+    leadId: uuid('lead_id')
+      .notNull()
+      .references(() => lead.id),
+    teamId: uuid('team_id')
+      .notNull()
+      .references(() => team.id),
+    regionCode: text('region_code').notNull(),
+    state: text('state').notNull(),
+    assignedBy: uuid('assigned_by'),
+    assignedAt: timestamp('assigned_at', { withTimezone: true }).notNull(),
+    /** The team must accept by then, or the lead returns to the queue and the duty leader is told. */
+    acceptBy: timestamp('accept_by', { withTimezone: true }).notNull(),
+    acceptedAt: timestamp('accepted_at', { withTimezone: true }),
+    /** Arrival SLA, set on assignment from the estimate and the lead's vulnerability. */
+    arriveBy: timestamp('arrive_by', { withTimezone: true }).notNull(),
+    arrivedAt: timestamp('arrived_at', { withTimezone: true }),
+    endedAt: timestamp('ended_at', { withTimezone: true }),
+    etaMinutes: integer('eta_minutes'),
+    distanceM: integer('distance_m'),
+    outcome: text('outcome'),
+    note: text('note'),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [
+    uniqueIndex('dispatch_live_per_lead_uq')
+      .on(t.leadId)
+      .where(sql`${t.state} IN ('pending', 'accepted', 'on_scene')`),
+    index('dispatch_team_state_idx').on(t.teamId, t.state),
+    index('dispatch_region_idx').using('btree', sql`${t.regionCode} text_pattern_ops`),
+  ],
+);
+
+/**
+ * Something the duty leader must see now: an assignment nobody accepted in time, an arrival
+ * past its SLA. Raised by durable timers; acknowledged by a person.
+ */
+export const alert = pgTable(
+  'alert',
+  {
+    id: uuid('id').primaryKey(),
+    kind: text('kind').notNull(),
+    regionCode: text('region_code').notNull(),
+    leadId: uuid('lead_id').references(() => lead.id),
+    dispatchId: uuid('dispatch_id').references(() => dispatch.id),
+    teamId: uuid('team_id').references(() => team.id),
+    raisedAt: timestamp('raised_at', { withTimezone: true }).notNull(),
+    acknowledgedAt: timestamp('acknowledged_at', { withTimezone: true }),
+    acknowledgedBy: uuid('acknowledged_by'),
+  },
+  (t) => [
+    index('alert_region_idx').using('btree', sql`${t.regionCode} text_pattern_ops`),
+    uniqueIndex('alert_dispatch_kind_uq').on(t.dispatchId, t.kind),
+  ],
+);
+
+/**
+ * A photo sent with a lead, re-encoded by `sharp` (EXIF and GPS stripped, pixels capped).
+ * Kept in PostgreSQL: a few hundred KB each, backed up with the records they belong to.
+ */
+export const leadPhoto = pgTable(
+  'lead_photo',
+  {
+    id: uuid('id').primaryKey(),
+    leadId: uuid('lead_id')
+      .notNull()
+      .references(() => lead.id),
+    regionCode: text('region_code').notNull(),
+    mime: text('mime').notNull(),
+    width: integer('width').notNull(),
+    height: integer('height').notNull(),
+    bytes: bytea('bytes').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index('lead_photo_lead_idx').on(t.leadId)],
+);
+
+/**
+ * A registered reporter (信息哨点): sanitation worker, courier, rider, driver, guard,
+ * volunteer. Registers with a phone, is approved by the bureau, reports with a device token
+ * (only its hash is kept) and sees the outcome of each report.
+ */
+export const sentinel = pgTable(
+  'sentinel',
+  {
+    id: uuid('id').primaryKey(),
+    displayName: text('display_name').notNull(),
+    /** Sensitive: masked by default; reading it in full is audited. */
+    phone: text('phone').notNull(),
+    orgType: text('org_type').notNull(),
+    orgName: text('org_name'),
+    regionCode: text('region_code').notNull(),
+    state: text('state').notNull(),
+    tokenHash: text('token_hash').notNull(),
+    reviewedBy: uuid('reviewed_by'),
+    reviewedAt: timestamp('reviewed_at', { withTimezone: true }),
+    reviewNote: text('review_note'),
+    createdAt: createdAt(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('sentinel_token_uq').on(t.tokenHash),
+    uniqueIndex('sentinel_phone_uq').on(t.phone),
+    index('sentinel_region_idx').using('btree', sql`${t.regionCode} text_pattern_ops`),
+  ],
 );

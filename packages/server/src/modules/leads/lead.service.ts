@@ -102,7 +102,13 @@ export function createLeadService(deps: {
     source: LeadSource,
     regionCode: string,
     input: Sighting,
-    extra: { id?: string; partnerKeyId?: string; createdBy?: string | null; screen?: boolean } = {},
+    extra: {
+      id?: string;
+      partnerKeyId?: string;
+      sentinelId?: string;
+      createdBy?: string | null;
+      screen?: boolean;
+    } = {},
   ): Promise<LeadRow> {
     if ((input.lat === undefined) !== (input.lng === undefined)) {
       throw new AppError('VALIDATION_FAILED', { field: 'lat/lng', reason: 'give both or neither' });
@@ -135,6 +141,7 @@ export function createLeadService(deps: {
       deviceToken: input.deviceToken ?? null,
       clientId: input.clientId ?? null,
       partnerKeyId: extra.partnerKeyId ?? null,
+      sentinelId: extra.sentinelId ?? null,
       externalRef: input.externalRef ?? null,
       spamScore: screening?.score ?? null,
       spamReasons: screening?.reasons ?? [],
@@ -237,6 +244,27 @@ export function createLeadService(deps: {
         }),
       );
       return get(ctx.actor, row.id);
+    },
+
+    /**
+     * A registered sentinel's report: it carries their identity (and so their trust), is not
+     * screened as an ad, and lands in the sentinel's own region. The caller checks approval.
+     */
+    async receiveFromSentinel(
+      sentinel: { id: string; regionCode: string },
+      input: Sighting,
+      requestId: string,
+    ): Promise<LeadRow> {
+      const known = input.clientId ? await repo.findByClientId(input.clientId) : null;
+      if (known) {
+        if (known.sentinelId !== sentinel.id) throw new AppError('IDEMPOTENCY_KEY_REUSED');
+        return known;
+      }
+      return db.transaction((tx) =>
+        receive(tx, { actorId: null, requestId }, 'sentinel', sentinel.regionCode, input, {
+          sentinelId: sentinel.id,
+        }),
+      );
     },
 
     /**
