@@ -18,6 +18,7 @@ import { lead } from '../packages/server/src/db/schema.ts';
 import { publicLeadBodySchema } from '../packages/server/src/modules/leads/lead.schema.ts';
 import { systemClock } from '../packages/server/src/platform/clock.ts';
 import { uuidV7Ids } from '../packages/server/src/platform/ids.ts';
+import { noTimersScheduler } from '../packages/server/src/platform/jobs.ts';
 import { createChangeFeed } from '../packages/server/src/platform/notify.ts';
 
 const agent = new http.Agent({ keepAlive: true, maxSockets: 64 });
@@ -103,6 +104,7 @@ export async function intakeBench() {
       clock: systemClock,
       ids: uuidV7Ids,
       changeFeed,
+      scheduler: noTimersScheduler,
       demo: false,
       webDist: null,
     });

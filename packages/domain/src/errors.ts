@@ -64,6 +64,7 @@ export const errorCatalog = {
     zh: '该线索已派给其他救助队',
     en: 'This lead has already been dispatched to a team',
   },
+  TEAM_NAME_TAKEN: { status: 409, zh: '该辖区内已有同名救助队', en: 'A team with that name exists here' },
   TEAM_NOT_AVAILABLE: {
     status: 409,
     zh: '该救助队当前不可派单（不在岗或正在出勤）',

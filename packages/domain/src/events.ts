@@ -32,7 +32,7 @@ export const eventActions = {
   'lead.on_scene': { zh: '救助队到场', en: 'Team on scene' },
   'lead.resolved': { zh: '已找到并救助', en: 'Found and helped' },
   'lead.not_found': { zh: '到场未找到', en: 'Not found on scene' },
-  'dispatch.accepted': { zh: '救助队接单', en: 'Team accepted' },
+  'lead.accepted': { zh: '救助队接单', en: 'Team accepted the lead' },
   'team.created': { zh: '新建救助分队', en: 'Team created' },
   'team.updated': { zh: '修改救助分队', en: 'Team updated' },
   'team.status_changed': { zh: '分队状态变更', en: 'Team status changed' },

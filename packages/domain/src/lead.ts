@@ -93,7 +93,7 @@ const transitions: Record<LeadState, readonly LeadState[]> = {
   dispatched: ['on_scene', 'triaged', 'not_found', 'resolved', 'closed'],
   on_scene: ['resolved', 'not_found', 'closed'],
   resolved: ['closed'],
-  not_found: ['triaged', 'closed'],
+  not_found: ['triaged', 'dispatched', 'closed'],
   duplicate: ['new'],
   spam: ['new'],
   closed: [],

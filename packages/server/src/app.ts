@@ -8,6 +8,7 @@ import fastifyRateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
+import { defaultSlaPolicy, type SlaPolicy } from '@warmline/domain';
 import Fastify, { type FastifyBaseLogger } from 'fastify';
 import {
   jsonSchemaTransform,
@@ -21,6 +22,8 @@ import { eventRoutes } from './modules/audit/event.routes.ts';
 import { registerAccessHook } from './modules/auth/auth.hook.ts';
 import { authRoutes } from './modules/auth/auth.routes.ts';
 import { createAuthService } from './modules/auth/auth.service.ts';
+import { dispatchRoutes, patrolRoutes } from './modules/dispatch/dispatch.routes.ts';
+import { createDispatchService } from './modules/dispatch/dispatch.service.ts';
 import { healthRoutes } from './modules/health/health.routes.ts';
 import { leadRoutes, partnerLeadRoutes, publicLeadRoutes } from './modules/leads/lead.routes.ts';
 import { createLeadService } from './modules/leads/lead.service.ts';
@@ -29,6 +32,8 @@ import { orgRoutes } from './modules/orgs/org.routes.ts';
 import { createOrgService } from './modules/orgs/org.service.ts';
 import { regionRoutes } from './modules/regions/region.routes.ts';
 import { createRegionService } from './modules/regions/region.service.ts';
+import { teamRoutes } from './modules/teams/team.routes.ts';
+import { createTeamService } from './modules/teams/team.service.ts';
 import { userRoutes } from './modules/users/user.routes.ts';
 import { createUserService } from './modules/users/user.service.ts';
 import type { Clock } from './platform/clock.ts';
@@ -36,6 +41,7 @@ import { errorHandler, sendError } from './platform/error-handler.ts';
 import { createEventRecorder } from './platform/events.ts';
 import type { App, RouteEntry } from './platform/http.ts';
 import type { Ids } from './platform/ids.ts';
+import type { Scheduler } from './platform/jobs.ts';
 import type { ChangeFeed } from './platform/notify.ts';
 
 export interface AppDeps {
@@ -44,6 +50,8 @@ export interface AppDeps {
   clock: Clock;
   ids: Ids;
   changeFeed: ChangeFeed;
+  /** Durable timers (pg-boss in a process; a recording one in route tests). */
+  scheduler: Scheduler;
   demo: boolean;
   logger?: FastifyBaseLogger;
   /** Where the built web app lives; absent in API-only tests. */
@@ -56,6 +64,11 @@ export const defaultWebDist = fileURLToPath(new URL('../../web/dist', import.met
 function tileOrigin(url: string): string[] {
   const match = /^(https?:\/\/[^/]+)/.exec(url.replace('{s}', '*'));
   return match?.[1] ? [match[1]] : [];
+}
+
+/** The SLA clocks: the domain's defaults with the configured acceptance window. */
+export function dispatchPolicy(config: Config): SlaPolicy {
+  return { ...defaultSlaPolicy, acceptMinutes: config.DISPATCH_ACCEPT_MINUTES };
 }
 
 /** Builds the HTTP app; tests call this and use `app.inject()`. */
@@ -155,6 +168,16 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     publicRegionCode: config.PUBLIC_REGION_CODE,
   });
 
+  const teams = createTeamService({ db, clock, ids, recordEvent, regions });
+  const dispatch = createDispatchService({
+    db,
+    clock,
+    ids,
+    recordEvent,
+    scheduler: deps.scheduler,
+    policy: dispatchPolicy(config),
+  });
+
   registerAccessHook(app, auth, leads.findPartner);
   await app.register(
     healthRoutes(db, {
@@ -179,6 +202,9 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   await app.register(leadRoutes(leads), { prefix: '/api/leads' });
   await app.register(publicLeadRoutes(leads), { prefix: '/api/public/leads' });
   await app.register(partnerLeadRoutes(leads), { prefix: '/api/partner/leads' });
+  await app.register(teamRoutes(teams), { prefix: '/api/teams' });
+  await app.register(dispatchRoutes(dispatch), { prefix: '/api' });
+  await app.register(patrolRoutes(dispatch, teams), { prefix: '/api/patrol' });
   await app.register(liveRoutes(deps.changeFeed), { prefix: '/api/live' });
   app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () =>
     app.swagger(),

@@ -34,6 +34,12 @@ const configSchema = z.object({
     .describe('the city whose command centre receives public reports (GB/T 2260)'),
   MAP_TILE_URL: z.string().default('').describe('raster tile URL template; empty = outlines only'),
   MAP_ATTRIBUTION: z.string().default(''),
+  DISPATCH_ACCEPT_MINUTES: z.coerce
+    .number()
+    .positive()
+    .max(120)
+    .default(5)
+    .describe('a team must accept an assignment within this, or the duty leader is alerted'),
   PG_POOL_MAX: z.coerce.number().int().min(1).max(200).default(10),
 });
 

@@ -1,19 +1,24 @@
 import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import pino from 'pino';
-import { buildApp } from './app.ts';
+import { buildApp, dispatchPolicy } from './app.ts';
 import { type Config, ConfigError, loadConfig } from './config.ts';
 import { startEmbeddedPostgres } from './db/embedded.ts';
 import { migrateDatabase } from './db/migrate.ts';
 import { createDb, createPool } from './db/pool.ts';
 import { demoUsersTable, isDatabaseEmpty, isDemoDatabase, seedDemo } from './demo/seed.ts';
 import { createAuthService } from './modules/auth/auth.service.ts';
+import {
+  createDispatchService,
+  DISPATCH_CHECK_JOB,
+  DISPATCH_SWEEP_JOB,
+} from './modules/dispatch/dispatch.service.ts';
 import { loadRegions } from './modules/regions/region.loader.ts';
 import { createRegionRepository } from './modules/regions/region.repository.ts';
 import { systemClock } from './platform/clock.ts';
 import { createEventRecorder } from './platform/events.ts';
 import { uuidV7Ids } from './platform/ids.ts';
-import { createJobs } from './platform/jobs.ts';
+import { bossScheduler, createJobs, type Scheduler } from './platform/jobs.ts';
 import { createChangeFeed } from './platform/notify.ts';
 
 /**
@@ -60,6 +65,17 @@ async function main(): Promise<void> {
   }
 
   const auth = createAuthService({ db, clock, recordEvent, sessionHours: config.SESSION_HOURS });
+  // The timers' handlers need the scheduler that pg-boss gives, so it is filled in just below.
+  let scheduler: Scheduler | null = null;
+  const dispatch = () =>
+    createDispatchService({
+      db,
+      clock,
+      ids,
+      recordEvent,
+      scheduler: scheduler!,
+      policy: dispatchPolicy(config),
+    });
   const jobs = createJobs(
     pool,
     url,
@@ -69,9 +85,21 @@ async function main(): Promise<void> {
         cron: '17 * * * *',
         handle: async () => void (await auth.purgeExpiredSessions()),
       },
+      {
+        // One per clock of each assignment: acceptance window, arrival SLA.
+        name: DISPATCH_CHECK_JOB,
+        handle: async (data) => dispatch().check((data as { dispatchId: string }).dispatchId),
+      },
+      {
+        // The backstop: any clock whose timer was lost is acted on within a minute.
+        name: DISPATCH_SWEEP_JOB,
+        cron: '* * * * *',
+        handle: async () => void (await dispatch().sweep()),
+      },
     ],
     (err) => log.error({ err }, 'job queue error'),
   );
+  scheduler = bossScheduler(jobs.boss);
   await jobs.start({ work: config.WARMLINE_PROCESS !== 'web' });
 
   const changeFeed = createChangeFeed(pool, (err) => log.warn({ err }, 'change feed interrupted'));
@@ -84,6 +112,7 @@ async function main(): Promise<void> {
       clock,
       ids,
       changeFeed,
+      scheduler,
       demo: config.WARMLINE_DEMO !== 'off' && (await isDemoDatabase(db)),
       logger: log,
     });

@@ -1,6 +1,7 @@
 import { can, type Permission, type Role, roles } from '@warmline/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildLead, buildOrg, buildUser } from '../testing/builders.ts';
+import { buildAlert, buildDispatch, buildTeam } from '../testing/team-builders.ts';
 import { createTestApp, type TestApp } from '../testing/test-app.ts';
 import type { Access } from './http.ts';
 
@@ -10,7 +11,7 @@ import type { Access } from './http.ts';
  * without a policy entry fails here.
  */
 /** `refused`: the domain error a permitted caller gets from this sample (else a 2xx). */
-type Sample = { body?: () => unknown; query?: string; refused?: string };
+type Sample = { body?: (side: 'in' | 'out') => unknown; query?: string; refused?: string };
 const policy: Record<string, { access: Access } & Sample> = {
   'GET /api/health': { access: 'public' },
   'GET /api/config': { access: 'public' },
@@ -74,6 +75,60 @@ const policy: Record<string, { access: Access } & Sample> = {
     refused: 'INVALID_TRANSITION',
   },
   'GET /api/leads/:id/reporter-phone': { access: 'lead.manage' },
+  'GET /api/leads/:id/recommendations': { access: 'dispatch.manage' },
+  // The sample team is off duty: a permitted dispatcher gets past access and is refused on state.
+  'POST /api/leads/:id/dispatch': {
+    access: 'dispatch.manage',
+    body: () => ({ teamId: targets.in.teamId }),
+    refused: 'TEAM_NOT_AVAILABLE',
+  },
+  'GET /api/leads/:id/dispatches': { access: 'lead.read' },
+  'GET /api/leads/:id/timeline': { access: 'lead.read' },
+  'GET /api/dispatches': { access: 'lead.read' },
+  'POST /api/dispatches/:id/cancel': { access: 'dispatch.manage', refused: 'DISPATCH_NOT_ACTIVE' },
+  'GET /api/alerts': { access: 'lead.read' },
+  'POST /api/alerts/:id/acknowledge': { access: 'dispatch.manage' },
+  'GET /api/teams': { access: 'team.read' },
+  'POST /api/teams': {
+    access: 'team.manage',
+    body: () => ({
+      name: `新救助队${Math.random()}`,
+      regionCode: '440204',
+      members: [{ displayName: '队员', department: 'civil_affairs' }],
+    }),
+  },
+  'GET /api/teams/:id': { access: 'team.read' },
+  'PUT /api/teams/:id': {
+    access: 'team.manage',
+    // Each side keeps its team in its own county, or a system admin's edit would move it.
+    body: (side) => ({
+      name: `矩阵测试队${Math.random()}`,
+      regionCode: targets[side].code,
+      members: [{ displayName: '队员', department: 'police' }],
+    }),
+  },
+  'POST /api/teams/:id/status': { access: 'team.manage', body: () => ({ status: 'off_duty' }) },
+  // Sample users are on no team: a permitted caller is refused as not a member.
+  'GET /api/patrol/assignments': { access: 'assignment.work' },
+  'GET /api/patrol/team': { access: 'assignment.work', refused: 'NOT_TEAM_MEMBER' },
+  'POST /api/patrol/team/status': {
+    access: 'assignment.work',
+    body: () => ({ status: 'available' }),
+    refused: 'NOT_TEAM_MEMBER',
+  },
+  'POST /api/patrol/team/position': {
+    access: 'assignment.work',
+    body: () => ({ lat: 24.8, lng: 113.6 }),
+    refused: 'NOT_TEAM_MEMBER',
+  },
+  'POST /api/patrol/assignments/:id/accept': { access: 'assignment.work', refused: 'NOT_TEAM_MEMBER' },
+  'POST /api/patrol/assignments/:id/decline': { access: 'assignment.work', refused: 'NOT_TEAM_MEMBER' },
+  'POST /api/patrol/assignments/:id/arrive': { access: 'assignment.work', refused: 'NOT_TEAM_MEMBER' },
+  'POST /api/patrol/assignments/:id/complete': {
+    access: 'assignment.work',
+    body: () => ({ outcome: 'helped' }),
+    refused: 'NOT_TEAM_MEMBER',
+  },
   'POST /api/public/leads': {
     access: 'public',
     body: () => ({ descriptors: ['minor'], address: '韶关站广场' }),
@@ -87,9 +142,10 @@ const policy: Record<string, { access: Access } & Sample> = {
 
 let t: TestApp;
 const actors = new Map<Role, string>();
+const blank = { id: '', userId: '', leadId: '', teamId: '', dispatchId: '', alertId: '' };
 const targets = {
-  in: { id: '', userId: '', leadId: '', code: '440204' },
-  out: { id: '', userId: '', leadId: '', code: '440203' },
+  in: { ...blank, code: '440204' },
+  out: { ...blank, code: '440203' },
 };
 let trackingCode = '';
 
@@ -110,6 +166,21 @@ beforeAll(async () => {
   targets.in.leadId = zjLead.id;
   targets.out.leadId = (await buildLead(t.db, { regionCode: '440203', state: 'triaged' })).id;
   trackingCode = zjLead.trackingCode;
+  // Per side: an off-duty team, a finished assignment of another lead, and an alert on it.
+  for (const side of ['in', 'out'] as const) {
+    const code = targets[side].code;
+    const crew = await buildTeam(t.db, { regionCode: code, status: 'off_duty', name: `矩阵测试队${side}` });
+    const done = await buildLead(t.db, { regionCode: code, state: 'resolved' });
+    const d = await buildDispatch(t.db, {
+      leadId: done.id,
+      teamId: crew.id,
+      regionCode: code,
+      state: 'completed',
+    });
+    targets[side].teamId = crew.id;
+    targets[side].dispatchId = d.id;
+    targets[side].alertId = (await buildAlert(t.db, d)).id;
+  }
   for (const role of roles) {
     // Everyone sits in 浈江区 so "out of jurisdiction" is the sibling 武江区.
     actors.set(
@@ -122,11 +193,15 @@ afterAll(() => t.close());
 
 function urlFor(url: string, side: 'in' | 'out', sample: Sample): string {
   const target = targets[side];
-  const id = url.startsWith('/api/users')
-    ? target.userId
-    : url.startsWith('/api/leads')
-      ? target.leadId
-      : target.id;
+  const byPrefix: [string, string][] = [
+    ['/api/users', target.userId],
+    ['/api/leads', target.leadId],
+    ['/api/teams', target.teamId],
+    ['/api/dispatches', target.dispatchId],
+    ['/api/patrol/assignments', target.dispatchId],
+    ['/api/alerts', target.alertId],
+  ];
+  const id = byPrefix.find(([prefix]) => url.startsWith(prefix))?.[1] ?? target.id;
   return (
     url.replace(':id', id).replace(':code', target.code).replace(':trackingCode', trackingCode) +
     (sample.query ?? '')
@@ -149,7 +224,7 @@ describe('authorization matrix', () => {
       const res = await t.app.inject({
         method: method as 'GET',
         url: urlFor(url, 'in', p),
-        payload: p.body?.() as object,
+        payload: p.body?.('in') as object,
       });
       expect(res.statusCode, key).toBe(401);
     }
@@ -183,7 +258,7 @@ describe('authorization matrix', () => {
             method: method as 'GET',
             url: urlFor(url, side, p),
             headers: { cookie },
-            payload: p.body?.() as object,
+            payload: p.body?.(side) as object,
           });
           const label = `${role} ${key} (${side})`;
           expect(res.statusCode, `${label}: ${res.body}`).toBeLessThan(500);

@@ -6,6 +6,7 @@ import { buildUser } from '../testing/builders.ts';
 import { createTestApp, type TestApp } from '../testing/test-app.ts';
 import { fixedClock } from './clock.ts';
 import { uuidV7Ids } from './ids.ts';
+import { noTimersScheduler } from './jobs.ts';
 import { createChangeFeed } from './notify.ts';
 
 let t: TestApp;
@@ -22,6 +23,7 @@ beforeAll(async () => {
     clock: fixedClock(new Date('2026-12-15T20:00:00+08:00')),
     ids: uuidV7Ids,
     changeFeed: createChangeFeed(downPool),
+    scheduler: noTimersScheduler,
     demo: false,
     webDist: null,
   });

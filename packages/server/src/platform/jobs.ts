@@ -52,3 +52,27 @@ export function createJobs(
     stop: () => boss.stop({ graceful: true, wait: true, timeout: 5000 }),
   };
 }
+
+/**
+ * How a service asks for work at a time: the deadline also lives in the service's own rows,
+ * and a minute sweep re-checks them, so a send lost between commit and queue delays a
+ * timer by at most a minute and loses none.
+ */
+export interface Scheduler {
+  at(name: string, data: object, when: Date): Promise<void>;
+}
+
+export function bossScheduler(boss: PgBoss): Scheduler {
+  return {
+    async at(name, data, when) {
+      await boss.sendAfter(name, data, {}, when);
+    },
+  };
+}
+
+/** For apps that must never set a timer (health checks, the intake benchmark): fails loudly. */
+export const noTimersScheduler: Scheduler = {
+  at: async (name) => {
+    throw new Error(`no scheduler here: refused timer ${name}`);
+  },
+};

@@ -9,7 +9,15 @@ import { createChangeFeed } from '../platform/notify.ts';
 import { TEST_PASSWORD } from './builders.ts';
 import { createTestDatabase, type TestDatabase } from './test-db.ts';
 
+/** Timers the app asked for; a test fires them by calling the job's handler itself. */
+export interface RecordedTimer {
+  name: string;
+  data: object;
+  when: Date;
+}
+
 export interface TestApp extends TestDatabase {
+  timers: RecordedTimer[];
   app: FastifyInstance;
   clock: ReturnType<typeof fixedClock>;
   /** A fresh session for a user without the cost (and rate limit) of signing in. */
@@ -24,18 +32,21 @@ export async function createTestApp(options: { webDist?: string } = {}): Promise
   const database = await createTestDatabase();
   const clock = fixedClock(new Date('2026-12-15T20:00:00+08:00'));
   const changeFeed = createChangeFeed(database.pool);
+  const timers: RecordedTimer[] = [];
   const app = await buildApp({
     db: database.db,
     config: loadConfig({ LOG_LEVEL: 'silent' }),
     clock,
     ids: uuidV7Ids,
     changeFeed,
+    scheduler: { at: async (name, data, when) => void timers.push({ name, data, when }) },
     demo: false,
     webDist: options.webDist ?? null,
   });
   await app.ready();
   return {
     ...database,
+    timers,
     app,
     clock,
     async sessionFor(userId) {
