@@ -1,7 +1,7 @@
 import { usernameSchema } from '@warmline/domain';
 import { count, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { appUser, event, lead, org } from '../db/schema.ts';
+import { appUser, dispatch, event, lead, org, team, teamMember } from '../db/schema.ts';
 import { fixedClock } from '../platform/clock.ts';
 import { createEventRecorder } from '../platform/events.ts';
 import { uuidV7Ids } from '../platform/ids.ts';
@@ -126,23 +126,50 @@ describe('demo seed', () => {
     const all = (await t.db.select().from(lead)).filter((l) => l.partnerKeyId === null);
     expect(all).toHaveLength(60);
     const states = new Set(all.map((l) => l.state));
-    for (const s of ['new', 'triaged', 'closed', 'spam']) expect(states).toContain(s);
+    for (const s of ['new', 'triaged', 'resolved', 'not_found', 'spam']) expect(states).toContain(s);
     expect(new Set(all.map((l) => l.source)).size).toBeGreaterThanOrEqual(5);
-    const events = await t.db.select().from(event).where(eq(event.entityType, 'lead'));
+    const events = await t.db.select().from(event).where(eq(event.entityType, 'lead')).orderBy(event.seq);
     for (const l of all) {
       const own = events.filter((e) => e.entityId === l.id);
       const received = own.find((e) => e.action === 'lead.received');
       expect(received?.at.getTime(), l.trackingCode).toBe(l.receivedAt.getTime());
-      if (l.state === 'closed') expect(own.map((e) => e.action)).toContain('lead.closed');
+      // A worked lead went through a team, in order, each step after the one before.
+      if (l.state === 'resolved' || l.state === 'not_found') {
+        const outcome = l.state === 'resolved' ? 'lead.resolved' : 'lead.not_found';
+        expect(own.map((e) => e.action)).toEqual([
+          'lead.received',
+          'lead.dispatched',
+          'lead.accepted',
+          'lead.on_scene',
+          outcome,
+        ]);
+        for (let i = 1; i < own.length; i++) expect(own[i]!.at >= own[i - 1]!.at, l.trackingCode).toBe(true);
+        const [d] = await t.db.select().from(dispatch).where(eq(dispatch.leadId, l.id));
+        expect(d).toMatchObject({
+          state: 'completed',
+          outcome: l.state === 'resolved' ? 'helped' : 'not_found',
+        });
+      }
       if (l.state === 'spam') expect(own.map((e) => e.action)).toContain('lead.quarantined');
     }
+  });
+
+  it('has joint patrol teams with members from several departments; patrol1 leads one', async () => {
+    const teams = await t.db.select().from(team);
+    expect(teams.length).toBeGreaterThanOrEqual(6);
+    const members = await t.db.select().from(teamMember);
+    expect(new Set(members.map((m) => m.department)).size).toBeGreaterThanOrEqual(4);
+    const [patrol1] = await t.db.select().from(appUser).where(eq(appUser.username, 'patrol1'));
+    expect(members.find((m) => m.userId === patrol1!.id)).toMatchObject({ isLeader: true });
+    const created = await t.db.select().from(event).where(eq(event.action, 'team.created'));
+    expect(created.map((e) => e.entityId).sort()).toEqual(teams.map((x) => x.id).sort());
   });
 
   it('writes an org.created or user.created event for every seeded org and user', async () => {
     const orgs = await t.db.select().from(org);
     const users = await t.db.select().from(appUser);
     const created = (await t.db.select().from(event).where(eq(event.requestId, 'demo-seed'))).filter(
-      (e) => e.entityType !== 'lead',
+      (e) => e.entityType === 'org' || e.entityType === 'user',
     );
     expect(created).toHaveLength(orgs.length + users.length);
     for (const o of orgs) {

@@ -8,13 +8,21 @@ import {
 } from '@warmline/domain';
 import { count, eq } from 'drizzle-orm';
 import type { Db, Tx } from '../db/pool.ts';
-import { appUser, event, lead, org, partnerKey } from '../db/schema.ts';
+import { appUser, dispatch, event, lead, org, partnerKey, team, teamMember } from '../db/schema.ts';
 import { hashPassword } from '../modules/auth/password.ts';
 import type { Clock } from '../platform/clock.ts';
 import { createEventRecorder, type RecordEvent } from '../platform/events.ts';
 import type { Ids } from '../platform/ids.ts';
 import { DEMO_CITY, DEMO_PASSWORD, demoOrgs, demoPartnerKeys, demoUsers } from './demo-city.ts';
+import {
+  demoDispatchTimes,
+  nearestTeam,
+  type RecordAt,
+  type SeededTeam,
+  seedDemoDispatch,
+} from './demo-dispatches.ts';
 import { demoAds, demoClosingNotes, demoPlaces, demoSightings, demoSourceWeights } from './demo-leads.ts';
+import { demoTeams } from './demo-teams.ts';
 
 const DEMO_REQUEST_ID = 'demo-seed';
 
@@ -96,8 +104,58 @@ export async function seedDemo(deps: {
       });
       userIds.set(u.username, id);
     }
-    await seedDemoLeads(tx, ids, now, userIds.get('dispatcher')!);
+    const teams = await seedDemoTeams(tx, recordEvent, ids, now, orgIds, userIds);
+    await seedDemoLeads(tx, ids, now, userIds.get('dispatcher')!, teams);
   });
+}
+
+async function seedDemoTeams(
+  tx: Tx,
+  recordEvent: RecordEvent,
+  ids: Ids,
+  now: Date,
+  orgIds: Map<string, string>,
+  userIds: Map<string, string>,
+): Promise<SeededTeam[]> {
+  const out: SeededTeam[] = [];
+  for (const t of demoTeams) {
+    const id = ids.next();
+    await tx.insert(team).values({
+      id,
+      name: t.name,
+      regionCode: t.regionCode,
+      orgId: orgIds.get(t.org) ?? null,
+      vehicle: t.vehicle,
+      status: t.status,
+      lat: t.lat,
+      lng: t.lng,
+      positionAt: new Date(now.getTime() - 4 * 60_000),
+      createdAt: now,
+      updatedAt: now,
+    });
+    const members = t.members.map((m) => ({
+      id: ids.next(),
+      teamId: id,
+      userId: m.username ? (userIds.get(m.username) ?? null) : null,
+      displayName: m.displayName,
+      department: m.department,
+      isLeader: m.isLeader ?? false,
+    }));
+    await tx.insert(teamMember).values(members);
+    await recordEvent(
+      tx,
+      { actorId: null, requestId: DEMO_REQUEST_ID },
+      {
+        action: 'team.created',
+        entityType: 'team',
+        entityId: id,
+        regionCode: t.regionCode,
+        payload: { members: members.length, departments: members.map((m) => m.department) },
+      },
+    );
+    out.push({ id, regionCode: t.regionCode, lat: t.lat, lng: t.lng, memberId: members[0]!.userId });
+  }
+  return out;
 }
 
 /** Ads in the demo were caught the way live ones are: by the screening rules. */
@@ -122,11 +180,22 @@ function seeded(seed: number) {
  * at the time it happened: received, then closed with what was done, or still open if
  * recent; a few ads quarantined. Nothing here is a typed-in figure.
  */
-async function seedDemoLeads(tx: Tx, ids: Ids, now: Date, dispatcherId: string): Promise<void> {
+async function seedDemoLeads(
+  tx: Tx,
+  ids: Ids,
+  now: Date,
+  dispatcherId: string,
+  teams: SeededTeam[],
+): Promise<void> {
   const random = seeded(20261123);
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(random() * xs.length)]!;
   let at = now;
   const recordAt = createEventRecorder({ clock: { now: () => at }, ids });
+  /** Records an event as of the moment it happened in the story. */
+  const record: RecordAt = async (when, actorId, input) => {
+    at = when;
+    await recordAt(tx, { actorId, requestId: DEMO_REQUEST_ID }, input);
+  };
   const sourceBag = demoSourceWeights.flatMap(([source, weight]) => Array<LeadSource>(weight).fill(source));
   const code = () => Array.from({ length: 8 }, () => pick([...TRACKING_CODE_ALPHABET])).join('');
   for (let i = 0; i < 60; i++) {
@@ -139,9 +208,22 @@ async function seedDemoLeads(tx: Tx, ids: Ids, now: Date, dispatcherId: string):
       : pick(demoSightings);
     const source: LeadSource = isAd ? 'public' : pick(sourceBag);
     const id = ids.next();
-    const state = isAd ? 'spam' : hoursAgo <= 36 ? (hoursAgo % 2 ? 'new' : 'triaged') : 'closed';
-    const note = state === 'closed' ? pick(demoClosingNotes) : null;
-    const closedAt = new Date(receivedAt.getTime() + (20 + Math.floor(random() * 90)) * 60_000);
+    // Older leads were worked to the end by a team; the last day and a half is still open.
+    const worked = !isAd && hoursAgo > 36;
+    const note = worked ? pick(demoClosingNotes) : null;
+    const outcome = note?.includes('未见') ? 'not_found' : 'helped';
+    const state = isAd
+      ? 'spam'
+      : worked
+        ? outcome === 'helped'
+          ? 'resolved'
+          : 'not_found'
+        : hoursAgo % 2
+          ? 'new'
+          : 'triaged';
+    const regionCode = source === 'public' ? DEMO_CITY : place.regionCode;
+    const position = { lat: place.lat + (random() - 0.5) / 2000, lng: place.lng + (random() - 0.5) / 2000 };
+    const times = worked ? demoDispatchTimes(receivedAt, random) : null;
     await tx.insert(lead).values({
       id,
       trackingCode: code(),
@@ -150,9 +232,8 @@ async function seedDemoLeads(tx: Tx, ids: Ids, now: Date, dispatcherId: string):
       descriptors: sighting.descriptors,
       description: sighting.description,
       address: place.address,
-      lat: place.lat + (random() - 0.5) / 2000,
-      lng: place.lng + (random() - 0.5) / 2000,
-      regionCode: source === 'public' ? DEMO_CITY : place.regionCode,
+      ...position,
+      regionCode,
       reporterPhone:
         source === 'public' || source === 'hotline'
           ? `13${String(Math.floor(random() * 1e9)).padStart(9, '0')}`
@@ -161,37 +242,36 @@ async function seedDemoLeads(tx: Tx, ids: Ids, now: Date, dispatcherId: string):
       outcomeNote: note,
       ...(isAd ? screened(sighting.description) : {}),
       receivedAt,
-      updatedAt: state === 'closed' ? closedAt : receivedAt,
+      updatedAt: times?.endedAt ?? receivedAt,
       createdBy: source === 'hotline' ? dispatcherId : null,
     });
     const vulnerable = sighting.descriptors.some((d) => vulnerableDescriptors.includes(d));
-    const regionCode = source === 'public' ? DEMO_CITY : place.regionCode;
-    at = receivedAt;
-    await recordAt(
-      tx,
-      { actorId: null, requestId: DEMO_REQUEST_ID },
-      {
-        action: 'lead.received',
+    await record(receivedAt, null, {
+      action: 'lead.received',
+      entityType: 'lead',
+      entityId: id,
+      regionCode,
+      payload: { source, descriptors: sighting.descriptors, vulnerable, state: 'new' },
+    });
+    if (state === 'spam' || state === 'triaged') {
+      await record(new Date(receivedAt.getTime() + 5 * 60_000), dispatcherId, {
+        action: state === 'spam' ? 'lead.quarantined' : 'lead.triaged',
         entityType: 'lead',
         entityId: id,
         regionCode,
-        payload: { source, descriptors: sighting.descriptors, vulnerable, state: 'new' },
-      },
-    );
-    const next = { spam: 'lead.quarantined', triaged: 'lead.triaged', closed: 'lead.closed' } as const;
-    if (state !== 'new') {
-      at = state === 'closed' ? closedAt : new Date(receivedAt.getTime() + 5 * 60_000);
-      await recordAt(
-        tx,
-        { actorId: dispatcherId, requestId: DEMO_REQUEST_ID },
-        {
-          action: next[state],
-          entityType: 'lead',
-          entityId: id,
-          regionCode,
-          payload: { from: 'new', to: state, source },
-        },
-      );
+        payload: { from: 'new', to: state, source },
+      });
+    }
+    if (times) {
+      const crew = nearestTeam(teams, position);
+      await seedDemoDispatch(tx, ids, record, {
+        lead: { id, regionCode, source, vulnerable, receivedAt },
+        team: crew,
+        dispatcherId,
+        outcome,
+        note: note!,
+        times,
+      });
     }
   }
 }
