@@ -8,7 +8,7 @@ import {
 } from '@warmline/domain';
 import { count, eq } from 'drizzle-orm';
 import type { Db, Tx } from '../db/pool.ts';
-import { appUser, dispatch, event, lead, org, partnerKey, team, teamMember } from '../db/schema.ts';
+import { appUser, event, lead, org, partnerKey, team, teamMember } from '../db/schema.ts';
 import { hashPassword } from '../modules/auth/password.ts';
 import type { Clock } from '../platform/clock.ts';
 import { createEventRecorder, type RecordEvent } from '../platform/events.ts';

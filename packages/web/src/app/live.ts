@@ -12,7 +12,9 @@ export type LiveStatus = 'connecting' | 'open' | 'closed';
 const affected: Record<string, string[][]> = {
   user: [['users'], ['me']],
   org: [['orgs'], ['me']],
-  lead: [['leads']],
+  lead: [['leads'], ['dispatches'], ['patrol'], ['teams']],
+  team: [['teams'], ['patrol']],
+  alert: [['alerts']],
 };
 
 export function useLiveUpdates(enabled: boolean): LiveStatus {

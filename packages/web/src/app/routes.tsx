@@ -4,18 +4,31 @@
  * the user's permissions, so nobody sees an entry the API would refuse.
  */
 import {
+  AimOutlined,
   AlertOutlined,
   AuditOutlined,
+  CarOutlined,
   ClusterOutlined,
   DashboardOutlined,
   PhoneOutlined,
   SafetyCertificateOutlined,
   TeamOutlined,
+  UsergroupAddOutlined,
 } from '@ant-design/icons';
 import type { Permission } from '@warmline/domain';
 import { type ComponentType, type LazyExoticComponent, lazy, type ReactNode } from 'react';
 
-export type MenuKey = 'home' | 'hotline' | 'leads' | 'users' | 'orgs' | 'events' | 'account';
+export type MenuKey =
+  | 'home'
+  | 'command'
+  | 'patrol'
+  | 'teams'
+  | 'hotline'
+  | 'leads'
+  | 'users'
+  | 'orgs'
+  | 'events'
+  | 'account';
 
 export interface PageRoute {
   path: string;
@@ -39,6 +52,20 @@ export const pageRoutes: PageRoute[] = [
     Page: page(() => import('../pages/home/HomePage.tsx'), 'HomePage'),
   },
   {
+    path: '/command',
+    menu: 'command',
+    icon: <AimOutlined />,
+    permission: 'dispatch.manage',
+    Page: page(() => import('../pages/command/CommandPage.tsx'), 'CommandPage'),
+  },
+  {
+    path: '/patrol',
+    menu: 'patrol',
+    icon: <CarOutlined />,
+    permission: 'assignment.work',
+    Page: page(() => import('../pages/patrol/PatrolPage.tsx'), 'PatrolPage'),
+  },
+  {
     path: '/hotline',
     menu: 'hotline',
     icon: <PhoneOutlined />,
@@ -51,6 +78,13 @@ export const pageRoutes: PageRoute[] = [
     icon: <AlertOutlined />,
     permission: 'lead.read',
     Page: page(() => import('../pages/leads/LeadsPage.tsx'), 'LeadsPage'),
+  },
+  {
+    path: '/teams',
+    menu: 'teams',
+    icon: <UsergroupAddOutlined />,
+    permission: 'team.read',
+    Page: page(() => import('../pages/teams/TeamsPage.tsx'), 'TeamsPage'),
   },
   {
     path: '/admin/users',

@@ -1,3 +1,4 @@
+import { dispatchEn } from './dispatch.ts';
 import type { Messages } from './zh-CN.ts';
 
 export const en: Messages = {
@@ -5,6 +6,7 @@ export const en: Messages = {
     name: 'Warmline',
     tagline: 'Winter relief command',
   },
+  ...dispatchEn,
   common: {
     search: 'Search',
     reset: 'Reset',
@@ -46,6 +48,9 @@ export const en: Messages = {
   },
   shell: {
     menu: {
+      command: 'Command centre',
+      teams: 'Teams',
+      patrol: 'My assignments',
       hotline: 'Hotline',
       leads: 'Lead queue',
       home: 'Dashboard',

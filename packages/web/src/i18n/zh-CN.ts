@@ -1,3 +1,4 @@
+import { dispatchZh } from './dispatch.ts';
 /**
  * Chinese, the first language. Domain labels (roles, organisation kinds, region levels,
  * error messages) come from @warmline/domain, so they are not repeated here.
@@ -7,6 +8,7 @@ export const zhCN = {
     name: '暖线',
     tagline: '寒冬送温暖指挥平台',
   },
+  ...dispatchZh,
   common: {
     search: '搜索',
     reset: '重置',
@@ -48,6 +50,9 @@ export const zhCN = {
   },
   shell: {
     menu: {
+      command: '指挥中心',
+      teams: '救助队',
+      patrol: '我的任务',
       hotline: '来电登记',
       leads: '线索队列',
       home: '工作台',

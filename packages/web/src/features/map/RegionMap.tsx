@@ -25,12 +25,16 @@ export interface MapPoint {
   /** The point's region; a national map draws the outlines of the cities its points are in. */
   regionCode?: string;
   color?: string;
+  /** Bigger points stand out (the selected lead, teams). */
+  radius?: number;
 }
 
 export interface RegionMapProps {
   regionCode: string;
   points?: MapPoint[];
   height?: number | string;
+  /** Clicking a point selects it (the command centre opens that lead). */
+  onSelect?: (id: string) => void;
 }
 
 const CHINA: L.LatLngBoundsExpression = [
@@ -40,12 +44,17 @@ const CHINA: L.LatLngBoundsExpression = [
 /** Above this many counties, permanent labels turn into clutter; names stay on hover. */
 const MAX_LABELS = 40;
 
-export default function RegionMap({ regionCode, points = [], height = 360 }: RegionMapProps) {
+export default function RegionMap({ regionCode, points = [], height = 360, onSelect }: RegionMapProps) {
   const container = useRef<HTMLDivElement>(null);
   const mapRef = useRef<L.Map | null>(null);
   const config = useAppConfig();
   // Parents rebuild the points array each render; compare by content so layers are not redrawn.
-  const pointsKey = points.map((p) => `${p.id}:${p.lat},${p.lng}`).join('|');
+  const pointsKey = points
+    .map((p) => `${p.id}:${p.lat},${p.lng}:${p.color}:${p.radius}:${p.detail}`)
+    .join('|');
+  // The latest handler, so a new closure from the parent does not redraw every layer.
+  const selectRef = useRef(onSelect);
+  selectRef.current = onSelect;
   // biome-ignore lint/correctness/useExhaustiveDependencies: pointsKey stands for points' content
   const stablePoints = useMemo(() => points, [pointsKey]);
   const contextRegions = useMemo(
@@ -60,6 +69,7 @@ export default function RegionMap({ regionCode, points = [], height = 360 }: Reg
   const focus = focusCountyOf(regionCode);
   /** What the map frames; kept so a resize can frame it again. */
   const frameRef = useRef<{ bounds: L.LatLngBounds; padding: L.PointExpression } | null>(null);
+  const framedFor = useRef('');
 
   useEffect(() => {
     if (!container.current) return;
@@ -123,7 +133,7 @@ export default function RegionMap({ regionCode, points = [], height = 360 }: Reg
     const pointLayer = L.featureGroup();
     for (const p of stablePoints) {
       L.circleMarker([p.lat, p.lng], {
-        radius: 7,
+        radius: p.radius ?? 7,
         color: '#fff',
         weight: 2,
         fillColor: p.color ?? '#e8792b',
@@ -132,6 +142,7 @@ export default function RegionMap({ regionCode, points = [], height = 360 }: Reg
         .bindTooltip(
           p.detail ? `<b>${escapeHtml(p.name)}</b><br/>${escapeHtml(p.detail)}` : escapeHtml(p.name),
         )
+        .on('click', () => selectRef.current?.(p.id))
         .addTo(pointLayer);
     }
     pointLayer.addTo(map);
@@ -142,8 +153,13 @@ export default function RegionMap({ regionCode, points = [], height = 360 }: Reg
     const bounds = own?.getBounds() ?? (featureCount ? outlineLayer.getBounds() : pointLayer.getBounds());
     const padding: L.PointExpression = own ? [48, 48] : [12, 12];
     frameRef.current = bounds.isValid() ? { bounds, padding } : null;
-    if (bounds.isValid()) map.fitBounds(bounds, { padding, maxZoom: 13, animate: false });
-    else map.fitBounds(CHINA, { animate: false });
+    // Frame once per set of outlines: a live update of the points must not undo the user's zoom.
+    const frameKey = `${focus}|${featureCount}|${featureCount ? '' : stablePoints.length > 0}`;
+    if (framedFor.current !== frameKey) {
+      framedFor.current = frameKey;
+      if (bounds.isValid()) map.fitBounds(bounds, { padding, maxZoom: 13, animate: false });
+      else map.fitBounds(CHINA, { animate: false });
+    }
     return () => {
       outlineLayer.remove();
       pointLayer.remove();
