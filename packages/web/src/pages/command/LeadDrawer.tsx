@@ -89,7 +89,11 @@ export function LeadDrawer({ leadId, onClose }: { leadId: string | null; onClose
               )}
             </Descriptions.Item>
             <Descriptions.Item label={t('lead.where')}>
-              {l.address ?? '—'} · {l.regionName}
+              {l.address ??
+                (l.lat !== null && l.lng !== null
+                  ? `GPS ${l.lat.toFixed(5)}, ${l.lng.toFixed(5)}`
+                  : '—')}{' '}
+              · {l.regionName}
             </Descriptions.Item>
             <Descriptions.Item label={t('lead.source')}>{leadSourceLabels[l.source][key]}</Descriptions.Item>
             <Descriptions.Item label={t('lead.received')}>{formatTime(l.receivedAt)}</Descriptions.Item>

@@ -178,7 +178,9 @@ function AssignmentCard({ d }: { d: Dispatch }) {
             </Tag>
           ))}
         </Space>
-        <Typography.Text style={{ fontSize: 18 }}>{d.lead.address ?? d.lead.regionName}</Typography.Text>
+        <Typography.Text style={{ fontSize: 18 }}>
+          {d.lead.address ?? (links ? `${d.lead.regionName} · GPS 定位` : d.lead.regionName)}
+        </Typography.Text>
         {d.lead.description && (
           <Typography.Text style={{ fontSize: 16 }}>{d.lead.description}</Typography.Text>
         )}
