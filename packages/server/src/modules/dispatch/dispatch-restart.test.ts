@@ -36,8 +36,8 @@ describe('acceptance timer across a restart', () => {
     const first = await startServerProcess(env, 120_000);
     started.push(first);
     let cookie = await signIn(first.url);
-    const get = async (url: string, base: string) =>
-      (await fetch(`${base}${url}`, { headers: { cookie } })).json();
+    const get = async <T = { items: unknown[] }>(url: string, base: string) =>
+      (await (await fetch(`${base}${url}`, { headers: { cookie } })).json()) as T;
     const teams = (await get('/api/teams?status=available', first.url)).items as {
       id: string;
       name: string;
