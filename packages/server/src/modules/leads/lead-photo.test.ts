@@ -77,7 +77,8 @@ describe('processPhoto', () => {
 
   it('refuses text named .jpg, an SVG, and a JPEG signature in front of garbage (415)', async () => {
     expect(await refusal(Buffer.from('这不是照片，只是改了扩展名的文本文件.jpg'))).toBe('PHOTO_INVALID');
-    const svg = '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><rect width="10" height="10"/></svg>';
+    const svg =
+      '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><rect width="10" height="10"/></svg>';
     expect(await refusal(Buffer.from(svg))).toBe('PHOTO_INVALID');
     expect(await refusal(Buffer.concat([Buffer.from([0xff, 0xd8, 0xff]), Buffer.alloc(500, 7)]))).toBe(
       'PHOTO_INVALID',
