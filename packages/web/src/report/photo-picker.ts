@@ -76,7 +76,15 @@ export function photoPicker(): PhotoPicker {
         h(
           'li',
           { class: 'photo-thumb' },
-          h('img', { src: photo.url, alt: `第 ${i + 1} 张照片` }),
+          h('img', {
+            src: photo.url,
+            alt: `第 ${i + 1} 张照片`,
+            // This browser cannot show it (the server may still read it, or will say why not).
+            onerror: (event: Event) =>
+              (event.currentTarget as HTMLElement).replaceWith(
+                h('span', { class: 'photo-no-preview' }, '无法预览'),
+              ),
+          }),
           h(
             'button',
             {
