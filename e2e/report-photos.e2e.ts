@@ -1,8 +1,16 @@
 import { gzipSync } from 'node:zlib';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { phonePhoto } from '../packages/server/src/testing/photos.ts';
-import { baseUrl, desktopPage, launchBrowser, screenshot, signIn } from './browser.ts';
+import {
+  baseUrl,
+  desktopPage,
+  launchBrowser,
+  openReportForm,
+  phonePage,
+  screenshot,
+  signIn,
+} from './browser.ts';
 
 /**
  * 现场照片: someone on a phone attaches a photo of the scene to a report; the command centre
@@ -17,19 +25,10 @@ beforeAll(async () => {
 });
 afterAll(() => browser?.close());
 
-async function phone(): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({
-    locale: 'zh-CN',
-    viewport: { width: 390, height: 844 },
-    isMobile: true,
-    hasTouch: true,
-  });
-  return { context, page: await context.newPage() };
-}
+const phone = () => phonePage(browser);
 
 async function fillReport(page: Page, text: string): Promise<void> {
-  await page.goto(`${baseUrl()}/report`);
-  await page.getByTestId('report-form').waitFor();
+  await openReportForm(page);
   await page.getByTestId('address').fill(address);
   await page.locator('[data-descriptor="elderly"]').click();
   await page.getByTestId('description').fill(text);
@@ -49,10 +48,18 @@ interface SentPart {
  * request's file parts to Playwright), decoding each photo as the server would receive it.
  */
 function recordSentForms(): void {
-  const w = window as unknown as { sentForms: SentPart[][] };
+  // The page's globals, typed here because the e2e files compile without the DOM library.
+  const w = globalThis as unknown as {
+    sentForms: SentPart[][];
+    fetch: typeof fetch;
+    createImageBitmap(
+      blob: Blob,
+      options: { imageOrientation: 'none' },
+    ): Promise<{ width: number; height: number }>;
+  };
   w.sentForms = [];
-  const original = window.fetch.bind(window);
-  window.fetch = async (input, init) => {
+  const original = w.fetch.bind(w);
+  w.fetch = async (input, init) => {
     if (init?.body instanceof FormData) {
       const parts: SentPart[] = [];
       for (const [name, value] of init.body.entries()) {
@@ -63,7 +70,7 @@ function recordSentForms(): void {
         const bytes = new Uint8Array(await value.arrayBuffer());
         let text = '';
         for (const b of bytes) text += String.fromCharCode(b);
-        const bitmap = await createImageBitmap(value, { imageOrientation: 'none' });
+        const bitmap = await w.createImageBitmap(value, { imageOrientation: 'none' });
         parts.push({
           name,
           type: value.type,
@@ -108,7 +115,9 @@ describe('photos on a public report', () => {
       await screenshot(page, 'report-photos-success');
 
       // What left the phone: the canvas copy, upright, within 1600 px, without EXIF (maker, GPS).
-      const sent = await page.evaluate(() => (window as unknown as { sentForms: SentPart[][] }).sentForms);
+      const sent = await page.evaluate(
+        () => (globalThis as unknown as { sentForms: SentPart[][] }).sentForms,
+      );
       expect(sent).toHaveLength(1);
       expect(sent[0]!.map((p) => p.name)).toEqual(['data', 'photos']);
       const upload = sent[0]![1]!;
@@ -163,7 +172,7 @@ describe('photos on a public report', () => {
       await image.waitFor();
       expect(await image.getAttribute('src')).toMatch(/^blob:/);
       await expect
-        .poll(() => image.evaluate((img) => (img as HTMLImageElement).naturalWidth))
+        .poll(() => image.evaluate((img) => (img as unknown as { naturalWidth: number }).naturalWidth))
         .toBeGreaterThan(0);
       await screenshot(page, 'leads-photo-shown');
     } finally {

@@ -1,7 +1,7 @@
 import type { Db } from '../../db/pool.ts';
 import type { Actor, Ctx } from '../../platform/actor.ts';
 import { AppError } from '../../platform/errors.ts';
-import type { RecordEvent } from '../../platform/events.ts';
+import { type RecordEvent, recordRead } from '../../platform/events.ts';
 import { createLeadPhotoRepository } from './lead-photo.repository.ts';
 import type { LeadPhotoView } from './lead-photo.schema.ts';
 
@@ -22,19 +22,13 @@ export function createLeadPhotoService(deps: { db: Db; recordEvent: RecordEvent 
     async view(ctx: Ctx, leadId: string, photoId: string): Promise<{ mime: string; bytes: Buffer }> {
       const photo = await repo.find(ctx.actor, leadId, photoId);
       if (!photo) throw new AppError('NOT_FOUND');
-      await db.transaction((tx) =>
-        recordEvent(
-          tx,
-          { actorId: ctx.actor.id, requestId: ctx.requestId },
-          {
-            action: 'lead.photo_viewed',
-            entityType: 'lead',
-            entityId: leadId,
-            regionCode: photo.regionCode,
-            payload: { photoId },
-          },
-        ),
-      );
+      await recordRead(db, recordEvent, ctx, {
+        action: 'lead.photo_viewed',
+        entityType: 'lead',
+        entityId: leadId,
+        regionCode: photo.regionCode,
+        payload: { photoId },
+      });
       return { mime: photo.mime, bytes: photo.bytes };
     },
   };

@@ -21,7 +21,7 @@ import type { Db, Tx } from '../../db/pool.ts';
 import type { Actor, Ctx, PartnerIdentity } from '../../platform/actor.ts';
 import type { Clock } from '../../platform/clock.ts';
 import { AppError } from '../../platform/errors.ts';
-import type { EventContext, RecordEvent } from '../../platform/events.ts';
+import { type EventContext, type RecordEvent, recordRead } from '../../platform/events.ts';
 import type { Ids } from '../../platform/ids.ts';
 import { createLeadRepository, type LeadFilter, type LeadRow } from './lead.repository.ts';
 import type { LeadAction, LeadView, SightingInput } from './lead.schema.ts';
@@ -406,19 +406,13 @@ export function createLeadService(deps: {
     async revealReporterPhone(ctx: Ctx, id: string) {
       const found = await repo.findById(ctx.actor, id);
       if (!found) throw new AppError('NOT_FOUND');
-      await db.transaction((tx) =>
-        recordEvent(
-          tx,
-          { actorId: ctx.actor.id, requestId: ctx.requestId },
-          {
-            action: 'lead.reporter_phone_viewed',
-            entityType: 'lead',
-            entityId: id,
-            regionCode: found.lead.regionCode,
-            payload: { field: 'reporterPhone' },
-          },
-        ),
-      );
+      await recordRead(db, recordEvent, ctx, {
+        action: 'lead.reporter_phone_viewed',
+        entityType: 'lead',
+        entityId: id,
+        regionCode: found.lead.regionCode,
+        payload: { field: 'reporterPhone' },
+      });
       return { phone: found.lead.reporterPhone };
     },
 
