@@ -162,6 +162,28 @@ describe('lead photos', () => {
     expect(unknown.json().error.code).toBe('VALIDATION_FAILED');
   });
 
+  it('a malformed form (no boundary, cut short) is a 400, never a 500', async () => {
+    const cut = new FormData();
+    cut.append('data', JSON.stringify(sighting));
+    cut.append('photos', new Blob([await phonePhoto()]), 'p.jpg');
+    const encoded = new Response(cut);
+    const whole = Buffer.from(await encoded.arrayBuffer());
+    for (const [type, payload] of [
+      ['multipart/form-data', '{'],
+      [encoded.headers.get('content-type')!, whole.subarray(0, whole.length - 200)],
+    ] as const) {
+      const res = await t.app.inject({
+        method: 'POST',
+        url: '/api/public/leads',
+        headers: { 'content-type': type },
+        payload,
+        remoteAddress: '10.2.0.10',
+      });
+      expect(res.statusCode, res.body).toBe(400);
+      expect(res.json().error.code).toBe('VALIDATION_FAILED');
+    }
+  });
+
   it('a resend with the same clientId answers the first code and stores its photos once', async () => {
     const body = { ...sighting, clientId: crypto.randomUUID(), deviceToken: crypto.randomUUID() };
     const photo = [{ bytes: await phonePhoto() }];

@@ -36,7 +36,8 @@ export async function acceptPhotoUploads(app: App): Promise<void> {
 }
 
 /** What a multipart limit or fault means in the catalogue's words. */
-function refusalOf(err: unknown): unknown {
+function refusalOf(err: unknown): AppError {
+  if (err instanceof AppError) return err;
   switch ((err as { code?: unknown }).code) {
     case 'FST_REQ_FILE_TOO_LARGE':
       return new AppError('PHOTO_TOO_LARGE', { maxBytes: PHOTO_MAX_BYTES });
@@ -49,7 +50,9 @@ function refusalOf(err: unknown): unknown {
     case 'FST_PROTO_VIOLATION':
       return new AppError('VALIDATION_FAILED', { in: 'body', reason: 'one data field and photos only' });
   }
-  return err;
+  // Only the body is read here, so anything else is busboy's "this is not a well-formed form"
+  // (no boundary, a part cut short, a broken header).
+  return new AppError('VALIDATION_FAILED', { in: 'body', reason: 'malformed multipart body' });
 }
 
 /**
