@@ -1,5 +1,5 @@
 import { mkdirSync } from 'node:fs';
-import { type Browser, chromium, type Locator, type Page } from 'playwright-core';
+import { type Browser, type BrowserContext, chromium, type Locator, type Page } from 'playwright-core';
 import { inject } from 'vitest';
 
 /** Debian's Chromium; never a downloaded browser. Flags keep it off the closed network. */
@@ -40,6 +40,27 @@ export async function signIn(page: Page, username: string, password = DEMO_PASSW
 export function input(scope: Page | Locator, testId: string): Locator {
   const target = scope.getByTestId(testId);
   return target.locator('input').or(target.locator('xpath=self::input')).first();
+}
+
+/**
+ * A phone: 390×844, touch, Chinese, and a time zone far from Beijing (times must not follow it).
+ * Its own context, so each journey starts with an empty device (no saved codes or drafts).
+ */
+export async function phonePage(browser: Browser): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({
+    locale: 'zh-CN',
+    timezoneId: 'Europe/London',
+    viewport: { width: 390, height: 844 },
+    isMobile: true,
+    hasTouch: true,
+  });
+  return { context, page: await context.newPage() };
+}
+
+/** The public report form, open and ready. */
+export async function openReportForm(page: Page): Promise<void> {
+  await page.goto(`${baseUrl()}/report`);
+  await page.getByTestId('report-form').waitFor();
 }
 
 /** A desktop-sized page in Chinese, as a station or command-centre screen is used. */

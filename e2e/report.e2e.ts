@@ -1,6 +1,6 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { baseUrl, DEMO_PASSWORD, launchBrowser, screenshot } from './browser.ts';
+import { baseUrl, DEMO_PASSWORD, launchBrowser, openReportForm, phonePage, screenshot } from './browser.ts';
 
 /**
  * 群众上报: someone on a phone, in the cold, reports a person who may need help — no login,
@@ -17,23 +17,7 @@ beforeAll(async () => {
 });
 afterAll(() => browser?.close());
 
-/** A phone: 390×844, touch, Chinese, and a time zone far from Beijing (times must not follow it). */
-async function phone(): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({
-    locale: 'zh-CN',
-    timezoneId: 'Europe/London',
-    viewport: { width: 390, height: 844 },
-    isMobile: true,
-    hasTouch: true,
-  });
-  const page = await context.newPage();
-  return { context, page };
-}
-
-async function openForm(page: Page): Promise<void> {
-  await page.goto(`${baseUrl()}/report`);
-  await page.getByTestId('report-form').waitFor();
-}
+const phone = () => phonePage(browser);
 
 describe('reporting someone who may need help', () => {
   let trackingCode = '';
@@ -45,7 +29,7 @@ describe('reporting someone who may need help', () => {
       page.on('request', (r) => {
         if (r.method() === 'POST' && r.url().endsWith('/api/public/leads')) posted.push(r.postDataJSON());
       });
-      await openForm(page);
+      await openReportForm(page);
       expect(await page.locator('html').getAttribute('lang')).toBe('zh-CN');
       expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('发现有人需要帮助？');
       expect(await page.locator('.emergency').textContent()).toMatch(/紧急情况请直接拨打\s*110\s*\/\s*120/);
@@ -159,7 +143,7 @@ describe('reporting someone who may need help', () => {
     expect(trackingCode).not.toBe('');
     const { context, page } = await phone();
     try {
-      await openForm(page);
+      await openReportForm(page);
       const typed = `${trackingCode.slice(0, 4)}-${trackingCode.slice(4)}`.toLowerCase();
       await page.getByTestId('lookup-input').fill(typed);
       await page.getByTestId('lookup-submit').click();
@@ -185,7 +169,7 @@ describe('reporting someone who may need help', () => {
       page.on('request', (r) => {
         if (r.method() === 'POST') posts += 1;
       });
-      await openForm(page);
+      await openReportForm(page);
       await page.getByTestId('submit').click();
       const errors = page.getByTestId('form-errors');
       await errors.waitFor();
@@ -214,7 +198,7 @@ describe('reporting someone who may need help', () => {
   it('a lost connection keeps the form filled and offers a retry that works', async () => {
     const { context, page } = await phone();
     try {
-      await openForm(page);
+      await openReportForm(page);
       await page.getByTestId('address').fill(address);
       await page.locator('[data-descriptor="injured_or_ill"]').click();
       await page.getByTestId('description').fill(`重试 ${description}`);
@@ -237,7 +221,7 @@ describe('reporting someone who may need help', () => {
   it('a report that arrived but whose reply was lost is not filed twice when retried', async () => {
     const { context, page } = await phone();
     try {
-      await openForm(page);
+      await openReportForm(page);
       await page.getByTestId('address').fill(address);
       await page.locator('[data-descriptor="elderly"]').click();
       await page.getByTestId('description').fill(`回执丢失 ${description}`);

@@ -144,3 +144,14 @@ export const trackingCodePattern = /^[0-9A-HJKMNP-TV-Z]{8}$/;
 export function normaliseTrackingCode(input: string): string {
   return input.toUpperCase().replace(/[\s-]/g, '').replace(/O/g, '0').replace(/[IL]/g, '1');
 }
+
+/**
+ * Photos a member of the public may attach to a report. The server re-encodes each one to a
+ * JPEG no larger than `PHOTO_MAX_EDGE` on its longer side; the web page shrinks them to the
+ * same size first to spare a weak network.
+ */
+export const MAX_LEAD_PHOTOS = 3;
+export const PHOTO_MAX_BYTES = 10 * 1024 * 1024;
+/** Decoded size cap (40 megapixels): a small file that claims huge dimensions is refused unread. */
+export const PHOTO_MAX_PIXELS = 40_000_000;
+export const PHOTO_MAX_EDGE = 1600;

@@ -27,6 +27,8 @@ import { createDispatchService } from './modules/dispatch/dispatch.service.ts';
 import { healthRoutes } from './modules/health/health.routes.ts';
 import { leadRoutes, partnerLeadRoutes, publicLeadRoutes } from './modules/leads/lead.routes.ts';
 import { createLeadService } from './modules/leads/lead.service.ts';
+import { leadPhotoRoutes } from './modules/leads/lead-photo.routes.ts';
+import { createLeadPhotoService } from './modules/leads/lead-photo.service.ts';
 import { liveRoutes } from './modules/live/live.routes.ts';
 import { orgRoutes } from './modules/orgs/org.routes.ts';
 import { createOrgService } from './modules/orgs/org.service.ts';
@@ -200,6 +202,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   await app.register(userRoutes(users), { prefix: '/api/users' });
   await app.register(eventRoutes(db), { prefix: '/api/events' });
   await app.register(leadRoutes(leads), { prefix: '/api/leads' });
+  await app.register(leadPhotoRoutes(createLeadPhotoService({ db, recordEvent })), { prefix: '/api/leads' });
   await app.register(publicLeadRoutes(leads), { prefix: '/api/public/leads' });
   await app.register(partnerLeadRoutes(leads), { prefix: '/api/partner/leads' });
   await app.register(teamRoutes(teams), { prefix: '/api/teams' });

@@ -129,6 +129,9 @@ const policy: Record<string, { access: Access } & Sample> = {
     body: () => ({ outcome: 'helped' }),
     refused: 'NOT_TEAM_MEMBER',
   },
+  'GET /api/leads/:id/photos': { access: 'lead.read' },
+  // The sample lead has no photos: a permitted caller gets past access and finds none.
+  'GET /api/leads/:id/photos/:photoId': { access: 'lead.read', refused: 'NOT_FOUND' },
   'POST /api/public/leads': {
     access: 'public',
     body: () => ({ descriptors: ['minor'], address: '韶关站广场' }),
@@ -203,8 +206,11 @@ function urlFor(url: string, side: 'in' | 'out', sample: Sample): string {
   ];
   const id = byPrefix.find(([prefix]) => url.startsWith(prefix))?.[1] ?? target.id;
   return (
-    url.replace(':id', id).replace(':code', target.code).replace(':trackingCode', trackingCode) +
-    (sample.query ?? '')
+    url
+      .replace(':id', id)
+      .replace(':photoId', '01900000-0000-7000-8000-000000000000')
+      .replace(':code', target.code)
+      .replace(':trackingCode', trackingCode) + (sample.query ?? '')
   );
 }
 

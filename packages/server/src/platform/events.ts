@@ -1,7 +1,8 @@
 import type { EventAction } from '@warmline/domain';
 import { sql } from 'drizzle-orm';
-import type { Tx } from '../db/pool.ts';
+import type { Db, Tx } from '../db/pool.ts';
 import { event } from '../db/schema.ts';
+import type { Ctx } from './actor.ts';
 import type { Clock } from './clock.ts';
 import type { Ids } from './ids.ts';
 
@@ -32,6 +33,14 @@ export interface ChangeNotice {
 }
 
 export type RecordEvent = (tx: Tx, ctx: EventContext, input: EventInput) => Promise<void>;
+
+/**
+ * A sensitive read (a phone number in full, a photo) is recorded like a change, in its own
+ * transaction, and the caller hands the data out only after it committed.
+ */
+export function recordRead(db: Db, recordEvent: RecordEvent, ctx: Ctx, input: EventInput): Promise<void> {
+  return db.transaction((tx) => recordEvent(tx, { actorId: ctx.actor.id, requestId: ctx.requestId }, input));
+}
 
 /**
  * Writes the event row inside the caller's transaction and queues a NOTIFY, which

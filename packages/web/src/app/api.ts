@@ -36,10 +36,9 @@ export function withQuery(path: string, query?: Query): string {
   return qs ? `${path}?${qs}` : path;
 }
 
-async function request<T>(method: string, path: string, body?: unknown): Promise<T> {
-  let response: Response;
+async function send(method: string, path: string, body?: unknown): Promise<Response> {
   try {
-    response = await fetch(path, {
+    return await fetch(path, {
       method,
       credentials: 'same-origin',
       headers: body === undefined ? { accept: 'application/json' } : { 'content-type': 'application/json' },
@@ -49,28 +48,41 @@ async function request<T>(method: string, path: string, body?: unknown): Promise
     // Offline or the server is down: there is no catalogue answer, so say so plainly.
     throw new ApiError(0, 'INTERNAL', 'network error');
   }
+}
+
+async function request<T>(method: string, path: string, body?: unknown): Promise<T> {
+  const response = await send(method, path, body);
   if (response.status === 204) return undefined as T;
   const text = await response.text();
   const data: unknown = text ? safeJson(text) : undefined;
-  if (!response.ok) {
-    const error = (
-      data as { error?: { code?: unknown; message?: string; requestId?: string; details?: unknown } }
-    )?.error;
-    const code: ErrorCode = isErrorCode(error?.code)
-      ? error.code
-      : response.status === 401
-        ? 'UNAUTHENTICATED'
-        : 'INTERNAL';
-    if (code === 'UNAUTHENTICATED') onUnauthenticated();
-    throw new ApiError(
-      response.status,
-      code,
-      error?.message ?? response.statusText,
-      error?.requestId,
-      error?.details,
-    );
-  }
+  if (!response.ok) throw failure(response, data);
   return data as T;
+}
+
+/** A non-JSON answer (a photo): the bytes, or the same ApiError as any other call. */
+async function requestBlob(path: string): Promise<Blob> {
+  const response = await send('GET', path);
+  if (!response.ok) throw failure(response, safeJson(await response.text()));
+  return response.blob();
+}
+
+function failure(response: Response, data: unknown): ApiError {
+  const error = (
+    data as { error?: { code?: unknown; message?: string; requestId?: string; details?: unknown } }
+  )?.error;
+  const code: ErrorCode = isErrorCode(error?.code)
+    ? error.code
+    : response.status === 401
+      ? 'UNAUTHENTICATED'
+      : 'INTERNAL';
+  if (code === 'UNAUTHENTICATED') onUnauthenticated();
+  return new ApiError(
+    response.status,
+    code,
+    error?.message ?? response.statusText,
+    error?.requestId,
+    error?.details,
+  );
 }
 
 function safeJson(text: string): unknown {
@@ -83,6 +95,7 @@ function safeJson(text: string): unknown {
 
 export const api = {
   get: <T>(path: string, query?: Query) => request<T>('GET', withQuery(path, query)),
+  blob: requestBlob,
   post: <T = void>(path: string, body?: unknown) => request<T>('POST', path, body ?? {}),
   patch: <T>(path: string, body: unknown) => request<T>('PATCH', path, body),
   put: <T>(path: string, body: unknown) => request<T>('PUT', path, body),

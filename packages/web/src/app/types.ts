@@ -114,6 +114,15 @@ export interface Lead {
   spamReasons: string[];
   duplicateOf: string | null;
   likelyDuplicate: { id: string; trackingCode: string; score: number } | null;
+  photoCount: number;
   receivedAt: string;
   updatedAt: string;
+}
+
+/** A lead's photo before anyone looks: its size only (the picture is an audited read). */
+export interface LeadPhoto {
+  id: string;
+  width: number;
+  height: number;
+  createdAt: string;
 }

@@ -280,4 +280,11 @@ export const en: Messages = {
     totpConfirm: 'Verify and turn on',
     totpDone: 'Two-step verification is on',
   },
+  leadPhotos: {
+    title: 'Photos from the scene',
+    count: '{{count}} photos',
+    masked: 'Click to view (viewing is recorded)',
+    open: 'View photo {{n}}',
+    loading: 'Loading…',
+  },
 };

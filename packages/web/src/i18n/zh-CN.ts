@@ -281,6 +281,13 @@ export const zhCN = {
     totpConfirm: '验证并启用',
     totpDone: '两步验证已启用',
   },
+  leadPhotos: {
+    title: '现场照片',
+    count: '{{count}} 张照片',
+    masked: '点击查看（查看将被记录）',
+    open: '查看第 {{n}} 张照片',
+    loading: '正在加载…',
+  },
 };
 
 type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };

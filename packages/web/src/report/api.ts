@@ -33,10 +33,13 @@ export type ApiResult<T> =
   | { ok: false; kind: 'http'; status: number; code: ErrorCode; requestId?: string };
 
 const TIMEOUT_MS = 20_000;
+/** Photos take longer on a weak signal: ~1 MB at 2G speeds is well over a minute. */
+const UPLOAD_TIMEOUT_MS = 180_000;
 
 async function call<T>(method: 'GET' | 'POST', path: string, body?: unknown): Promise<ApiResult<T>> {
   const controller = new AbortController();
-  const timer = window.setTimeout(() => controller.abort(), TIMEOUT_MS);
+  const form = body instanceof FormData;
+  const timer = window.setTimeout(() => controller.abort(), form ? UPLOAD_TIMEOUT_MS : TIMEOUT_MS);
   let response: Response;
   let text: string;
   try {
@@ -44,11 +47,12 @@ async function call<T>(method: 'GET' | 'POST', path: string, body?: unknown): Pr
       method,
       credentials: 'omit',
       cache: 'no-store',
+      // A form sets its own content type (with the multipart boundary).
       headers:
-        body === undefined
+        body === undefined || form
           ? { accept: 'application/json' }
           : { accept: 'application/json', 'content-type': 'application/json' },
-      body: body === undefined ? undefined : JSON.stringify(body),
+      body: body === undefined ? undefined : form ? body : JSON.stringify(body),
       signal: controller.signal,
     });
     text = await response.text();
@@ -67,11 +71,7 @@ async function call<T>(method: 'GET' | 'POST', path: string, body?: unknown): Pr
   const error = (data as { error?: { code?: unknown; requestId?: unknown } } | undefined)?.error;
   const code: ErrorCode = isErrorCode(error?.code)
     ? error.code
-    : response.status === 429
-      ? 'RATE_LIMITED'
-      : response.status === 404
-        ? 'NOT_FOUND'
-        : 'INTERNAL';
+    : (fallbackCodes[response.status] ?? 'INTERNAL');
   return {
     ok: false,
     kind: 'http',
@@ -81,8 +81,22 @@ async function call<T>(method: 'GET' | 'POST', path: string, body?: unknown): Pr
   };
 }
 
-export function submitLead(lead: NewLead): Promise<ApiResult<{ trackingCode: string }>> {
-  return call('POST', '/api/public/leads', lead);
+/** A proxy in front of the server may answer these without our JSON. */
+const fallbackCodes: Partial<Record<number, ErrorCode>> = {
+  404: 'NOT_FOUND',
+  413: 'PHOTO_TOO_LARGE',
+  429: 'RATE_LIMITED',
+};
+
+/** JSON as always; with photos, a form whose `data` field holds the same JSON. */
+export function submitLead(lead: NewLead, photos: Blob[] = []): Promise<ApiResult<{ trackingCode: string }>> {
+  if (!photos.length) return call('POST', '/api/public/leads', lead);
+  const form = new FormData();
+  form.append('data', JSON.stringify(lead));
+  photos.forEach((photo, i) => {
+    form.append('photos', photo, `photo-${i + 1}.jpg`);
+  });
+  return call('POST', '/api/public/leads', form);
 }
 
 export function fetchLeadStatus(code: string): Promise<ApiResult<LeadStatusView>> {

@@ -7,6 +7,7 @@ import { fetchMapTiles, type NewLead, submitLead } from './api.ts';
 import { h, icon, icons, replace } from './dom.ts';
 import { groupCode } from './format.ts';
 import { canLocate, describeAccuracy, locate, type Position } from './geo.ts';
+import { photoPicker } from './photo-picker.ts';
 import { lookupSection, myCodesSection, pageLink, statusPath } from './shared.ts';
 import { deviceToken, loadDraft, randomUuid, rememberCode, saveDraft } from './storage.ts';
 import {
@@ -121,6 +122,7 @@ export function renderReportPage(root: HTMLElement): void {
   const counter = h('p', { class: 'counter', id: 'description-count', 'aria-live': 'polite' });
   const detailsError = fieldError('details');
   const descriptionError = fieldError('description');
+  const photos = photoPicker();
 
   // ── Contact ─────────────────────────────────────────────────────────────────────────────
   const phone = h('input', {
@@ -215,6 +217,7 @@ export function renderReportPage(root: HTMLElement): void {
       description,
       counter,
       descriptionError,
+      photos.element,
     ),
     h(
       'fieldset',
@@ -501,7 +504,8 @@ export function renderReportPage(root: HTMLElement): void {
     lead.callBack = !!number && v.callBack;
 
     setBusy(true);
-    const result = await submitLead(lead);
+    await photos.ready();
+    const result = await submitLead(lead, photos.photos());
     setBusy(false);
     if (result.ok && result.data?.trackingCode) {
       clientId = null;

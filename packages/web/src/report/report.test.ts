@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { formatDateTime, groupCode } from './format.ts';
+import { fitWithin } from './photo-picker.ts';
 import { stepsFor } from './status.ts';
 import { type FormValues, normalisePhone, validate } from './validate.ts';
 
@@ -102,5 +103,14 @@ describe('the status page', () => {
       '找到并救助:skipped',
       '已办结:current',
     ]);
+  });
+});
+
+describe('photos shrunk on the phone', () => {
+  it('fit within 1600 px on the longer side and are never enlarged', () => {
+    expect(fitWithin(4032, 3024)).toEqual([1600, 1200]);
+    expect(fitWithin(3024, 4032)).toEqual([1200, 1600]);
+    expect(fitWithin(800, 600)).toEqual([800, 600]);
+    expect(fitWithin(10_000, 1)).toEqual([1600, 1]);
   });
 });

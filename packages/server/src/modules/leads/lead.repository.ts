@@ -1,6 +1,6 @@
 import { and, count, desc, eq, inArray, isNull, type SQL, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/pool.ts';
-import { idempotencyKey, lead, partnerKey, region } from '../../db/schema.ts';
+import { idempotencyKey, lead, leadPhoto, partnerKey, region } from '../../db/schema.ts';
 import type { Actor } from '../../platform/actor.ts';
 import { inJurisdiction } from '../../platform/scope.ts';
 
@@ -27,7 +27,12 @@ export function createLeadRepository(db: DbOrTx) {
     );
   const withRegion = () =>
     db
-      .select({ lead, regionName: sql<string>`coalesce(${region.name}, ${lead.regionCode})` })
+      .select({
+        lead,
+        regionName: sql<string>`coalesce(${region.name}, ${lead.regionCode})`,
+        // Counted per row in the same query (PostgreSQL evaluates it after LIMIT), not N+1.
+        photoCount: sql<number>`(SELECT count(*)::int FROM ${leadPhoto} WHERE ${leadPhoto.leadId} = ${lead.id})`,
+      })
       .from(lead)
       .leftJoin(region, eq(region.code, lead.regionCode));
 

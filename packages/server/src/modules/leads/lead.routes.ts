@@ -15,13 +15,17 @@ import {
   trackingResponseSchema,
 } from './lead.schema.ts';
 import type { LeadService } from './lead.service.ts';
+import { acceptPhotoUploads, multipartReportDescription, readPhotoUploads } from './lead-photo.routes.ts';
 
-/** The public channel: no login, rate-limited per address and device. */
+/** The public channel: no login, rate-limited per address and device; JSON, or a form with photos. */
 export function publicLeadRoutes(leads: LeadService) {
   return async (app: App) => {
+    await acceptPhotoUploads(app);
     app.post(
       '',
       {
+        // Before validation: a multipart report becomes the same JSON body plus its photo files.
+        preValidation: readPhotoUploads,
         config: {
           access: 'public',
           // Carrier NAT puts many phones behind one address, so the device token counts too.
@@ -35,12 +39,19 @@ export function publicLeadRoutes(leads: LeadService) {
         schema: {
           tags: ['public'],
           summary: 'Report someone who may need help (no login); returns a tracking code',
+          description: multipartReportDescription,
           body: publicLeadBodySchema,
           response: { 201: trackingResponseSchema },
         },
       },
       async (request, reply) =>
-        reply.status(201).send({ trackingCode: await leads.receivePublic(request.body, String(request.id)) }),
+        reply.status(201).send({
+          trackingCode: await leads.receivePublic(
+            request.body,
+            String(request.id),
+            request.photoUploads ?? [],
+          ),
+        }),
     );
     app.get(
       '/:trackingCode',

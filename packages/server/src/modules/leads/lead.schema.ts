@@ -71,6 +71,8 @@ export const leadSchema = z.object({
   duplicateOf: z.uuid().nullable(),
   /** An earlier open lead this one probably repeats: shown for a one-click merge, never merged by itself. */
   likelyDuplicate: z.object({ id: z.uuid(), trackingCode: z.string(), score: z.number() }).nullable(),
+  /** Photos the reporter attached; they stay masked until someone opens one (audited). */
+  photoCount: z.number().int().min(0),
   receivedAt: z.iso.datetime(),
   updatedAt: z.iso.datetime(),
 });

@@ -7,6 +7,7 @@ import {
   type LeadDescriptor,
   type LeadSource,
   type LeadState,
+  MAX_LEAD_PHOTOS,
   maskPhone,
   normaliseTrackingCode,
   publicLeadStatus,
@@ -20,10 +21,12 @@ import type { Db, Tx } from '../../db/pool.ts';
 import type { Actor, Ctx, PartnerIdentity } from '../../platform/actor.ts';
 import type { Clock } from '../../platform/clock.ts';
 import { AppError } from '../../platform/errors.ts';
-import type { EventContext, RecordEvent } from '../../platform/events.ts';
+import { type EventContext, type RecordEvent, recordRead } from '../../platform/events.ts';
 import type { Ids } from '../../platform/ids.ts';
 import { createLeadRepository, type LeadFilter, type LeadRow } from './lead.repository.ts';
 import type { LeadAction, LeadView, SightingInput } from './lead.schema.ts';
+import { createLeadPhotoRepository } from './lead-photo.repository.ts';
+import { type ProcessedPhoto, processPhoto } from './lead-photo.ts';
 
 type Sighting = Omit<SightingInput, 'callBack' | 'deviceToken' | 'reporterPhone'> & {
   reporterPhone?: string | undefined;
@@ -42,7 +45,7 @@ function newTrackingCode(): string {
   return code;
 }
 
-export function present(row: LeadRow, regionName: string): LeadView {
+export function present(row: LeadRow, regionName: string, photoCount = 0): LeadView {
   return {
     id: row.id,
     trackingCode: row.trackingCode,
@@ -64,6 +67,7 @@ export function present(row: LeadRow, regionName: string): LeadView {
     spamReasons: row.spamReasons,
     duplicateOf: row.duplicateOf,
     likelyDuplicate: null,
+    photoCount,
     receivedAt: row.receivedAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
   };
@@ -108,6 +112,8 @@ export function createLeadService(deps: {
       sentinelId?: string;
       createdBy?: string | null;
       screen?: boolean;
+      /** Already re-encoded (see processPhoto): stored with the lead, or not at all. */
+      photos?: ProcessedPhoto[];
     } = {},
   ): Promise<LeadRow> {
     if ((input.lat === undefined) !== (input.lng === undefined)) {
@@ -152,6 +158,10 @@ export function createLeadService(deps: {
       createdBy: extra.createdBy ?? null,
     };
     await createLeadRepository(tx).insert(row);
+    const photos = extra.photos ?? [];
+    await createLeadPhotoRepository(tx).insertMany(
+      photos.map((p) => ({ id: ids.next(), leadId: row.id, regionCode, createdAt: now, ...p })),
+    );
     await recordEvent(tx, event, {
       action: 'lead.received',
       entityType: 'lead',
@@ -163,6 +173,7 @@ export function createLeadService(deps: {
         descriptors: row.descriptors,
         vulnerable: isVulnerable(row.descriptors),
         state: row.state,
+        photoCount: photos.length,
         ...(screening ? { spamScore: screening.score, spamModel: SPAM_MODEL_VERSION } : {}),
       },
     });
@@ -172,7 +183,7 @@ export function createLeadService(deps: {
   async function get(actor: Actor, id: string): Promise<LeadView> {
     const found = await repo.findById(actor, id);
     if (!found) throw new AppError('NOT_FOUND');
-    const view = present(found.lead, found.regionName);
+    const view = present(found.lead, found.regionName, found.photoCount);
     await suggestDuplicates(actor, [found.lead], [view]);
     return view;
   }
@@ -209,9 +220,10 @@ export function createLeadService(deps: {
 
     /**
      * A resend of the same submission (same `clientId`, same device) answers the code made the
-     * first time: on a weak network the reply is often lost after the report arrived.
+     * first time: on a weak network the reply is often lost after the report arrived. Its photos
+     * are not looked at again, so they are stored once.
      */
-    async receivePublic(input: SightingInput, requestId: string): Promise<string> {
+    async receivePublic(input: SightingInput, requestId: string, uploads: Buffer[] = []): Promise<string> {
       const resent = async () => {
         const earlier = input.clientId ? await repo.findByClientId(input.clientId) : null;
         if (!earlier) return null;
@@ -220,9 +232,17 @@ export function createLeadService(deps: {
       };
       const known = await resent();
       if (known) return known;
+      if (uploads.length > MAX_LEAD_PHOTOS) throw new AppError('TOO_MANY_PHOTOS', { max: MAX_LEAD_PHOTOS });
+      // Re-encoded before the transaction (no connection held while sharp works), one at a time
+      // to bound memory; any refused photo stops the whole report before anything is stored.
+      const photos: ProcessedPhoto[] = [];
+      for (const upload of uploads) photos.push(await processPhoto(upload));
       try {
         const row = await db.transaction((tx) =>
-          receive(tx, { actorId: null, requestId }, 'public', deps.publicRegionCode, input, { screen: true }),
+          receive(tx, { actorId: null, requestId }, 'public', deps.publicRegionCode, input, {
+            screen: true,
+            photos,
+          }),
         );
         return row.trackingCode;
       } catch (err) {
@@ -329,7 +349,7 @@ export function createLeadService(deps: {
         repo.list(actor, filter, page, pageSize),
         repo.count(actor, filter),
       ]);
-      const items = rows.map((r) => present(r.lead, r.regionName));
+      const items = rows.map((r) => present(r.lead, r.regionName, r.photoCount));
       await suggestDuplicates(
         actor,
         rows.map((r) => r.lead),
@@ -386,19 +406,13 @@ export function createLeadService(deps: {
     async revealReporterPhone(ctx: Ctx, id: string) {
       const found = await repo.findById(ctx.actor, id);
       if (!found) throw new AppError('NOT_FOUND');
-      await db.transaction((tx) =>
-        recordEvent(
-          tx,
-          { actorId: ctx.actor.id, requestId: ctx.requestId },
-          {
-            action: 'lead.reporter_phone_viewed',
-            entityType: 'lead',
-            entityId: id,
-            regionCode: found.lead.regionCode,
-            payload: { field: 'reporterPhone' },
-          },
-        ),
-      );
+      await recordRead(db, recordEvent, ctx, {
+        action: 'lead.reporter_phone_viewed',
+        entityType: 'lead',
+        entityId: id,
+        regionCode: found.lead.regionCode,
+        payload: { field: 'reporterPhone' },
+      });
       return { phone: found.lead.reporterPhone };
     },
 

@@ -34,6 +34,7 @@ import { useNow } from '../../features/dispatch/hooks.ts';
 import { SlaTag } from '../../features/dispatch/SlaTag.tsx';
 import type { Dispatch, Recommendation, TimelineEntry } from '../../features/dispatch/types.ts';
 import { actionLabel } from '../../features/events/labels.ts';
+import { LeadPhotos } from '../../features/leads/LeadPhotos.tsx';
 import { useLang } from '../../i18n/index.ts';
 
 export function LeadDrawer({ leadId, onClose }: { leadId: string | null; onClose: () => void }) {
@@ -99,6 +100,7 @@ export function LeadDrawer({ leadId, onClose }: { leadId: string | null; onClose
             <Descriptions.Item label={t('lead.received')}>{formatTime(l.receivedAt)}</Descriptions.Item>
           </Descriptions>
 
+          {l.photoCount > 0 && <LeadPhotos leadId={l.id} count={l.photoCount} />}
           {current && <CurrentDispatch d={current} now={now} />}
           {dispatchable && <Recommendations lead={l} />}
 

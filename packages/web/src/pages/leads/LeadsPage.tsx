@@ -3,6 +3,7 @@
  * the vulnerable flagged; updates arrive live. Triage acts need `lead.manage`.
  */
 
+import { CameraOutlined } from '@ant-design/icons';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import {
   type LeadSource,
@@ -34,6 +35,7 @@ import { useAuth } from '../../app/auth.tsx';
 import { errorText } from '../../app/errors.ts';
 import { formatTime } from '../../app/format.ts';
 import type { Lead, Page } from '../../app/types.ts';
+import { LeadPhotos } from '../../features/leads/LeadPhotos.tsx';
 import { useLang } from '../../i18n/index.ts';
 
 type Scope = 'open' | 'quarantined' | 'all';
@@ -109,6 +111,15 @@ export function LeadsPage() {
         <Space direction="vertical" size={2}>
           <Space size={4} wrap>
             {lead.vulnerable && <Tag color="red">{t('leads.priority')}</Tag>}
+            {lead.photoCount > 0 && (
+              <Tag
+                icon={<CameraOutlined />}
+                title={t('leadPhotos.count', { count: lead.photoCount })}
+                data-testid="lead-photo-count"
+              >
+                {lead.photoCount}
+              </Tag>
+            )}
             {lead.likelyDuplicate && (
               <Tag color="purple" data-testid="lead-likely-duplicate">
                 {t('leads.likelyDuplicate', { code: lead.likelyDuplicate.trackingCode })}
@@ -235,6 +246,10 @@ export function LeadsPage() {
         columns={columns}
         dataSource={leads.data?.items ?? []}
         onRow={(lead) => ({ 'data-testid': `lead-row-${lead.trackingCode}` }) as HTMLAttributes<HTMLElement>}
+        expandable={{
+          rowExpandable: (lead) => lead.photoCount > 0,
+          expandedRowRender: (lead) => <LeadPhotos leadId={lead.id} count={lead.photoCount} />,
+        }}
         pagination={{
           current: page,
           pageSize: 20,
