@@ -1,5 +1,6 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { phonePhoto } from '../packages/server/src/testing/photos.ts';
 import { baseUrl, desktopPage, launchBrowser, screenshot, signIn } from './browser.ts';
 
 /**
@@ -35,6 +36,7 @@ describe('from a report to a person helped', () => {
     // The dispatcher's screen is open before anything is reported.
     const dispatcher = await desktopPage(browser);
     await signIn(dispatcher, 'dispatcher');
+    await dispatcher.waitForURL(`${baseUrl()}/`);
     await dispatcher.getByTestId('menu-command').click();
     await dispatcher.waitForURL(`${baseUrl()}/command`);
     await dispatcher.getByTestId('queue-item').first().waitFor();
@@ -53,6 +55,9 @@ describe('from a report to a person helped', () => {
     await reporter.page.locator('[data-descriptor="elderly"]').click();
     await reporter.page.locator('[data-descriptor="thin_clothing"]').click();
     await reporter.page.getByTestId('description').fill(description);
+    const photo = { name: 'IMG_2041.jpg', mimeType: 'image/jpeg', buffer: await phonePhoto(1200, 900) };
+    await reporter.page.getByTestId('photo-input').setInputFiles(photo);
+    await expect.poll(() => reporter.page.getByTestId('photo-thumbs').locator('li').count()).toBe(1);
     await reporter.page.getByTestId('submit').click();
     const codeEl = reporter.page.getByTestId('tracking-code');
     await codeEl.waitFor();
@@ -74,6 +79,8 @@ describe('from a report to a person helped', () => {
     await first.waitFor();
     expect(await first.textContent()).toContain('浈江区联合救助一队');
     expect(await drawer.getByTestId('recommendation').count()).toBeGreaterThanOrEqual(2);
+    // The photo is there, masked until someone deliberately opens it (an audited read).
+    expect(await drawer.getByText('点击查看（查看将被记录）').count()).toBe(1);
     await screenshot(dispatcher, 'command-recommendations');
     await first.getByTestId('assign-team').click();
     await drawer.getByTestId('current-dispatch').waitFor();
@@ -89,6 +96,7 @@ describe('from a report to a person helped', () => {
     // The team's member, on a phone: accept, navigate, on scene, helped.
     const patrol = await phone(spot);
     await signIn(patrol.page, 'patrol1');
+    await patrol.page.waitForURL(`${baseUrl()}/`);
     await patrol.page.goto(`${baseUrl()}/patrol`);
     const card = patrol.page.locator('[data-testid="assignment"][data-state="pending"]');
     await card.waitFor();
@@ -142,6 +150,7 @@ describe('from a report to a person helped', () => {
     const page = await desktopPage(browser);
     try {
       await signIn(page, 'dispatcher');
+      await page.waitForURL(`${baseUrl()}/`);
       await page.getByTestId('menu-teams').click();
       await page.waitForURL(`${baseUrl()}/teams`);
       const row = page.locator('tr', { hasText: '南雄市救助分队' });
