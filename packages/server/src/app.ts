@@ -203,7 +203,9 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   await app.register(eventRoutes(db), { prefix: '/api/events' });
   await app.register(leadRoutes(leads), { prefix: '/api/leads' });
   await app.register(leadPhotoRoutes(createLeadPhotoService({ db, recordEvent })), { prefix: '/api/leads' });
-  await app.register(publicLeadRoutes(leads), { prefix: '/api/public/leads' });
+  await app.register(publicLeadRoutes(leads, { perAddressPerMinute: config.PUBLIC_IP_RATE_PER_MINUTE }), {
+    prefix: '/api/public/leads',
+  });
   await app.register(partnerLeadRoutes(leads), { prefix: '/api/partner/leads' });
   await app.register(teamRoutes(teams), { prefix: '/api/teams' });
   await app.register(dispatchRoutes(dispatch), { prefix: '/api' });

@@ -34,6 +34,12 @@ const configSchema = z.object({
     .describe('the city whose command centre receives public reports (GB/T 2260)'),
   MAP_TILE_URL: z.string().default('').describe('raster tile URL template; empty = outlines only'),
   MAP_ATTRIBUTION: z.string().default(''),
+  PUBLIC_IP_RATE_PER_MINUTE: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .default(300)
+    .describe('soft cap on public reports per address and minute (carrier NAT shares addresses)'),
   DISPATCH_ACCEPT_MINUTES: z.coerce
     .number()
     .positive()

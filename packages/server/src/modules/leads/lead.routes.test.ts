@@ -1,4 +1,4 @@
-import { and, count, eq } from 'drizzle-orm';
+import { and, count, eq, like } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { event, idempotencyKey, lead } from '../../db/schema.ts';
 import { buildLead, buildPartnerKey, buildUser } from '../../testing/builders.ts';
@@ -183,6 +183,29 @@ describe('leads', () => {
       externalRef: '110-20261215-0042',
     });
     expect((await fromPartner(partner.key, null, body)).json().error.code).toBe('VALIDATION_FAILED');
+  });
+
+  it('a script rotating device tokens from one address meets the soft per-address limit', async () => {
+    const limit = 300; // PUBLIC_IP_RATE_PER_MINUTE's default
+    const codes: number[] = [];
+    for (let i = 0; i < limit + 1; i++) {
+      const deviceToken = `0192f3a4-3333-7abc-8def-${String(i).padStart(12, '0')}`;
+      codes.push(
+        (await report({ descriptors: ['group'], address: `韶关站${i}`, deviceToken }, '10.7.7.7')).statusCode,
+      );
+    }
+    expect(codes.slice(0, limit).filter((c) => c !== 201)).toEqual([]);
+    expect(codes[limit]).toBe(429);
+    // Counted before the body is read: a refused request stored nothing.
+    const stored = await t.db
+      .select({ n: count() })
+      .from(lead)
+      .where(eq(lead.address, `韶关站${limit}`));
+    expect(stored[0]!.n).toBe(0);
+    // Another address is unaffected.
+    expect((await report({ descriptors: ['group'], address: '韶关站' }, '10.7.7.8')).statusCode).toBe(201);
+    // Off the open queue, so the list tests below see their own leads on the first page.
+    await t.db.update(lead).set({ state: 'closed' }).where(like(lead.address, '韶关站%'));
   });
 
   it('100 concurrent identical partner posts make exactly one lead', async () => {

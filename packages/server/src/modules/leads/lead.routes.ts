@@ -1,4 +1,6 @@
+import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
+import { AppError } from '../../platform/errors.ts';
 import { type App, actorOf, ctxOf as ctx } from '../../platform/http.ts';
 import {
   hotlineLeadBodySchema,
@@ -17,13 +19,30 @@ import {
 import type { LeadService } from './lead.service.ts';
 import { acceptPhotoUploads, multipartReportDescription, readPhotoUploads } from './lead-photo.routes.ts';
 
-/** The public channel: no login, rate-limited per address and device; JSON, or a form with photos. */
-export function publicLeadRoutes(leads: LeadService) {
+/**
+ * The public channel: no login; JSON, or a form with photos. Two limits: per device (10 a
+ * minute, the real one) and a soft one per address, checked before any upload is read, high
+ * enough for a carrier NAT's many phones but not for a script rotating device tokens.
+ */
+export function publicLeadRoutes(leads: LeadService, options: { perAddressPerMinute: number }) {
   return async (app: App) => {
     await acceptPhotoUploads(app);
+    // createRateLimit, not rateLimit(): the plugin runs only the first limiter of a request,
+    // and the per-device one must still run after this.
+    const addressLimit = app.createRateLimit({
+      max: options.perAddressPerMinute,
+      timeWindow: 60_000,
+      keyGenerator: (req) => `public-address|${req.ip}`,
+    });
+    const perAddress = async (request: FastifyRequest) => {
+      // `isAllowed` only means "on the allow list"; `isExceeded` is the verdict.
+      const verdict = await addressLimit(request);
+      if (!verdict.isAllowed && verdict.isExceeded) throw new AppError('RATE_LIMITED');
+    };
     app.post(
       '',
       {
+        onRequest: perAddress,
         // Before validation: a multipart report becomes the same JSON body plus its photo files.
         preValidation: readPhotoUploads,
         config: {
