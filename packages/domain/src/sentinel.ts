@@ -73,7 +73,10 @@ export type SentinelLeadOutcome = 'confirmed' | 'unconfirmed' | 'neutral' | 'ope
 export const trustConfirmingStates: readonly LeadState[] = ['resolved'];
 export const trustDoubtingStates: readonly LeadState[] = ['not_found', 'spam'];
 
-export function sentinelLeadOutcome(state: LeadState, closedFrom: LeadState | null = null): SentinelLeadOutcome {
+export function sentinelLeadOutcome(
+  state: LeadState,
+  closedFrom: LeadState | null = null,
+): SentinelLeadOutcome {
   const decided = state === 'closed' ? closedFrom : state;
   if (decided && trustConfirmingStates.includes(decided)) return 'confirmed';
   if (decided && trustDoubtingStates.includes(decided)) return 'unconfirmed';

@@ -1,5 +1,6 @@
 import { leadDescriptors, leadSources, leadStates, phonePattern, publicLeadStatuses } from '@warmline/domain';
 import { z } from 'zod';
+import { leadSentinelSchema } from '../sentinels/sentinel.schema.ts';
 
 const phoneSchema = z.string().regex(phonePattern, 'mainland mobile or landline');
 
@@ -71,6 +72,8 @@ export const leadSchema = z.object({
   duplicateOf: z.uuid().nullable(),
   /** An earlier open lead this one probably repeats: shown for a one-click merge, never merged by itself. */
   likelyDuplicate: z.object({ id: z.uuid(), trackingCode: z.string(), score: z.number() }).nullable(),
+  /** The registered sentinel who reported it, with their trust; null for other channels. */
+  sentinel: leadSentinelSchema,
   receivedAt: z.iso.datetime(),
   updatedAt: z.iso.datetime(),
 });

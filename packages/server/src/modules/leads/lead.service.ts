@@ -22,6 +22,7 @@ import type { Clock } from '../../platform/clock.ts';
 import { AppError } from '../../platform/errors.ts';
 import type { EventContext, RecordEvent } from '../../platform/events.ts';
 import type { Ids } from '../../platform/ids.ts';
+import { presentLeadSentinel } from '../sentinels/sentinel.presenter.ts';
 import { createLeadRepository, type LeadFilter, type LeadRow } from './lead.repository.ts';
 import type { LeadAction, LeadView, SightingInput } from './lead.schema.ts';
 
@@ -42,7 +43,7 @@ function newTrackingCode(): string {
   return code;
 }
 
-export function present(row: LeadRow, regionName: string): LeadView {
+export function present(row: LeadRow, regionName: string, sentinel: LeadView['sentinel'] = null): LeadView {
   return {
     id: row.id,
     trackingCode: row.trackingCode,
@@ -64,6 +65,7 @@ export function present(row: LeadRow, regionName: string): LeadView {
     spamReasons: row.spamReasons,
     duplicateOf: row.duplicateOf,
     likelyDuplicate: null,
+    sentinel,
     receivedAt: row.receivedAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
   };
@@ -172,7 +174,7 @@ export function createLeadService(deps: {
   async function get(actor: Actor, id: string): Promise<LeadView> {
     const found = await repo.findById(actor, id);
     if (!found) throw new AppError('NOT_FOUND');
-    const view = present(found.lead, found.regionName);
+    const view = present(found.lead, found.regionName, presentLeadSentinel(found));
     await suggestDuplicates(actor, [found.lead], [view]);
     return view;
   }
@@ -329,7 +331,7 @@ export function createLeadService(deps: {
         repo.list(actor, filter, page, pageSize),
         repo.count(actor, filter),
       ]);
-      const items = rows.map((r) => present(r.lead, r.regionName));
+      const items = rows.map((r) => present(r.lead, r.regionName, presentLeadSentinel(r)));
       await suggestDuplicates(
         actor,
         rows.map((r) => r.lead),
