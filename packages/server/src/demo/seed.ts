@@ -15,6 +15,7 @@ import { createEventRecorder, type RecordEvent } from '../platform/events.ts';
 import type { Ids } from '../platform/ids.ts';
 import { DEMO_CITY, DEMO_PASSWORD, demoOrgs, demoPartnerKeys, demoUsers } from './demo-city.ts';
 import { demoAds, demoClosingNotes, demoPlaces, demoSightings, demoSourceWeights } from './demo-leads.ts';
+import { seedDemoSentinels } from './demo-sentinels.ts';
 
 const DEMO_REQUEST_ID = 'demo-seed';
 
@@ -97,6 +98,7 @@ export async function seedDemo(deps: {
       userIds.set(u.username, id);
     }
     await seedDemoLeads(tx, ids, now, userIds.get('dispatcher')!);
+    await seedDemoSentinels(tx, ids, now, userIds, DEMO_REQUEST_ID);
   });
 }
 
