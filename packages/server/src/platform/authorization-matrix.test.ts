@@ -100,6 +100,7 @@ const policy: Record<string, { access: Access } & Sample> = {
       regionCode: '440204',
     }),
   },
+  'GET /api/public/sentinels/regions': { access: 'public' },
   'GET /api/sentinel/me': { access: 'sentinel' },
   'POST /api/sentinel/leads': {
     access: 'sentinel',

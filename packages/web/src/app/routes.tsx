@@ -8,6 +8,7 @@ import {
   AuditOutlined,
   ClusterOutlined,
   DashboardOutlined,
+  FlagOutlined,
   PhoneOutlined,
   SafetyCertificateOutlined,
   TeamOutlined,
@@ -15,7 +16,7 @@ import {
 import type { Permission } from '@warmline/domain';
 import { type ComponentType, type LazyExoticComponent, lazy, type ReactNode } from 'react';
 
-export type MenuKey = 'home' | 'hotline' | 'leads' | 'users' | 'orgs' | 'events' | 'account';
+export type MenuKey = 'home' | 'hotline' | 'leads' | 'sentinels' | 'users' | 'orgs' | 'events' | 'account';
 
 export interface PageRoute {
   path: string;
@@ -51,6 +52,13 @@ export const pageRoutes: PageRoute[] = [
     icon: <AlertOutlined />,
     permission: 'lead.read',
     Page: page(() => import('../pages/leads/LeadsPage.tsx'), 'LeadsPage'),
+  },
+  {
+    path: '/sentinels',
+    menu: 'sentinels',
+    icon: <FlagOutlined />,
+    permission: 'sentinel.read',
+    Page: page(() => import('../pages/sentinels/SentinelsPage.tsx'), 'SentinelsPage'),
   },
   {
     path: '/admin/users',

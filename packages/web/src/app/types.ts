@@ -7,6 +7,9 @@ import type {
   Permission,
   RegionLevel,
   Role,
+  SentinelOrgType,
+  SentinelState,
+  TrustLevel,
 } from '@warmline/domain';
 
 export interface Me {
@@ -114,6 +117,31 @@ export interface Lead {
   spamReasons: string[];
   duplicateOf: string | null;
   likelyDuplicate: { id: string; trackingCode: string; score: number } | null;
+  /** The registered sentinel who reported it, and how far their reports have held up. */
+  sentinel: {
+    id: string;
+    displayName: string;
+    orgType: SentinelOrgType;
+    trust: number;
+    trustLevel: TrustLevel;
+  } | null;
   receivedAt: string;
   updatedAt: string;
+}
+
+/** A sentinel as the bureau reviews them (GET /api/sentinels). */
+export interface Sentinel {
+  id: string;
+  displayName: string;
+  phoneMasked: string;
+  orgType: SentinelOrgType;
+  orgName: string | null;
+  regionCode: string;
+  regionName: string;
+  state: SentinelState;
+  reportCount: number;
+  trust: { score: number; level: TrustLevel };
+  reviewNote: string | null;
+  reviewedAt: string | null;
+  createdAt: string;
 }

@@ -76,6 +76,14 @@ export function createSentinelRepository(db: DbOrTx) {
           .limit(1)
       ).length > 0,
 
+    /** The region and the counties below it: what a sentinel picks from when registering. */
+    regionAndChildren: (code: string) =>
+      db
+        .select({ code: region.code, name: region.name })
+        .from(region)
+        .where(sql`${region.code} = ${code} OR ${region.parentCode} = ${code}`)
+        .orderBy(region.code),
+
     /** The sentinel behind a token: by its hash only, no jurisdiction (the token is the secret). */
     findByTokenHash: async (tokenHash: string) =>
       (await db.select().from(sentinel).where(eq(sentinel.tokenHash, tokenHash)).limit(1))[0] ?? null,

@@ -261,6 +261,14 @@ describe('sentinels', () => {
     });
   });
 
+  it('offers the city and its counties to register in', async () => {
+    const res = await t.app.inject({ method: 'GET', url: '/api/public/sentinels/regions' });
+    const { items } = res.json();
+    expect(items[0]).toEqual({ code: '440200', name: '韶关市' });
+    expect(items).toContainEqual({ code: '440204', name: '浈江区' });
+    expect(items).toHaveLength(11);
+  });
+
   it('refuses bad registrations with a code', async () => {
     const good = {
       displayName: '李骑手',

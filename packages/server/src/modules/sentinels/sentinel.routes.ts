@@ -3,6 +3,7 @@ import { publicLeadBodySchema, trackingResponseSchema } from '../leads/lead.sche
 import {
   registeredSchema,
   registerSentinelBodySchema,
+  registrationRegionsSchema,
   sentinelActionBodySchema,
   sentinelIdParamsSchema,
   sentinelListQuerySchema,
@@ -30,6 +31,18 @@ export function publicSentinelRoutes(sentinels: SentinelService) {
       },
       async (request, reply) =>
         reply.status(201).send(await sentinels.register(request.body, String(request.id))),
+    );
+    app.get(
+      '/regions',
+      {
+        config: { access: 'public', rateLimit: { max: 60, timeWindow: '1 minute' } },
+        schema: {
+          tags: ['public'],
+          summary: 'The city and counties a sentinel may register in (names are public)',
+          response: { 200: registrationRegionsSchema },
+        },
+      },
+      async () => sentinels.regions(),
     );
   };
 }

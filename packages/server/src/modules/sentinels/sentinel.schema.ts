@@ -30,6 +30,10 @@ export const registeredSchema = z.object({
   state: z.literal('pending'),
 });
 
+export const registrationRegionsSchema = z.object({
+  items: z.array(z.object({ code: z.string(), name: z.string() })),
+});
+
 export const trustSchema = z.object({ score: z.number().min(0).max(1), level: z.enum(trustLevels) });
 
 export const sentinelMeSchema = z.object({

@@ -126,6 +126,9 @@ export function createSentinelService(deps: {
       return { sentinelId: id, token, state: 'pending' as const };
     },
 
+    /** Where a sentinel can say they work: the city this service covers, then its counties. */
+    regions: async () => ({ items: await repo.regionAndChildren(deps.publicRegionCode) }),
+
     findByTokenHash: async (tokenHash: string): Promise<SentinelIdentity | null> => {
       const row = await repo.findByTokenHash(tokenHash);
       return row ? { id: row.id, regionCode: row.regionCode, state: row.state as SentinelState } : null;
