@@ -89,6 +89,16 @@ export function renderRegister(root: HTMLElement, onDone: () => void, notice?: s
       el.textContent = problems[field] ?? '';
       el.hidden = !problems[field];
     }
+    if (!Object.values(problems).some(Boolean)) alert(null);
+  }
+
+  // A corrected field drops its message at once; the summary goes with the last one.
+  for (const [field, el] of [
+    ['displayName', name],
+    ['phone', phone],
+    ['orgName', orgName],
+  ] as const) {
+    el.addEventListener('input', () => show({ ...currentProblems, [field]: undefined }));
   }
 
   function alert(message: string | null): void {
