@@ -1,5 +1,5 @@
 import { mkdirSync } from 'node:fs';
-import { type Browser, chromium, type Locator, type Page } from 'playwright-core';
+import { type Browser, type BrowserContext, chromium, type Locator, type Page } from 'playwright-core';
 import { inject } from 'vitest';
 
 /** Debian's Chromium; never a downloaded browser. Flags keep it off the closed network. */
@@ -45,4 +45,19 @@ export function input(scope: Page | Locator, testId: string): Locator {
 /** A desktop-sized page in Chinese, as a station or command-centre screen is used. */
 export function desktopPage(browser: Browser): Promise<Page> {
   return browser.newPage({ locale: 'zh-CN', viewport: { width: 1440, height: 900 } });
+}
+
+/** A phone: 390×844, touch, Chinese; `timezoneId` to check that times follow Beijing, not the phone. */
+export async function phonePage(
+  browser: Browser,
+  timezoneId = 'Asia/Shanghai',
+): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({
+    locale: 'zh-CN',
+    timezoneId,
+    viewport: { width: 390, height: 844 },
+    isMobile: true,
+    hasTouch: true,
+  });
+  return { context, page: await context.newPage() };
 }

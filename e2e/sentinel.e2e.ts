@@ -1,6 +1,6 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { baseUrl, desktopPage, input, launchBrowser, screenshot, signIn } from './browser.ts';
+import { baseUrl, desktopPage, input, launchBrowser, phonePage, screenshot, signIn } from './browser.ts';
 
 /**
  * 信息哨点: a delivery rider registers on their phone and waits; the city bureau approves them;
@@ -18,16 +18,7 @@ beforeAll(async () => {
 });
 afterAll(() => browser?.close());
 
-async function phone(): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({
-    locale: 'zh-CN',
-    timezoneId: 'Asia/Shanghai',
-    viewport: { width: 390, height: 844 },
-    isMobile: true,
-    hasTouch: true,
-  });
-  return { context, page: await context.newPage() };
-}
+const phone = () => phonePage(browser);
 
 async function openMenu(page: Page, username: string, menu: string, pageId: string): Promise<void> {
   await signIn(page, username);

@@ -1,6 +1,6 @@
 import type { EventAction } from '@warmline/domain';
 import { sql } from 'drizzle-orm';
-import type { Tx } from '../db/pool.ts';
+import type { Db, Tx } from '../db/pool.ts';
 import { event } from '../db/schema.ts';
 import type { Clock } from './clock.ts';
 import type { Ids } from './ids.ts';
@@ -58,4 +58,20 @@ export function createEventRecorder(deps: { clock: Clock; ids: Ids }): RecordEve
       )
       SELECT pg_notify(${CHANGE_CHANNEL}, ${JSON.stringify(notice)}) FROM recorded`);
   };
+}
+
+/**
+ * Reading a sensitive field in full (a phone number) is itself an event: recorded in its own
+ * transaction before the value is handed out, with the field's name and never its value.
+ */
+export function recordSensitiveRead(
+  db: Db,
+  recordEvent: RecordEvent,
+  ctx: { actor: { id: string }; requestId: string },
+  read: Omit<EventInput, 'payload'> & { field: string },
+): Promise<void> {
+  const { field, ...input } = read;
+  return db.transaction((tx) =>
+    recordEvent(tx, { actorId: ctx.actor.id, requestId: ctx.requestId }, { ...input, payload: { field } }),
+  );
 }

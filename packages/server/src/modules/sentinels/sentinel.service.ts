@@ -15,7 +15,7 @@ import type { Db } from '../../db/pool.ts';
 import type { Actor, Ctx, SentinelIdentity } from '../../platform/actor.ts';
 import type { Clock } from '../../platform/clock.ts';
 import { AppError } from '../../platform/errors.ts';
-import type { RecordEvent } from '../../platform/events.ts';
+import { type RecordEvent, recordSensitiveRead } from '../../platform/events.ts';
 import type { Ids } from '../../platform/ids.ts';
 import { hashSecret, newSecret } from '../../platform/secret.ts';
 import type { SightingInput } from '../leads/lead.schema.ts';
@@ -216,19 +216,13 @@ export function createSentinelService(deps: {
     /** The full number, to call a sentinel back: a deliberate, audited read. */
     async revealPhone(ctx: Ctx, id: string) {
       const { sentinel } = await find(ctx.actor, id);
-      await db.transaction((tx) =>
-        recordEvent(
-          tx,
-          { actorId: ctx.actor.id, requestId: ctx.requestId },
-          {
-            action: 'sentinel.phone_viewed',
-            entityType: 'sentinel',
-            entityId: id,
-            regionCode: sentinel.regionCode,
-            payload: { field: 'phone' },
-          },
-        ),
-      );
+      await recordSensitiveRead(db, recordEvent, ctx, {
+        action: 'sentinel.phone_viewed',
+        entityType: 'sentinel',
+        entityId: id,
+        regionCode: sentinel.regionCode,
+        field: 'phone',
+      });
       return { phone: sentinel.phone };
     },
   };

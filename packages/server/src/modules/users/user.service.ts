@@ -4,7 +4,7 @@ import type { appUser } from '../../db/schema.ts';
 import type { Ctx } from '../../platform/actor.ts';
 import type { Clock } from '../../platform/clock.ts';
 import { AppError } from '../../platform/errors.ts';
-import type { RecordEvent } from '../../platform/events.ts';
+import { type RecordEvent, recordSensitiveRead } from '../../platform/events.ts';
 import type { Ids } from '../../platform/ids.ts';
 import { createAuthRepository } from '../auth/auth.repository.ts';
 import { hashPassword } from '../auth/password.ts';
@@ -220,19 +220,13 @@ export function createUserService(deps: {
     /** Reading a phone number in full is a deliberate, audited act. */
     async revealPhone(ctx: Ctx, id: string) {
       const user = (await find(ctx, id)).user;
-      await db.transaction((tx) =>
-        recordEvent(
-          tx,
-          { actorId: ctx.actor.id, requestId: ctx.requestId },
-          {
-            action: 'user.phone_viewed',
-            entityType: 'user',
-            entityId: id,
-            regionCode: user.regionCode,
-            payload: { field: 'phone' },
-          },
-        ),
-      );
+      await recordSensitiveRead(db, recordEvent, ctx, {
+        action: 'user.phone_viewed',
+        entityType: 'user',
+        entityId: id,
+        regionCode: user.regionCode,
+        field: 'phone',
+      });
       return { phone: user.phone };
     },
   };
