@@ -195,7 +195,7 @@ export function renderRegister(root: HTMLElement, onDone: () => void, notice?: s
     h(
       'form',
       {
-        class: 'card',
+        class: 'card register-form',
         novalidate: true,
         'data-testid': 'register-form',
         onsubmit: (e: Event) => void onSubmit(e),
