@@ -1,5 +1,12 @@
 import { mkdirSync } from 'node:fs';
-import { type Browser, type BrowserContext, chromium, type Locator, type Page } from 'playwright-core';
+import {
+  type Browser,
+  type BrowserContext,
+  type BrowserContextOptions,
+  chromium,
+  type Locator,
+  type Page,
+} from 'playwright-core';
 import { inject } from 'vitest';
 
 /** Debian's Chromium; never a downloaded browser. Flags keep it off the closed network. */
@@ -44,15 +51,20 @@ export function input(scope: Page | Locator, testId: string): Locator {
 
 /**
  * A phone: 390×844, touch, Chinese, and a time zone far from Beijing (times must not follow it).
- * Its own context, so each journey starts with an empty device (no saved codes or drafts).
+ * Its own context, so each journey starts with an empty device (no saved codes or drafts);
+ * `extra` adds e.g. a GPS position the page may read.
  */
-export async function phonePage(browser: Browser): Promise<{ context: BrowserContext; page: Page }> {
+export async function phonePage(
+  browser: Browser,
+  extra: BrowserContextOptions = {},
+): Promise<{ context: BrowserContext; page: Page }> {
   const context = await browser.newContext({
     locale: 'zh-CN',
     timezoneId: 'Europe/London',
     viewport: { width: 390, height: 844 },
     isMobile: true,
     hasTouch: true,
+    ...extra,
   });
   return { context, page: await context.newPage() };
 }

@@ -1,7 +1,7 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { phonePhoto } from '../packages/server/src/testing/photos.ts';
-import { baseUrl, desktopPage, launchBrowser, screenshot, signIn } from './browser.ts';
+import { baseUrl, desktopPage, launchBrowser, phonePage, screenshot, signIn } from './browser.ts';
 
 /**
  * The loop of issue 3, as the people in it live it: a passer-by reports an old man by 韶关站
@@ -20,16 +20,8 @@ beforeAll(async () => {
 });
 afterAll(() => browser?.close());
 
-async function phone(geolocation?: typeof spot): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({
-    locale: 'zh-CN',
-    viewport: { width: 390, height: 844 },
-    isMobile: true,
-    hasTouch: true,
-    ...(geolocation ? { geolocation, permissions: ['geolocation'] } : {}),
-  });
-  return { context, page: await context.newPage() };
-}
+const phone = (geolocation?: typeof spot) =>
+  phonePage(browser, geolocation ? { geolocation, permissions: ['geolocation'] } : {});
 
 describe('from a report to a person helped', () => {
   it('reporter → live command centre → recommended team → patrol phone → reporter sees 已找到并救助', async () => {

@@ -4,10 +4,11 @@ import { defineConfig } from 'vite';
 
 const page = (file: string) => fileURLToPath(new URL(file, import.meta.url));
 
-// Two pages. index.html is the staff SPA (React + Ant Design); the server serves it with an
+// Three pages. index.html is the staff SPA (React + Ant Design); the server serves it with an
 // SPA fallback, so every staff route loads it from '/'. report.html is the public report page
-// (plain TypeScript, ≤ 60 KB gzipped on first load); the server serves it for /report and
-// /report/<code>. Assets are referenced from the root (base '/'), so nested paths work.
+// and sentinel.html the sentinels' page (plain TypeScript, ≤ 60 KB gzipped on first load); the
+// server serves them for /report, /report/<code> and /sentinel. Assets are referenced from the
+// root (base '/'), so nested paths work.
 export default defineConfig({
   base: '/',
   plugins: [react()],
@@ -18,7 +19,11 @@ export default defineConfig({
     copyPublicDir: true,
     // Vite 8 bundles with Rolldown: `rolldownOptions` (`rollupOptions` is a deprecated alias).
     rolldownOptions: {
-      input: { index: page('./index.html'), report: page('./report.html') },
+      input: {
+        index: page('./index.html'),
+        report: page('./report.html'),
+        sentinel: page('./sentinel.html'),
+      },
     },
   },
   server: {

@@ -7,5 +7,6 @@ export * from './org.ts';
 export * from './phone.ts';
 export * from './region.ts';
 export * from './roles.ts';
+export * from './sentinel.ts';
 export * from './spam.ts';
 export * from './user.ts';

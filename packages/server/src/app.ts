@@ -34,6 +34,12 @@ import { orgRoutes } from './modules/orgs/org.routes.ts';
 import { createOrgService } from './modules/orgs/org.service.ts';
 import { regionRoutes } from './modules/regions/region.routes.ts';
 import { createRegionService } from './modules/regions/region.service.ts';
+import {
+  publicSentinelRoutes,
+  sentinelRoutes,
+  sentinelSelfRoutes,
+} from './modules/sentinels/sentinel.routes.ts';
+import { createSentinelService } from './modules/sentinels/sentinel.service.ts';
 import { teamRoutes } from './modules/teams/team.routes.ts';
 import { createTeamService } from './modules/teams/team.service.ts';
 import { userRoutes } from './modules/users/user.routes.ts';
@@ -148,6 +154,12 @@ export async function buildApp(deps: AppDeps): Promise<App> {
             scheme: 'bearer',
             description: 'API key issued per partner organisation',
           },
+          sentinelToken: {
+            type: 'apiKey',
+            in: 'header',
+            name: 'Authorization',
+            description: '`Sentinel <token>`: the token a sentinel got at registration',
+          },
         },
       },
       security: [{ session: [] }],
@@ -170,6 +182,14 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     publicRegionCode: config.PUBLIC_REGION_CODE,
   });
 
+  const sentinels = createSentinelService({
+    db,
+    clock,
+    ids,
+    recordEvent,
+    leads,
+    publicRegionCode: config.PUBLIC_REGION_CODE,
+  });
   const teams = createTeamService({ db, clock, ids, recordEvent, regions });
   const dispatch = createDispatchService({
     db,
@@ -180,7 +200,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     policy: dispatchPolicy(config),
   });
 
-  registerAccessHook(app, auth, leads.findPartner);
+  registerAccessHook(app, auth, leads.findPartner, sentinels.findByTokenHash);
   await app.register(
     healthRoutes(db, {
       mapTileUrl: config.MAP_TILE_URL,
@@ -210,6 +230,9 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   await app.register(teamRoutes(teams), { prefix: '/api/teams' });
   await app.register(dispatchRoutes(dispatch), { prefix: '/api' });
   await app.register(patrolRoutes(dispatch, teams), { prefix: '/api/patrol' });
+  await app.register(sentinelRoutes(sentinels), { prefix: '/api/sentinels' });
+  await app.register(publicSentinelRoutes(sentinels), { prefix: '/api/public/sentinels' });
+  await app.register(sentinelSelfRoutes(sentinels), { prefix: '/api/sentinel' });
   await app.register(liveRoutes(deps.changeFeed), { prefix: '/api/live' });
   app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () =>
     app.swagger(),
@@ -238,10 +261,10 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     if (path.startsWith('/api') || request.method !== 'GET' || !hasWeb || /\.[a-z0-9]+$/i.test(path)) {
       return sendError(reply, request, 'ROUTE_NOT_FOUND');
     }
-    // The public report pages are their own small page (no React), everything else the SPA.
+    // The public report and sentinel pages are their own small pages (no React), the rest the SPA.
     // Looked up per request, like every static file: a rebuilt web app needs no restart.
-    const isReport = /^\/report(\/|$)/.test(path) && existsSync(`${webDist}/report.html`);
-    const page = isReport ? 'report.html' : 'index.html';
+    const light = /^\/(report|sentinel)(\/|$)/.exec(path)?.[1];
+    const page = light && existsSync(`${webDist}/${light}.html`) ? `${light}.html` : 'index.html';
     return reply.header('cache-control', 'no-cache').sendFile(page);
   });
 

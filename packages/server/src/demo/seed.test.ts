@@ -1,12 +1,13 @@
 import { usernameSchema } from '@warmline/domain';
 import { count, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { appUser, dispatch, event, lead, org, team, teamMember } from '../db/schema.ts';
+import { appUser, dispatch, event, lead, org, sentinel, team, teamMember } from '../db/schema.ts';
 import { fixedClock } from '../platform/clock.ts';
 import { createEventRecorder } from '../platform/events.ts';
 import { uuidV7Ids } from '../platform/ids.ts';
 import { createTestApp, type TestApp } from '../testing/test-app.ts';
 import { DEMO_CITY, DEMO_PASSWORD, demoOrgs, demoUsers } from './demo-city.ts';
+import { demoSentinels } from './demo-sentinels.ts';
 import { isDatabaseEmpty, isDemoDatabase, seedDemo } from './seed.ts';
 
 /** The demo city loaded into a fresh database, then used through the real app. */
@@ -122,8 +123,10 @@ describe('demo seed', () => {
   });
 
   it('has a fortnight of leads, each with the events that made it what it is, at the time', async () => {
-    // Leads the partner-key test above posted are not part of the seed.
-    const all = (await t.db.select().from(lead)).filter((l) => l.partnerKeyId === null);
+    // Leads the partner-key test above posted are not part of the seed; sentinels' have their own test.
+    const all = (await t.db.select().from(lead)).filter(
+      (l) => l.partnerKeyId === null && l.sentinelId === null,
+    );
     expect(all).toHaveLength(60);
     const states = new Set(all.map((l) => l.state));
     for (const s of ['new', 'triaged', 'resolved', 'not_found', 'spam']) expect(states).toContain(s);
@@ -196,5 +199,42 @@ describe('demo seed', () => {
       expect(JSON.stringify(e[0])).not.toContain(DEMO_PASSWORD);
     }
     expect(created.every((e) => e.at.getTime() === seededAt.getTime())).toBe(true);
+  });
+
+  it('has sentinels whose README tokens work, approved by their county, with their reports and events', async () => {
+    const rows = await t.db.select().from(sentinel);
+    expect(rows.map((r) => r.state).sort()).toEqual(['approved', 'approved', 'pending']);
+    const sweeper = demoSentinels[0]!;
+    const me = await t.app.inject({
+      method: 'GET',
+      url: '/api/sentinel/me',
+      headers: { authorization: `Sentinel ${sweeper.token}` },
+    });
+    expect(me.json()).toMatchObject({
+      displayName: sweeper.displayName,
+      orgType: 'sanitation',
+      state: 'approved',
+    });
+    const reports = await t.app.inject({
+      method: 'GET',
+      url: '/api/sentinel/leads',
+      headers: { authorization: `Sentinel ${sweeper.token}` },
+    });
+    expect(reports.json().items.map((r: { status: string }) => r.status)).toEqual([
+      'received',
+      'closed',
+      'closed',
+      'closed',
+    ]);
+    const events = await t.db.select().from(event).where(eq(event.entityType, 'sentinel'));
+    for (const r of rows) {
+      const own = events.filter((e) => e.entityId === r.id).map((e) => e.action);
+      expect(own).toEqual(
+        r.state === 'approved' ? ['sentinel.registered', 'sentinel.approved'] : ['sentinel.registered'],
+      );
+    }
+    const leads = (await t.db.select().from(lead)).filter((l) => l.sentinelId !== null);
+    expect(leads.every((l) => l.source === 'sentinel')).toBe(true);
+    expect(leads).toHaveLength(demoSentinels.flatMap((s) => s.reports).length);
   });
 });

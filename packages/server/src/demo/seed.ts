@@ -22,6 +22,7 @@ import {
   seedDemoDispatch,
 } from './demo-dispatches.ts';
 import { demoAds, demoClosingNotes, demoPlaces, demoSightings, demoSourceWeights } from './demo-leads.ts';
+import { seedDemoSentinels } from './demo-sentinels.ts';
 import { demoTeams } from './demo-teams.ts';
 
 const DEMO_REQUEST_ID = 'demo-seed';
@@ -106,6 +107,7 @@ export async function seedDemo(deps: {
     }
     const teams = await seedDemoTeams(tx, recordEvent, ids, now, orgIds, userIds);
     await seedDemoLeads(tx, ids, now, userIds.get('dispatcher')!, teams);
+    await seedDemoSentinels(tx, ids, now, userIds, DEMO_REQUEST_ID);
   });
 }
 

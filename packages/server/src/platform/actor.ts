@@ -1,4 +1,4 @@
-import type { LeadSource, Role } from '@warmline/domain';
+import type { LeadSource, Role, SentinelState } from '@warmline/domain';
 
 /** Who is acting, and where: every service call carries one. */
 export interface Actor {
@@ -12,6 +12,13 @@ export interface PartnerIdentity {
   id: string;
   source: LeadSource;
   regionCode: string;
+}
+
+/** A registered sentinel calling with the token they were given at registration. */
+export interface SentinelIdentity {
+  id: string;
+  regionCode: string;
+  state: SentinelState;
 }
 
 /** The per-request facts a service may record alongside a change. */

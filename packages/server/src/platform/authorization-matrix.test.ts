@@ -1,6 +1,6 @@
 import { can, type Permission, type Role, roles } from '@warmline/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildLead, buildOrg, buildUser } from '../testing/builders.ts';
+import { buildLead, buildOrg, buildSentinel, buildUser } from '../testing/builders.ts';
 import { buildAlert, buildDispatch, buildTeam } from '../testing/team-builders.ts';
 import { createTestApp, type TestApp } from '../testing/test-app.ts';
 import type { Access } from './http.ts';
@@ -141,15 +141,40 @@ const policy: Record<string, { access: Access } & Sample> = {
     access: 'partner',
     body: () => ({ descriptors: ['group'], address: '武江桥下' }),
   },
+  'GET /api/sentinels': { access: 'sentinel.read', query: '?state=pending' },
+  // Targets are approved already: a permitted `approve` is refused as INVALID_TRANSITION.
+  'POST /api/sentinels/:id/actions': {
+    access: 'sentinel.manage',
+    body: () => ({ action: 'approve' }),
+    refused: 'INVALID_TRANSITION',
+  },
+  'GET /api/sentinels/:id/phone': { access: 'sentinel.manage' },
+  'POST /api/public/sentinels': {
+    access: 'public',
+    body: () => ({
+      displayName: '新哨点',
+      phone: `137${String(Math.floor(Math.random() * 1e8)).padStart(8, '0')}`,
+      orgType: 'courier',
+      regionCode: '440204',
+    }),
+  },
+  'GET /api/public/sentinels/regions': { access: 'public' },
+  'GET /api/sentinel/me': { access: 'sentinel' },
+  'POST /api/sentinel/leads': {
+    access: 'sentinel',
+    body: () => ({ descriptors: ['elderly'], address: '韶关站广场' }),
+  },
+  'GET /api/sentinel/leads': { access: 'sentinel' },
 };
 
 let t: TestApp;
 const actors = new Map<Role, string>();
-const blank = { id: '', userId: '', leadId: '', teamId: '', dispatchId: '', alertId: '' };
+const blank = { id: '', userId: '', leadId: '', teamId: '', dispatchId: '', alertId: '', sentinelId: '' };
 const targets = {
   in: { ...blank, code: '440204' },
   out: { ...blank, code: '440203' },
 };
+let sentinelToken = '';
 let trackingCode = '';
 
 beforeAll(async () => {
@@ -184,6 +209,10 @@ beforeAll(async () => {
     targets[side].dispatchId = d.id;
     targets[side].alertId = (await buildAlert(t.db, d)).id;
   }
+  const zjSentinel = await buildSentinel(t.db, { regionCode: '440204' });
+  targets.in.sentinelId = zjSentinel.id;
+  targets.out.sentinelId = (await buildSentinel(t.db, { regionCode: '440203' })).id;
+  sentinelToken = zjSentinel.token;
   for (const role of roles) {
     // Everyone sits in 浈江区 so "out of jurisdiction" is the sibling 武江区.
     actors.set(
@@ -203,6 +232,7 @@ function urlFor(url: string, side: 'in' | 'out', sample: Sample): string {
     ['/api/dispatches', target.dispatchId],
     ['/api/patrol/assignments', target.dispatchId],
     ['/api/alerts', target.alertId],
+    ['/api/sentinels', target.sentinelId],
   ];
   const id = byPrefix.find(([prefix]) => url.startsWith(prefix))?.[1] ?? target.id;
   return (
@@ -214,13 +244,17 @@ function urlFor(url: string, side: 'in' | 'out', sample: Sample): string {
   );
 }
 
-/** Partner routes take an API key, never a session: every role is refused. */
+/** Partner and sentinel routes take their own credential, never a session: every role is refused. */
+const machineRefusal: Partial<Record<Access, string>> = {
+  partner: 'INVALID_API_KEY',
+  sentinel: 'INVALID_SENTINEL_TOKEN',
+};
 const expectedAllowed = (role: Role, access: Access) =>
   access === 'public' ||
   access === 'authenticated' ||
-  (access !== 'partner' && can(role, access as Permission));
+  (!machineRefusal[access] && can(role, access as Permission));
 const isScoped = (access: Access) =>
-  access !== 'public' && access !== 'authenticated' && access !== 'partner';
+  access !== 'public' && access !== 'authenticated' && !machineRefusal[access];
 
 describe('authorization matrix', () => {
   it('requires authentication on every non-public route', async () => {
@@ -251,6 +285,21 @@ describe('authorization matrix', () => {
       expect(registered.has(key), `policy for unregistered ${key}`).toBe(true);
   });
 
+  it('a sentinel token opens the sentinel routes and nothing else', async () => {
+    for (const [key, p] of Object.entries(policy)) {
+      if (p.access === 'public') continue;
+      const [method, url] = key.split(' ') as [string, string];
+      const res = await t.app.inject({
+        method: method as 'GET',
+        url: urlFor(url, 'in', p),
+        headers: { authorization: `Sentinel ${sentinelToken}` },
+        payload: p.body?.('in') as object,
+      });
+      if (p.access === 'sentinel') expect(res.statusCode, `${key}: ${res.body}`).toBeLessThan(300);
+      else expect(res.statusCode, key).toBe(401);
+    }
+  });
+
   for (const role of roles) {
     it(`${role}: allowed where its permissions say, in jurisdiction only`, async () => {
       for (const [key, p] of Object.entries(policy)) {
@@ -269,9 +318,7 @@ describe('authorization matrix', () => {
           const label = `${role} ${key} (${side})`;
           expect(res.statusCode, `${label}: ${res.body}`).toBeLessThan(500);
           if (!allowed) {
-            expect(res.json().error?.code, label).toBe(
-              p.access === 'partner' ? 'INVALID_API_KEY' : 'FORBIDDEN',
-            );
+            expect(res.json().error?.code, label).toBe(machineRefusal[p.access] ?? 'FORBIDDEN');
           } else if (side === 'out' && role !== 'system_admin') {
             expect(res.statusCode, `${label}: ${res.body}`).toBe(404);
           } else if (p.refused) {

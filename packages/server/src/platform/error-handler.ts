@@ -20,6 +20,7 @@ const databaseDownCodes = new Set([
 const uniqueConstraintCodes: Record<string, ErrorCode> = {
   app_user_username_uq: 'USERNAME_TAKEN',
   org_region_name_uq: 'ORG_NAME_TAKEN',
+  sentinel_phone_uq: 'SENTINEL_PHONE_TAKEN',
 };
 
 type PgLike = { code?: unknown; constraint?: unknown; message?: unknown; cause?: unknown };

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../app.ts';
 import { ConfigError, loadConfig } from '../config.ts';
 import { createDb, createPool } from '../db/pool.ts';
-import { buildUser } from '../testing/builders.ts';
+import { buildSentinel, buildUser } from '../testing/builders.ts';
 import { createTestApp, type TestApp } from '../testing/test-app.ts';
 import { fixedClock } from './clock.ts';
 import { uuidV7Ids } from './ids.ts';
@@ -93,14 +93,15 @@ describe('health, API description and configuration', () => {
     expect(body.properties).toHaveProperty('password');
     // Hidden routes stay out.
     expect(doc.paths).not.toHaveProperty('/api/openapi.json');
-    // Every path in the description is a route the app really has, and (with a session)
-    // each parameterless GET it documents answers at the documented address.
+    // Every path in the description is a route the app really has, and (with a session, or a
+    // sentinel's token on sentinel routes) each parameterless GET it documents answers there.
     const urls = t.app.routeTable.map((r) => r.url.replace(/:(\w+)/g, '{$1}'));
     const cookie = await t.sessionFor((await buildUser(t.db, { role: 'bureau_admin' })).id);
+    const authorization = `Sentinel ${(await buildSentinel(t.db)).token}`;
     for (const [path, ops] of Object.entries(doc.paths as Record<string, Record<string, unknown>>)) {
       expect(urls, path).toContain(path.length > 1 ? path.replace(/\/$/, '') : path);
       if (!('get' in ops) || path.includes('{') || path.startsWith('/api/live')) continue;
-      const answer = await t.app.inject({ method: 'GET', url: path, headers: { cookie } });
+      const answer = await t.app.inject({ method: 'GET', url: path, headers: { cookie, authorization } });
       expect(answer.statusCode, path).toBe(200);
     }
   });

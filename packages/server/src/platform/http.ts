@@ -8,15 +8,16 @@ import type {
 } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { Actor, PartnerIdentity } from './actor.ts';
+import type { Actor, PartnerIdentity, SentinelIdentity } from './actor.ts';
 import { AppError } from './errors.ts';
 
 /**
  * Who may call a route: nobody signed in (`public`), anyone signed in (`authenticated`),
- * a partner platform with an API key (`partner`), or a role holding a permission. Every route declares one; a route without one is
+ * a partner platform with an API key (`partner`), a registered sentinel with their token
+ * (`sentinel`), or a role holding a permission. Every route declares one; a route without one is
  * refused at runtime and fails the authorization-matrix test.
  */
-export type Access = 'public' | 'authenticated' | 'partner' | Permission;
+export type Access = 'public' | 'authenticated' | 'partner' | 'sentinel' | Permission;
 
 /** One registered route and its declared access (read by the authorization-matrix test). */
 export interface RouteEntry {
@@ -37,6 +38,8 @@ declare module 'fastify' {
     sessionToken: string | null;
     /** The partner platform behind a `Bearer` API key, on `partner` routes. */
     partner: PartnerIdentity | null;
+    /** The sentinel behind a `Sentinel` token, on `sentinel` routes. */
+    sentinel: SentinelIdentity | null;
   }
 }
 
@@ -55,6 +58,12 @@ export const emptyBodySchema = z.strictObject({}).nullish();
 export function actorOf(request: { actor: Actor | null }): Actor {
   if (!request.actor) throw new AppError('UNAUTHENTICATED');
   return request.actor;
+}
+
+/** The sentinel behind the request's token; `sentinel` routes can rely on it. */
+export function sentinelOf(request: { sentinel: SentinelIdentity | null }): SentinelIdentity {
+  if (!request.sentinel) throw new AppError('INVALID_SENTINEL_TOKEN');
+  return request.sentinel;
 }
 
 /** The actor and request id a service records with a change. */

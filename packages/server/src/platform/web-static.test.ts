@@ -19,6 +19,7 @@ beforeAll(async () => {
   mkdirSync(path.join(dist, 'boundaries'));
   writeFileSync(path.join(dist, 'index.html'), '<!doctype html><title>暖线</title>');
   writeFileSync(path.join(dist, 'report.html'), '<!doctype html><title>发现有人需要帮助？</title>');
+  writeFileSync(path.join(dist, 'sentinel.html'), '<!doctype html><title>信息哨点</title>');
   writeFileSync(path.join(dist, 'assets', 'app-1a2b3c.js'), 'console.log(1)');
   writeFileSync(path.join(dist, 'boundaries', '440200.json'), bigJson);
   t = await createTestApp({ webDist: dist });
@@ -49,6 +50,13 @@ describe('serving the web app', () => {
       expect(res.body).toContain('发现有人需要帮助');
     }
     expect((await t.app.inject({ method: 'GET', url: '/reports' })).body).toContain('<title>暖线</title>');
+  });
+
+  it("answers /sentinel with the sentinels' light page, and the staff's /sentinels with the SPA", async () => {
+    expect((await t.app.inject({ method: 'GET', url: '/sentinel' })).body).toContain(
+      '<title>信息哨点</title>',
+    );
+    expect((await t.app.inject({ method: 'GET', url: '/sentinels' })).body).toContain('<title>暖线</title>');
   });
 
   it('caches hashed assets for a year and answers a missing file with 404, not the page', async () => {

@@ -1,9 +1,10 @@
 import { createHash } from 'node:crypto';
 import type { OrgKind, Role } from '@warmline/domain';
 import type { Db } from '../db/pool.ts';
-import { appUser, lead, org, partnerKey } from '../db/schema.ts';
+import { appUser, lead, org, partnerKey, sentinel } from '../db/schema.ts';
 import { hashPassword } from '../modules/auth/password.ts';
 import { uuidV7Ids } from '../platform/ids.ts';
+import { hashSecret } from '../platform/secret.ts';
 
 export const TEST_PASSWORD = 'correct-horse-battery';
 const passwordHash = hashPassword(TEST_PASSWORD);
@@ -120,4 +121,30 @@ export async function buildPartnerKey(
     revokedAt: values.revoked ? new Date() : null,
   });
   return { key, id };
+}
+
+/**
+ * A registered sentinel, approved unless told otherwise; the plain token is returned for use in
+ * `Authorization: Sentinel <token>`.
+ */
+export async function buildSentinel(
+  db: Db,
+  values: Partial<typeof sentinel.$inferInsert> & { token?: string } = {},
+): Promise<typeof sentinel.$inferSelect & { token: string }> {
+  serial += 1;
+  const { token = `test-sentinel-${serial}-${Math.random().toString(36).slice(2, 10)}`, ...rest } = values;
+  const [row] = await db
+    .insert(sentinel)
+    .values({
+      id: uuidV7Ids.next(),
+      displayName: `哨点${serial}`,
+      phone: `139${String(serial).padStart(4, '0')}${String(Math.floor(Math.random() * 1e4)).padStart(4, '0')}`,
+      orgType: 'sanitation',
+      regionCode: '440204',
+      state: 'approved',
+      tokenHash: hashSecret(token),
+      ...rest,
+    })
+    .returning();
+  return { ...row!, token };
 }

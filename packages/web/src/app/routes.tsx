@@ -10,6 +10,7 @@ import {
   CarOutlined,
   ClusterOutlined,
   DashboardOutlined,
+  FlagOutlined,
   PhoneOutlined,
   SafetyCertificateOutlined,
   TeamOutlined,
@@ -25,6 +26,7 @@ export type MenuKey =
   | 'teams'
   | 'hotline'
   | 'leads'
+  | 'sentinels'
   | 'users'
   | 'orgs'
   | 'events'
@@ -85,6 +87,13 @@ export const pageRoutes: PageRoute[] = [
     icon: <UsergroupAddOutlined />,
     permission: 'team.read',
     Page: page(() => import('../pages/teams/TeamsPage.tsx'), 'TeamsPage'),
+  },
+  {
+    path: '/sentinels',
+    menu: 'sentinels',
+    icon: <FlagOutlined />,
+    permission: 'sentinel.read',
+    Page: page(() => import('../pages/sentinels/SentinelsPage.tsx'), 'SentinelsPage'),
   },
   {
     path: '/admin/users',

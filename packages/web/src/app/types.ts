@@ -7,6 +7,9 @@ import type {
   Permission,
   RegionLevel,
   Role,
+  SentinelOrgType,
+  SentinelState,
+  TrustLevel,
 } from '@warmline/domain';
 
 export interface Me {
@@ -115,6 +118,14 @@ export interface Lead {
   duplicateOf: string | null;
   likelyDuplicate: { id: string; trackingCode: string; score: number } | null;
   photoCount: number;
+  /** The registered sentinel who reported it, and how far their reports have held up. */
+  sentinel: {
+    id: string;
+    displayName: string;
+    orgType: SentinelOrgType;
+    trust: number;
+    trustLevel: TrustLevel;
+  } | null;
   receivedAt: string;
   updatedAt: string;
 }
@@ -124,5 +135,22 @@ export interface LeadPhoto {
   id: string;
   width: number;
   height: number;
+  createdAt: string;
+}
+
+/** A sentinel as the bureau reviews them (GET /api/sentinels). */
+export interface Sentinel {
+  id: string;
+  displayName: string;
+  phoneMasked: string;
+  orgType: SentinelOrgType;
+  orgName: string | null;
+  regionCode: string;
+  regionName: string;
+  state: SentinelState;
+  reportCount: number;
+  trust: { score: number; level: TrustLevel };
+  reviewNote: string | null;
+  reviewedAt: string | null;
   createdAt: string;
 }

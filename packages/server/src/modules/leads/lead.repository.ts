@@ -1,8 +1,9 @@
 import { and, count, desc, eq, inArray, isNull, type SQL, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/pool.ts';
-import { idempotencyKey, lead, leadPhoto, partnerKey, region } from '../../db/schema.ts';
+import { idempotencyKey, lead, leadPhoto, partnerKey, region, sentinel } from '../../db/schema.ts';
 import type { Actor } from '../../platform/actor.ts';
 import { inJurisdiction } from '../../platform/scope.ts';
+import { leadSentinelColumns } from '../sentinels/sentinel.repository.ts';
 
 export type LeadRow = typeof lead.$inferSelect;
 export interface LeadFilter {
@@ -32,9 +33,11 @@ export function createLeadRepository(db: DbOrTx) {
         regionName: sql<string>`coalesce(${region.name}, ${lead.regionCode})`,
         // Counted per row in the same query (PostgreSQL evaluates it after LIMIT), not N+1.
         photoCount: sql<number>`(SELECT count(*)::int FROM ${leadPhoto} WHERE ${leadPhoto.leadId} = ${lead.id})`,
+        ...leadSentinelColumns,
       })
       .from(lead)
-      .leftJoin(region, eq(region.code, lead.regionCode));
+      .leftJoin(region, eq(region.code, lead.regionCode))
+      .leftJoin(sentinel, eq(sentinel.id, lead.sentinelId));
 
   return {
     insert: (values: typeof lead.$inferInsert) => db.insert(lead).values(values),

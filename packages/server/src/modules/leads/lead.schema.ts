@@ -1,5 +1,6 @@
 import { leadDescriptors, leadSources, leadStates, phonePattern, publicLeadStatuses } from '@warmline/domain';
 import { z } from 'zod';
+import { leadSentinelSchema } from '../sentinels/sentinel.schema.ts';
 
 const phoneSchema = z.string().regex(phonePattern, 'mainland mobile or landline');
 
@@ -73,6 +74,8 @@ export const leadSchema = z.object({
   likelyDuplicate: z.object({ id: z.uuid(), trackingCode: z.string(), score: z.number() }).nullable(),
   /** Photos the reporter attached; they stay masked until someone opens one (audited). */
   photoCount: z.number().int().min(0),
+  /** The registered sentinel who reported it, with their trust; null for other channels. */
+  sentinel: leadSentinelSchema,
   receivedAt: z.iso.datetime(),
   updatedAt: z.iso.datetime(),
 });

@@ -23,6 +23,7 @@ import type { Clock } from '../../platform/clock.ts';
 import { AppError } from '../../platform/errors.ts';
 import { type EventContext, type RecordEvent, recordRead } from '../../platform/events.ts';
 import type { Ids } from '../../platform/ids.ts';
+import { presentLeadSentinel } from '../sentinels/sentinel.presenter.ts';
 import { createLeadRepository, type LeadFilter, type LeadRow } from './lead.repository.ts';
 import type { LeadAction, LeadView, SightingInput } from './lead.schema.ts';
 import { createLeadPhotoRepository } from './lead-photo.repository.ts';
@@ -45,7 +46,12 @@ function newTrackingCode(): string {
   return code;
 }
 
-export function present(row: LeadRow, regionName: string, photoCount = 0): LeadView {
+export function present(
+  row: LeadRow,
+  regionName: string,
+  photoCount = 0,
+  sentinel: LeadView['sentinel'] = null,
+): LeadView {
   return {
     id: row.id,
     trackingCode: row.trackingCode,
@@ -68,6 +74,7 @@ export function present(row: LeadRow, regionName: string, photoCount = 0): LeadV
     duplicateOf: row.duplicateOf,
     likelyDuplicate: null,
     photoCount,
+    sentinel,
     receivedAt: row.receivedAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
   };
@@ -183,7 +190,7 @@ export function createLeadService(deps: {
   async function get(actor: Actor, id: string): Promise<LeadView> {
     const found = await repo.findById(actor, id);
     if (!found) throw new AppError('NOT_FOUND');
-    const view = present(found.lead, found.regionName, found.photoCount);
+    const view = present(found.lead, found.regionName, found.photoCount, presentLeadSentinel(found));
     await suggestDuplicates(actor, [found.lead], [view]);
     return view;
   }
@@ -349,7 +356,7 @@ export function createLeadService(deps: {
         repo.list(actor, filter, page, pageSize),
         repo.count(actor, filter),
       ]);
-      const items = rows.map((r) => present(r.lead, r.regionName, r.photoCount));
+      const items = rows.map((r) => present(r.lead, r.regionName, r.photoCount, presentLeadSentinel(r)));
       await suggestDuplicates(
         actor,
         rows.map((r) => r.lead),

@@ -13,6 +13,7 @@ import {
   leadSources,
   leadStateLabels,
   type SpamReason,
+  sentinelOrgTypeLabels,
   spamReasonLabels,
 } from '@warmline/domain';
 import {
@@ -36,6 +37,7 @@ import { errorText } from '../../app/errors.ts';
 import { formatTime } from '../../app/format.ts';
 import type { Lead, Page } from '../../app/types.ts';
 import { LeadPhotos } from '../../features/leads/LeadPhotos.tsx';
+import { TrustTag } from '../../features/sentinels/TrustTag.tsx';
 import { useLang } from '../../i18n/index.ts';
 
 type Scope = 'open' | 'quarantined' | 'all';
@@ -159,7 +161,18 @@ export function LeadsPage() {
       title: t('leads.col.source'),
       dataIndex: 'source',
       responsive: ['md'],
-      render: (s: LeadSource) => leadSourceLabels[s][key],
+      render: (s: LeadSource, lead) =>
+        lead.sentinel ? (
+          <Space direction="vertical" size={2} data-testid="lead-sentinel">
+            <span>
+              {leadSourceLabels[s][key]} · {lead.sentinel.displayName}（
+              {sentinelOrgTypeLabels[lead.sentinel.orgType][key]}）
+            </span>
+            <TrustTag score={lead.sentinel.trust} level={lead.sentinel.trustLevel} />
+          </Space>
+        ) : (
+          leadSourceLabels[s][key]
+        ),
     },
     {
       title: t('leads.col.state'),
