@@ -3,6 +3,7 @@ import { buildApp } from '../app.ts';
 import { ConfigError, loadConfig } from '../config.ts';
 import { createDb, createPool } from '../db/pool.ts';
 import { buildSentinel, buildUser } from '../testing/builders.ts';
+import { buildTeam } from '../testing/team-builders.ts';
 import { createTestApp, type TestApp } from '../testing/test-app.ts';
 import { fixedClock } from './clock.ts';
 import { uuidV7Ids } from './ids.ts';
@@ -96,7 +97,10 @@ describe('health, API description and configuration', () => {
     // Every path in the description is a route the app really has, and (with a session, or a
     // sentinel's token on sentinel routes) each parameterless GET it documents answers there.
     const urls = t.app.routeTable.map((r) => r.url.replace(/:(\w+)/g, '{$1}'));
-    const cookie = await t.sessionFor((await buildUser(t.db, { role: 'bureau_admin' })).id);
+    const admin = await buildUser(t.db, { role: 'bureau_admin' });
+    // On a team, so the patrol phone's own routes (my team, my assignments) answer too.
+    await buildTeam(t.db, { members: [{ userId: admin.id }] });
+    const cookie = await t.sessionFor(admin.id);
     const authorization = `Sentinel ${(await buildSentinel(t.db)).token}`;
     for (const [path, ops] of Object.entries(doc.paths as Record<string, Record<string, unknown>>)) {
       expect(urls, path).toContain(path.length > 1 ? path.replace(/\/$/, '') : path);

@@ -116,9 +116,12 @@ export function LeadDrawer({ leadId, onClose }: { leadId: string | null; onClose
                     <Typography.Text type="secondary">
                       {formatTime(e.at, 'MM-DD HH:mm')} {e.actorName ?? ''}
                     </Typography.Text>
-                    {typeof e.payload.outcome === 'string' && e.payload.outcome in dispatchOutcomeLabels && (
-                      <div>{dispatchOutcomeLabels[e.payload.outcome as 'helped'][key]}</div>
-                    )}
+                    {/* A false alarm closes the lead: say why; the other outcomes are their own actions. */}
+                    {e.action === 'lead.closed' &&
+                      typeof e.payload.outcome === 'string' &&
+                      e.payload.outcome in dispatchOutcomeLabels && (
+                        <div>{dispatchOutcomeLabels[e.payload.outcome as 'helped'][key]}</div>
+                      )}
                   </>
                 ),
               }))}
