@@ -2,9 +2,11 @@
  * `npm run bench [name…]`: runs the benchmarks and prints one BENCHMARKS.md row per result
  * (date, what, command, baseline measured in the same run, result, ratio) and the machine.
  */
-import { cpus, totalmem } from 'node:os';
+import { cpus, loadavg, totalmem } from 'node:os';
 import { coldStartBench } from './cold-start.bench.ts';
 import { intakeBench } from './intake.bench.ts';
+import { liveBench } from './live.bench.ts';
+import { recommendBench } from './recommend.bench.ts';
 import { spamBench } from './spam.bench.ts';
 
 interface BenchRow {
@@ -21,6 +23,8 @@ const benches: Record<string, () => Promise<BenchRow | BenchRow[]>> = {
   'cold-start': coldStartBench,
   spam: spamBench,
   intake: intakeBench,
+  recommend: recommendBench,
+  live: liveBench,
 };
 
 /** Whole numbers, or two decimals below 10 so a fast baseline does not read as 0. */
@@ -31,8 +35,16 @@ const machine = `${cpus().length}× ${cpus()[0]?.model.trim()}, ${Math.round(tot
 console.log(`machine: ${machine}\n`);
 console.log('| date | what | command | baseline (same run) | result | ratio | target |');
 console.log('| --- | --- | --- | --- | --- | --- | --- |');
+/** Other people's test runs share these cores: say how busy the machine was around each bench. */
+const load = () =>
+  loadavg()
+    .map((x) => x.toFixed(2))
+    .join(' ');
 for (const name of wanted.length ? wanted : Object.keys(benches)) {
-  for (const r of [await benches[name]!()].flat()) {
+  const before = load();
+  const rows = [await benches[name]!()].flat();
+  console.log(`<!-- ${name}: load average (1/5/15 min) before ${before}, after ${load()} -->`);
+  for (const r of rows) {
     const date = new Date().toISOString().slice(0, 10);
     console.log(
       `| ${date} | ${r.what} | \`${r.command}\` | ${r.baseline.label}: ${show(r.baseline.ms, r.unit)} | ${show(r.result.ms, r.unit)} | ${(r.result.ms / r.baseline.ms).toFixed(2)}× | ${r.target} |`,
