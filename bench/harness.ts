@@ -71,7 +71,8 @@ export async function withRunningApp<T>(
     await changeFeed.start();
     const app = await buildApp({
       db: d.db,
-      config: loadConfig({ LOG_LEVEL: 'silent' }),
+      // All load comes from 127.0.0.1: lift the soft per-address cap (the per-device one stays).
+      config: loadConfig({ LOG_LEVEL: 'silent', PUBLIC_IP_RATE_PER_MINUTE: String(10_000_000) }),
       clock: systemClock,
       ids: uuidV7Ids,
       changeFeed,
