@@ -2,6 +2,7 @@
  * Dispatch rules (指挥调度): which teams to recommend for a lead, by estimated arrival,
  * and the clocks every assignment runs against. Pure; the server stores and enforces.
  */
+import { distanceMeters } from './duplicates.ts';
 import { type LeadDescriptor, vulnerableDescriptors } from './lead.ts';
 
 /** Departments a joint patrol draws its members from. */
@@ -70,17 +71,6 @@ export interface Point {
   lng: number;
 }
 
-const EARTH_RADIUS_M = 6_371_008.8;
-
-/** Great-circle distance in metres (haversine); plenty for a city's streets. */
-export function distanceM(a: Point, b: Point): number {
-  const rad = Math.PI / 180;
-  const dLat = (b.lat - a.lat) * rad;
-  const dLng = (b.lng - a.lng) * rad;
-  const h = Math.sin(dLat / 2) ** 2 + Math.cos(a.lat * rad) * Math.cos(b.lat * rad) * Math.sin(dLng / 2) ** 2;
-  return 2 * EARTH_RADIUS_M * Math.asin(Math.min(1, Math.sqrt(h)));
-}
-
 /**
  * Arrival estimates. Straight-line distance × a road factor at an average urban speed is
  * the estimate now; a routing service can replace it behind this interface later.
@@ -97,7 +87,7 @@ export const SETUP_MINUTES = 2;
 
 export const straightLineEstimator: RouteEstimator = {
   etaMinutes(from, to) {
-    const km = (distanceM(from, to) * ROAD_FACTOR) / 1000;
+    const km = (distanceMeters(from, to) * ROAD_FACTOR) / 1000;
     return Math.ceil(SETUP_MINUTES + (km / URBAN_SPEED_KMH) * 60);
   },
 };
@@ -132,7 +122,7 @@ export function recommendTeams(
     if (t.status !== 'available') continue;
     out.push({
       teamId: t.id,
-      distanceM: Math.round(distanceM(t, lead)),
+      distanceM: Math.round(distanceMeters(t, lead)),
       etaMinutes: estimator.etaMinutes(t, lead),
     });
   }

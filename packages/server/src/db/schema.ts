@@ -238,6 +238,10 @@ export const team = pgTable(
     uniqueIndex('team_region_name_uq').on(t.regionCode, t.name),
     index('team_region_idx').using('btree', sql`${t.regionCode} text_pattern_ops`),
     index('team_position_idx').using('gist', sql`ll_to_earth(${t.lat}, ${t.lng})`),
+    // "N more available teams have no position": counted on every recommendation.
+    index('team_unplaced_idx')
+      .using('btree', sql`${t.regionCode} text_pattern_ops`)
+      .where(sql`${t.status} = 'available' AND (${t.lat} IS NULL OR ${t.lng} IS NULL)`),
   ],
 );
 

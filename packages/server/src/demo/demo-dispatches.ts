@@ -1,4 +1,4 @@
-import { distanceM, leadStateAfterOutcome } from '@warmline/domain';
+import { distanceMeters, leadStateAfterOutcome } from '@warmline/domain';
 import type { Tx } from '../db/pool.ts';
 import { dispatch } from '../db/schema.ts';
 import type { EventInput } from '../platform/events.ts';
@@ -42,7 +42,7 @@ export function demoDispatchTimes(receivedAt: Date, random: () => number): Dispa
 
 /** The team nearest the place (straight line): who the command centre would have sent. */
 export function nearestTeam(teams: SeededTeam[], at: { lat: number; lng: number }): SeededTeam {
-  return [...teams].sort((a, b) => distanceM(a, at) - distanceM(b, at))[0]!;
+  return [...teams].sort((a, b) => distanceMeters(a, at) - distanceMeters(b, at))[0]!;
 }
 
 /**

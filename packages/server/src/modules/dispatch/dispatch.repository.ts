@@ -1,6 +1,7 @@
 import { liveDispatchStates } from '@warmline/domain';
-import { and, asc, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
-import type { DbOrTx } from '../../db/pool.ts';
+import { and, asc, desc, eq, inArray, isNull, type SQL, sql } from 'drizzle-orm';
+import { PgDialect } from 'drizzle-orm/pg-core';
+import type { Db, DbOrTx } from '../../db/pool.ts';
 import { alert, appUser, dispatch, event, lead, region, team, teamMember } from '../../db/schema.ts';
 import type { Actor } from '../../platform/actor.ts';
 import { inJurisdiction } from '../../platform/scope.ts';
@@ -17,6 +18,59 @@ export interface NearbyTeam {
   positionAt: Date | null;
   regionName: string;
   memberCount: number;
+}
+
+interface CandidateRow {
+  lead_lat: number | null;
+  lead_lng: number | null;
+  unplaced: number;
+  id: string | null;
+  name: string;
+  vehicle: string | null;
+  lat: number;
+  lng: number;
+  position_at: Date | null;
+  region_name: string;
+  member_count: number;
+}
+
+/** The candidates query (see `candidatesForLead`); exported so the benchmark can EXPLAIN it. */
+export function candidatesStatement(actor: Pick<Actor, 'regionCode'>, leadId: string, limit: number): SQL {
+  return sql`
+      WITH l AS (
+        SELECT lat, lng FROM ${lead} WHERE id = ${leadId} AND ${inJurisdiction(sql`region_code`, actor)}
+      ), u AS (
+        SELECT count(*)::int AS n FROM ${team} t
+        WHERE t.status = 'available' AND (t.lat IS NULL OR t.lng IS NULL)
+          AND ${inJurisdiction(sql`t.region_code`, actor)}
+      )
+      SELECT l.lat AS lead_lat, l.lng AS lead_lng, u.n AS unplaced, c.*
+      FROM l CROSS JOIN u
+      LEFT JOIN LATERAL (
+        SELECT t.id, t.name, t.vehicle, t.lat, t.lng, t.position_at,
+               coalesce(r.name, t.region_code) AS region_name,
+               (SELECT count(*)::int FROM ${teamMember} m WHERE m.team_id = t.id) AS member_count
+        FROM ${team} t LEFT JOIN ${region} r ON r.code = t.region_code
+        WHERE l.lat IS NOT NULL AND l.lng IS NOT NULL
+          AND t.status = 'available' AND t.lat IS NOT NULL AND t.lng IS NOT NULL
+          AND ${inJurisdiction(sql`t.region_code`, actor)}
+          AND NOT EXISTS (SELECT 1 FROM ${dispatch} d WHERE d.team_id = t.id AND d.state IN ('pending', 'accepted', 'on_scene'))
+        ORDER BY ll_to_earth(t.lat, t.lng) <-> ll_to_earth(l.lat, l.lng)
+        LIMIT ${limit}
+      ) c ON true`;
+}
+
+const dialect = new PgDialect();
+
+/**
+ * Runs a hot query as a named prepared statement on the pool: PostgreSQL parses and plans it
+ * once per connection instead of on every call (planning cost more than running it). In a
+ * transaction it runs as an ordinary statement.
+ */
+async function runNamed<T>(db: DbOrTx, name: string, statement: SQL): Promise<T[]> {
+  if (!('$client' in db)) return (await db.execute(statement)).rows as T[];
+  const q = dialect.sqlToQuery(statement);
+  return (await (db as Db).$client.query({ name, text: q.sql, values: q.params as unknown[] })).rows as T[];
 }
 
 export function createDispatchRepository(db: DbOrTx) {
@@ -44,56 +98,41 @@ export function createDispatchRepository(db: DbOrTx) {
 
   return {
     /**
-     * Available teams nearest a point, straight line, by the GiST index on ll_to_earth
-     * (KNN `<->`). A team already holding a live assignment is busy even while it is pending.
+     * A lead's recommendation candidates in one round trip: the lead's position (scoped, so an
+     * out-of-jurisdiction lead finds nothing), the available teams nearest it by the GiST index
+     * on ll_to_earth (KNN `<->`, straight line), and how many available teams have no position
+     * (partial index team_unplaced_idx). A team holding a live assignment is busy even while
+     * it is pending. Null when the lead is not found.
      */
-    nearestAvailable: async (actor: Actor, point: { lat: number; lng: number }, limit: number) =>
-      (
-        await db.execute<{
-          id: string;
-          name: string;
-          vehicle: string | null;
-          lat: number;
-          lng: number;
-          position_at: Date | null;
-          region_name: string;
-          member_count: number;
-        }>(sql`
-          SELECT t.id, t.name, t.vehicle, t.lat, t.lng, t.position_at,
-                 coalesce(r.name, t.region_code) AS region_name,
-                 (SELECT count(*)::int FROM ${teamMember} m WHERE m.team_id = t.id) AS member_count
-          FROM ${team} t LEFT JOIN ${region} r ON r.code = t.region_code
-          WHERE t.status = 'available' AND t.lat IS NOT NULL AND t.lng IS NOT NULL
-            AND ${inJurisdiction(sql`t.region_code`, actor)}
-            AND NOT EXISTS (SELECT 1 FROM ${dispatch} d WHERE d.team_id = t.id AND d.state IN ('pending', 'accepted', 'on_scene'))
-          ORDER BY ll_to_earth(t.lat, t.lng) <-> ll_to_earth(${point.lat}, ${point.lng})
-          LIMIT ${limit}`)
-      ).rows.map(
-        (r): NearbyTeam => ({
-          id: r.id,
-          name: r.name,
-          vehicle: r.vehicle,
-          lat: r.lat,
-          lng: r.lng,
-          positionAt: r.position_at ? new Date(r.position_at) : null,
-          regionName: r.region_name,
-          memberCount: r.member_count,
-        }),
-      ),
-
-    /**
-     * Available, free teams with no position yet: they exist but cannot be ranked.
-     * `ll_to_earth` is STRICT, so `ll_to_earth(lat, lng) IS NULL` means "lat or lng is null"
-     * and is answered from the GiST position index instead of a scan of every team
-     * (bench/recommend.bench.ts: ~3× cheaper at 10,000 teams).
-     */
-    countUnplaced: async (actor: Actor) =>
-      (
-        await db.execute<{ n: number }>(sql`
-          SELECT count(*)::int AS n FROM ${team} t
-          WHERE t.status = 'available' AND ll_to_earth(t.lat, t.lng) IS NULL
-            AND ${inJurisdiction(sql`t.region_code`, actor)}`)
-      ).rows[0]?.n ?? 0,
+    candidatesForLead: async (actor: Actor, leadId: string, limit: number) => {
+      const statement = candidatesStatement(actor, leadId, limit);
+      const rows = await runNamed<CandidateRow>(db, 'dispatch-candidates-v1', statement);
+      const first = rows[0];
+      if (!first) return null;
+      return {
+        position:
+          first.lead_lat !== null && first.lead_lng !== null
+            ? { lat: first.lead_lat, lng: first.lead_lng }
+            : null,
+        unplaced: first.unplaced,
+        teams: rows.flatMap((r): NearbyTeam[] =>
+          r.id
+            ? [
+                {
+                  id: r.id,
+                  name: r.name,
+                  vehicle: r.vehicle,
+                  lat: r.lat,
+                  lng: r.lng,
+                  positionAt: r.position_at ? new Date(r.position_at) : null,
+                  regionName: r.region_name,
+                  memberCount: r.member_count,
+                },
+              ]
+            : [],
+        ),
+      };
+    },
 
     findById: async (actor: Pick<Actor, 'regionCode'>, id: string) =>
       (

@@ -243,16 +243,12 @@ export function createDispatchService(deps: {
 
     /** The best available teams for a lead by estimated arrival (domain rule), nearest first. */
     async recommend(actor: Actor, leadId: string, limit = 5) {
-      const found = await createLeadRepository(db).findById(actor, leadId);
+      const found = await repo.candidatesForLead(actor, leadId, CANDIDATES);
       if (!found) throw new AppError('NOT_FOUND');
-      const { lat, lng } = found.lead;
-      if (lat === null || lng === null) return { items: [], unplaced: await repo.countUnplaced(actor) };
-      const [nearby, unplaced] = await Promise.all([
-        repo.nearestAvailable(actor, { lat, lng }, CANDIDATES),
-        repo.countUnplaced(actor),
-      ]);
+      const { position, unplaced, teams: nearby } = found;
+      if (!position) return { items: [], unplaced };
       const ranked = recommendTeams(
-        { lat, lng },
+        position,
         nearby.map((t) => ({ ...t, status: 'available' as const })),
         limit,
         estimator,

@@ -74,8 +74,12 @@ export function createLeadRepository(db: DbOrTx) {
         .limit(pageSize)
         .offset((page - 1) * pageSize),
 
-    /** Open leads received in a time window: the pool duplicates are looked for in. */
-    openBetween: (actor: Actor, from: Date, to: Date) =>
+    /**
+     * Open leads received in a time window: the pool duplicates are looked for in. With `near`
+     * (one placed lead), only those in a box around it, or without a position (they may still
+     * match by address), so the pool stays small however many leads are open.
+     */
+    openBetween: (actor: Actor, from: Date, to: Date, near?: { lat: number; lng: number; degrees: number }) =>
       db
         .select()
         .from(lead)
@@ -84,6 +88,10 @@ export function createLeadRepository(db: DbOrTx) {
             inJurisdiction(lead.regionCode, actor),
             inArray(lead.state, openStates),
             sql`${lead.receivedAt} BETWEEN ${from.toISOString()}::timestamptz AND ${to.toISOString()}::timestamptz`,
+            near
+              ? sql`(${lead.lat} IS NULL OR (${lead.lat} BETWEEN ${near.lat - near.degrees} AND ${near.lat + near.degrees}
+                     AND ${lead.lng} BETWEEN ${near.lng - near.degrees * 2} AND ${near.lng + near.degrees * 2}))`
+              : undefined,
           ),
         )
         .orderBy(lead.receivedAt)

@@ -1,6 +1,7 @@
 import { createHash, randomInt } from 'node:crypto';
 import {
   canTransition,
+  DUPLICATE_RADIUS_M,
   DUPLICATE_WINDOW_MS,
   duplicateScore,
   isOpenLead,
@@ -203,10 +204,18 @@ export function createLeadService(deps: {
     const candidates = rows.filter((r) => r.state === 'new' || r.state === 'triaged');
     if (candidates.length === 0) return;
     const times = candidates.map((r) => r.receivedAt.getTime());
+    // One placed lead (a hotline answer, a lead opened): look only around it. 1° of latitude is
+    // ~111 km, so the box's half-side (and twice that in longitude, safe to ±60°) covers the radius.
+    const [only] = candidates;
+    const near =
+      candidates.length === 1 && only?.lat != null && only.lng != null
+        ? { lat: only.lat, lng: only.lng, degrees: (DUPLICATE_RADIUS_M * 1.5) / 111_000 }
+        : undefined;
     const pool = await repo.openBetween(
       actor,
       new Date(Math.min(...times) - DUPLICATE_WINDOW_MS),
       new Date(Math.max(...times)),
+      near,
     );
     const asSighting = (r: LeadRow) => ({ ...r, descriptors: r.descriptors as LeadDescriptor[] });
     for (const row of candidates) {

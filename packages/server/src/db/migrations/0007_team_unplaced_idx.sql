@@ -1,0 +1,1 @@
+CREATE INDEX "team_unplaced_idx" ON "team" USING btree ("region_code" text_pattern_ops) WHERE "team"."status" = 'available' AND ("team"."lat" IS NULL OR "team"."lng" IS NULL);
