@@ -19,10 +19,17 @@ import {
   vulnerableDescriptors,
 } from '@warmline/domain';
 import type { Db, Tx } from '../../db/pool.ts';
+import { lead } from '../../db/schema.ts';
 import type { Actor, Ctx, PartnerIdentity } from '../../platform/actor.ts';
 import type { Clock } from '../../platform/clock.ts';
 import { AppError } from '../../platform/errors.ts';
-import { type EventContext, type RecordEvent, recordRead } from '../../platform/events.ts';
+import {
+  createChangeRecorder,
+  type EventContext,
+  type EventInput,
+  type RecordEvent,
+  recordRead,
+} from '../../platform/events.ts';
 import type { Ids } from '../../platform/ids.ts';
 import { presentLeadSentinel } from '../sentinels/sentinel.presenter.ts';
 import { createLeadRepository, type LeadFilter, type LeadRow } from './lead.repository.ts';
@@ -105,25 +112,21 @@ export function createLeadService(deps: {
   publicRegionCode: string;
 }) {
   const { db, clock, ids, recordEvent } = deps;
+  const recordChange = createChangeRecorder({ clock, ids });
   const repo = createLeadRepository(db);
 
-  /** Every channel ends here: one row and its `lead.received` event, in one transaction. */
-  async function receive(
-    tx: Tx,
-    event: EventContext,
-    source: LeadSource,
-    regionCode: string,
-    input: Sighting,
-    extra: {
-      id?: string;
-      partnerKeyId?: string;
-      sentinelId?: string;
-      createdBy?: string | null;
-      screen?: boolean;
-      /** Already re-encoded (see processPhoto): stored with the lead, or not at all. */
-      photos?: ProcessedPhoto[];
-    } = {},
-  ): Promise<LeadRow> {
+  interface ReceiveExtra {
+    id?: string;
+    partnerKeyId?: string;
+    sentinelId?: string;
+    createdBy?: string | null;
+    screen?: boolean;
+    /** Already re-encoded (see processPhoto): stored with the lead, or not at all. */
+    photos?: ProcessedPhoto[];
+  }
+
+  /** The checked, screened row of a new lead and its `lead.received` event; nothing written yet. */
+  function prepare(source: LeadSource, regionCode: string, input: Sighting, extra: ReceiveExtra) {
     if ((input.lat === undefined) !== (input.lng === undefined)) {
       throw new AppError('VALIDATION_FAILED', { field: 'lat/lng', reason: 'give both or neither' });
     }
@@ -165,12 +168,8 @@ export function createLeadService(deps: {
       updatedAt: now,
       createdBy: extra.createdBy ?? null,
     };
-    await createLeadRepository(tx).insert(row);
-    const photos = extra.photos ?? [];
-    await createLeadPhotoRepository(tx).insertMany(
-      photos.map((p) => ({ id: ids.next(), leadId: row.id, regionCode, createdAt: now, ...p })),
-    );
-    await recordEvent(tx, event, {
+    const photoCount = extra.photos?.length ?? 0;
+    const received: EventInput = {
       action: 'lead.received',
       entityType: 'lead',
       entityId: row.id,
@@ -181,10 +180,50 @@ export function createLeadService(deps: {
         descriptors: row.descriptors,
         vulnerable: isVulnerable(row.descriptors),
         state: row.state,
-        photoCount: photos.length,
+        photoCount,
         ...(screening ? { spamScore: screening.score, spamModel: SPAM_MODEL_VERSION } : {}),
       },
-    });
+    };
+    return { row, received };
+  }
+
+  /** Every channel ends here: one row (and its photos) and its `lead.received` event, in one transaction. */
+  async function receive(
+    tx: Tx,
+    event: EventContext,
+    source: LeadSource,
+    regionCode: string,
+    input: Sighting,
+    extra: ReceiveExtra = {},
+  ): Promise<LeadRow> {
+    const { row, received } = prepare(source, regionCode, input, extra);
+    await createLeadRepository(tx).insert(row);
+    await createLeadPhotoRepository(tx).insertMany(
+      (extra.photos ?? []).map((p) => ({
+        id: ids.next(),
+        leadId: row.id,
+        regionCode,
+        createdAt: row.receivedAt,
+        ...p,
+      })),
+    );
+    await recordEvent(tx, event, received);
+    return row;
+  }
+
+  /**
+   * The same for a lead without photos as one autocommitted statement (the INSERT, its event
+   * and the NOTIFY): the busiest path, one round trip instead of BEGIN, two writes and COMMIT.
+   */
+  async function receiveAtOnce(
+    event: EventContext,
+    source: LeadSource,
+    regionCode: string,
+    input: Sighting,
+    extra: Omit<ReceiveExtra, 'photos'> = {},
+  ): Promise<LeadRow> {
+    const { row, received } = prepare(source, regionCode, input, extra);
+    await recordChange(db, event, received, db.insert(lead).values(row).returning({ id: lead.id }).getSQL());
     return row;
   }
 
@@ -246,20 +285,25 @@ export function createLeadService(deps: {
         if (earlier.deviceToken !== (input.deviceToken ?? null)) throw new AppError('IDEMPOTENCY_KEY_REUSED');
         return earlier.trackingCode;
       };
-      const known = await resent();
-      if (known) return known;
+      // Without photos a resend is cheap to try: the unique client id refuses it, and the catch
+      // below answers the first code. With photos, look first rather than re-encode them.
+      if (uploads.length > 0) {
+        const known = await resent();
+        if (known) return known;
+      }
       if (uploads.length > MAX_LEAD_PHOTOS) throw new AppError('TOO_MANY_PHOTOS', { max: MAX_LEAD_PHOTOS });
       // Re-encoded before the transaction (no connection held while sharp works), one at a time
       // to bound memory; any refused photo stops the whole report before anything is stored.
       const photos: ProcessedPhoto[] = [];
       for (const upload of uploads) photos.push(await processPhoto(upload));
       try {
-        const row = await db.transaction((tx) =>
-          receive(tx, { actorId: null, requestId }, 'public', deps.publicRegionCode, input, {
-            screen: true,
-            photos,
-          }),
-        );
+        const event = { actorId: null, requestId };
+        const row =
+          photos.length === 0
+            ? await receiveAtOnce(event, 'public', deps.publicRegionCode, input, { screen: true })
+            : await db.transaction((tx) =>
+                receive(tx, event, 'public', deps.publicRegionCode, input, { screen: true, photos }),
+              );
         return row.trackingCode;
       } catch (err) {
         // Two resends racing: the loser finds the winner's lead.
@@ -274,10 +318,12 @@ export function createLeadService(deps: {
       input: Sighting & { regionCode?: string | undefined },
     ): Promise<LeadView> {
       const regionCode = input.regionCode ?? ctx.actor.regionCode;
-      const row = await db.transaction((tx) =>
-        receive(tx, { actorId: ctx.actor.id, requestId: ctx.requestId }, 'hotline', regionCode, input, {
-          createdBy: ctx.actor.id,
-        }),
+      const row = await receiveAtOnce(
+        { actorId: ctx.actor.id, requestId: ctx.requestId },
+        'hotline',
+        regionCode,
+        input,
+        { createdBy: ctx.actor.id },
       );
       return get(ctx.actor, row.id);
     },
@@ -296,11 +342,9 @@ export function createLeadService(deps: {
         if (known.sentinelId !== sentinel.id) throw new AppError('IDEMPOTENCY_KEY_REUSED');
         return known;
       }
-      return db.transaction((tx) =>
-        receive(tx, { actorId: null, requestId }, 'sentinel', sentinel.regionCode, input, {
-          sentinelId: sentinel.id,
-        }),
-      );
+      return receiveAtOnce({ actorId: null, requestId }, 'sentinel', sentinel.regionCode, input, {
+        sentinelId: sentinel.id,
+      });
     },
 
     /**
