@@ -36,6 +36,10 @@ describe('from a report to a person helped', () => {
     dispatcher.on('framenavigated', (f) => {
       if (f === dispatcher.mainFrame()) navigations += 1;
     });
+    // Leads a team did not find are back in the queue for the next patrol near there.
+    expect(
+      await dispatcher.locator('[data-testid="queue-item"]', { hasText: '未找到' }).count(),
+    ).toBeGreaterThan(0);
     await screenshot(dispatcher, 'command-before');
 
     // A member of the public reports, with the phone's position.

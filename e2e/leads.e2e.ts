@@ -49,8 +49,11 @@ describe('线索队列', () => {
       expect(await row.textContent()).toContain('群众上报');
       await screenshot(page, 'leads-queue-live');
 
+      // A live refetch can redraw the row under the pointer: wait for the confirm to be open.
       await row.getByTestId('lead-quarantine').click();
-      await page.getByRole('button', { name: /确\s*定|OK/ }).click();
+      const ok = page.locator('.ant-popconfirm').getByRole('button', { name: /确\s*定|OK/ });
+      await ok.waitFor();
+      await ok.click();
       await row.waitFor({ state: 'detached' });
       await page.getByTestId('leads-scope').getByText('已隔离').click();
       const quarantined = page.getByTestId(`lead-row-${code}`);

@@ -201,8 +201,11 @@ async function seedDemoLeads(
   const sourceBag = demoSourceWeights.flatMap(([source, weight]) => Array<LeadSource>(weight).fill(source));
   const code = () => Array.from({ length: 8 }, () => pick([...TRACKING_CODE_ALPHABET])).join('');
   for (let i = 0; i < 60; i++) {
-    const hoursAgo = 1 + Math.floor(random() * 14 * 24);
-    const receivedAt = new Date(now.getTime() - hoursAgo * 3_600_000);
+    // The last few came in during the past hour and a half and wait for a team now; the rest
+    // is the fortnight before, worked to the end.
+    const waiting = i >= 54;
+    const minutesAgo = waiting ? 4 + Math.floor(random() * 86) : 60 * (2 + Math.floor(random() * 14 * 24));
+    const receivedAt = new Date(now.getTime() - minutesAgo * 60_000);
     const place = pick(demoPlaces);
     const isAd = i % 20 === 7;
     const sighting = isAd
@@ -210,8 +213,7 @@ async function seedDemoLeads(
       : pick(demoSightings);
     const source: LeadSource = isAd ? 'public' : pick(sourceBag);
     const id = ids.next();
-    // Older leads were worked to the end by a team; the last day and a half is still open.
-    const worked = !isAd && hoursAgo > 36;
+    const worked = !isAd && !waiting;
     const note = worked ? pick(demoClosingNotes) : null;
     const outcome = note?.includes('未见') ? 'not_found' : 'helped';
     const state = isAd
@@ -220,7 +222,7 @@ async function seedDemoLeads(
         ? outcome === 'helped'
           ? 'resolved'
           : 'not_found'
-        : hoursAgo % 2
+        : i % 2
           ? 'new'
           : 'triaged';
     const regionCode = source === 'public' ? DEMO_CITY : place.regionCode;
@@ -256,7 +258,9 @@ async function seedDemoLeads(
       payload: { source, descriptors: sighting.descriptors, vulnerable, state: 'new' },
     });
     if (state === 'spam' || state === 'triaged') {
-      await record(new Date(receivedAt.getTime() + 5 * 60_000), dispatcherId, {
+      // Looked at within five minutes, and never after "now" for the lead that just came in.
+      const lookedAt = Math.min(5 * 60_000, (now.getTime() - receivedAt.getTime()) / 2);
+      await record(new Date(receivedAt.getTime() + lookedAt), dispatcherId, {
         action: state === 'spam' ? 'lead.quarantined' : 'lead.triaged',
         entityType: 'lead',
         entityId: id,

@@ -27,6 +27,8 @@ export interface MapPoint {
   color?: string;
   /** Bigger points stand out (the selected lead, teams). */
   radius?: number;
+  /** A coloured ring instead of the white one (a lead past its dispatch deadline). */
+  ring?: string;
 }
 
 export interface RegionMapProps {
@@ -134,8 +136,8 @@ export default function RegionMap({ regionCode, points = [], height = 360, onSel
     for (const p of stablePoints) {
       L.circleMarker([p.lat, p.lng], {
         radius: p.radius ?? 7,
-        color: '#fff',
-        weight: 2,
+        color: p.ring ?? '#fff',
+        weight: p.ring ? 4 : 2,
         fillColor: p.color ?? '#e8792b',
         fillOpacity: 0.95,
       })

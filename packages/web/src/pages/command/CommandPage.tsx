@@ -39,6 +39,12 @@ import { LeadDrawer } from './LeadDrawer.tsx';
 
 const RegionMap = lazy(() => import('../../features/map/RegionMap.tsx'));
 
+/** Age on the map: a lead still waiting for a team past its dispatch deadline wears a dark ring. */
+const OVERDUE_RING = '#262626';
+const isOverdue = (l: Lead, now: Date) =>
+  (l.state === 'new' || l.state === 'triaged') &&
+  dispatchDeadline(new Date(l.receivedAt), l.vulnerable) < now;
+
 export function CommandPage() {
   const { t } = useTranslation();
   const { key } = useLang();
@@ -79,6 +85,7 @@ export function CommandPage() {
               lng: l.lng,
               color: priorityColor(l.descriptors),
               radius: l.id === selected ? 12 : 8,
+              ...(isOverdue(l, now) ? { ring: OVERDUE_RING } : {}),
             },
           ]
         : [],
@@ -124,6 +131,7 @@ export function CommandPage() {
                 <Badge key={k} color={priorityColors[i]} text={t(`command.legend.${k}`)} />
               ))}
               <Badge color={teamColors.available} text={t('command.legend.team')} />
+              <Badge color={OVERDUE_RING} text={t('command.legend.overdue')} />
             </Space>
           </Card>
         </Col>
@@ -161,7 +169,7 @@ export function CommandPage() {
                 style={{ width: 110 }}
                 value={state}
                 onChange={setState}
-                options={(['new', 'triaged', 'dispatched', 'on_scene'] as const).map((s) => ({
+                options={(['new', 'triaged', 'dispatched', 'on_scene', 'not_found'] as const).map((s) => ({
                   value: s,
                   label: leadStateLabels[s][key],
                 }))}
