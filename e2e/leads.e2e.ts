@@ -106,6 +106,13 @@ describe('线索队列', () => {
       await row.getByTestId('lead-merge').click();
       await row.waitFor({ state: 'detached' });
       await page.getByTestId(`lead-row-${first}`).waitFor();
+      // A wrong merge is undone: the duplicate, found under 全部, goes back to the queue.
+      await page.getByTestId('leads-scope').getByText('全部').click();
+      const merged = page.getByTestId(`lead-row-${second}`);
+      await merged.waitFor();
+      expect(await merged.getByTestId('lead-state').textContent()).toContain('重复线索');
+      await merged.getByTestId('lead-restore').click();
+      await expect.poll(() => merged.getByTestId('lead-state').textContent()).toContain('新线索');
     } finally {
       await page.close();
     }

@@ -62,7 +62,8 @@ function actsFor(lead: Lead): Act[] {
   const merge: Act[] = lead.likelyDuplicate ? ['merge'] : [];
   if (lead.state === 'new') return [...merge, 'triage', 'quarantine', 'close'];
   if (lead.state === 'triaged') return [...merge, 'quarantine', 'close'];
-  if (lead.state === 'spam') return ['restore'];
+  // Quarantine and a merge are both undone by restoring the lead to the queue.
+  if (lead.state === 'spam' || lead.state === 'duplicate') return ['restore'];
   return [];
 }
 
