@@ -5,7 +5,7 @@
  * Accuracy (spam caught, genuine quarantined; whole corpus and held-out split, for the rules and
  * for the naive regex) goes to stderr so the stdout table stays one row per benchmark.
  */
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { SPAM_MODEL_VERSION, screenLeadText } from '../packages/domain/src/spam.ts';
@@ -55,6 +55,14 @@ export function spamAccuracy() {
       whole: rates(naive, genuine, spam),
       heldOut: rates(naive, heldOut(genuine), heldOut(spam)),
     },
+    // Sets written blind to the rules (heldout-<tag>-spam.txt / -genuine.txt), never learned from.
+    blind: readdirSync(corpusDir)
+      .flatMap((f) => /^heldout-(.+)-spam\.txt$/.exec(f)?.[1] ?? [])
+      .sort()
+      .map((tag) => {
+        const [g, sp] = [read(`heldout-${tag}-genuine.txt`), read(`heldout-${tag}-spam.txt`)];
+        return { tag, rules: rates(rules, g, sp), naive: rates(naive, g, sp) };
+      }),
   };
 }
 
@@ -90,6 +98,10 @@ export async function spamBench() {
       `  rules       held-out: spam caught ${acc.rules.heldOut.spamCaught}, genuine quarantined ${acc.rules.heldOut.genuineQuarantined}`,
       `  naive regex whole:    spam caught ${acc.naiveRegex.whole.spamCaught}, genuine quarantined ${acc.naiveRegex.whole.genuineQuarantined}`,
       `  naive regex held-out: spam caught ${acc.naiveRegex.heldOut.spamCaught}, genuine quarantined ${acc.naiveRegex.heldOut.genuineQuarantined}`,
+      ...acc.blind.flatMap((b) => [
+        `  rules       blind set ${b.tag}: spam caught ${b.rules.spamCaught}, genuine quarantined ${b.rules.genuineQuarantined}`,
+        `  naive regex blind set ${b.tag}: spam caught ${b.naive.spamCaught}, genuine quarantined ${b.naive.genuineQuarantined}`,
+      ]),
       '',
     ].join('\n'),
   );

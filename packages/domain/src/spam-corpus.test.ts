@@ -12,6 +12,10 @@ import { adStyleTable, formatAdStyleTable, learnAdStyleWeights, screenLeadText }
 // @ts-expect-error -- Vite's `?raw` suffix; its typings (vite/client) are not loaded by the root tsconfig.
 import genuineRaw from './spam-corpus/genuine.txt?raw';
 // @ts-expect-error -- as above.
+import heldoutGenuineRaw from './spam-corpus/heldout-2026-12-genuine.txt?raw';
+// @ts-expect-error -- as above.
+import heldoutSpamRaw from './spam-corpus/heldout-2026-12-spam.txt?raw';
+// @ts-expect-error -- as above.
 import spamRaw from './spam-corpus/spam.txt?raw';
 
 const lines = (raw: unknown): string[] => {
@@ -20,6 +24,12 @@ const lines = (raw: unknown): string[] => {
 };
 const genuine = lines(genuineRaw);
 const spam = lines(spamRaw);
+/**
+ * 150 + 150 texts written 2026-12-01 by someone who had seen neither the rules nor the corpus;
+ * measured blind once (94.0 % caught, 0 % quarantined — BENCHMARKS.md), then used to improve
+ * the rules, so now a regression set, not an estimate. Not used to learn the bigram table.
+ */
+const blind202612 = { spam: lines(heldoutSpamRaw), genuine: lines(heldoutGenuineRaw) };
 const heldOut = (xs: string[]) => xs.filter((_, i) => i % 5 === 4);
 const tuning = (xs: string[]) => xs.filter((_, i) => i % 5 !== 4);
 
@@ -43,13 +53,12 @@ describe('spam corpus', () => {
     expect(adStyleTable(), `re-learned table:\n${formatAdStyleTable(learned)}`).toEqual(learned);
   });
 
-  for (const [split, pick] of [
-    ['whole corpus', (xs: string[]) => xs],
-    ['held-out split', heldOut],
+  for (const [split, s, g] of [
+    ['whole corpus', spam, genuine],
+    ['held-out split', heldOut(spam), heldOut(genuine)],
+    ['2026-12 blind set', blind202612.spam, blind202612.genuine],
   ] as const) {
     it(`quarantines ≥ 95 % of spam and ≤ 1 % of genuine reports (${split})`, () => {
-      const s = pick(spam);
-      const g = pick(genuine);
       const missed = s.filter((t) => !screenLeadText({ description: t }).quarantine);
       const wronged = quarantined(g);
       expect((s.length - missed.length) / s.length, `missed:\n${missed.join('\n')}`).toBeGreaterThanOrEqual(

@@ -21,7 +21,7 @@
  */
 
 /** Bump whenever a lexicon, a weight, the threshold or the learned table changes. */
-export const SPAM_MODEL_VERSION = 'spam-2026.11-1';
+export const SPAM_MODEL_VERSION = 'spam-2026.12-1';
 
 /** Scores at or above this are quarantined for review. */
 export const SPAM_QUARANTINE_THRESHOLD = 5;
@@ -637,6 +637,31 @@ export const spamAdLexicon: Readonly<Record<string, number>> = {
   五折: 2,
   进店: 2,
   先到先得: 2.5,
+  // trade, property, gambling, schemes (from the 2026-12 blind set's misses)
+  高价回收: 3,
+  名表: 2,
+  名包: 2,
+  返现: 3,
+  拉人头: 3,
+  私聊: 2,
+  首付: 2.5,
+  学区房: 2.5,
+  二手房: 2,
+  买房: 2,
+  找我: 1,
+  周转: 2,
+  小额贷: 3,
+  竞猜: 2.5,
+  下注: 3,
+  秒提: 3,
+  学信网: 2.5,
+  长租公寓: 2.5,
+  免押: 2.5,
+  本公司: 2.5,
+  离婚证: 2.5,
+  结婚证: 2,
+  全国通用: 3,
+  看看我照片: 3,
   // English spam
   viagra: 3,
   casino: 3,
@@ -702,7 +727,7 @@ const HANDLE =
   /(?<![a-z0-9])@[a-z][a-z0-9_]{3,}|(?<![a-z0-9._-])[a-z0-9._-]{1,64}@[a-z0-9-]{1,63}\.[a-z]{2,}/;
 
 const URL_RE =
-  /https?:\/\/|www\.|(?<![a-z0-9])[a-z0-9][a-z0-9-]{0,62}\.(?:com|cn|net|org|top|xyz|vip|cc|me|io|shop|site|club|info|app|tv|ly|co|link|online|bet|win|fun|live|ink|pro|cyou|icu)(?![a-z])/;
+  /https?:\/\/|www\.|(?<![a-z0-9])[a-z0-9][a-z0-9-]{0,62}\.(?:com|cn|net|org|top|xyz|vip|cc|me|io|shop|site|club|info|app|tv|ly|co|link|online|bet|win|fun|live|love|ink|pro|cyou|icu|asia|vip)(?![a-z])/;
 // www点abc点com, www9988betcom after squeezing.
 const URL_SQUEEZED_RE =
   /(?<!w)www[a-z0-9]{3,63}(?:com|cn|net|top|xyz|vip)|(?<![a-z0-9])[a-z0-9]{3,63}(?:点|。)(?:com|cn|net|top)/;
