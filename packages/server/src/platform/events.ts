@@ -42,17 +42,8 @@ export function recordRead(db: Db, recordEvent: RecordEvent, ctx: Ctx, input: Ev
   return db.transaction((tx) => recordEvent(tx, { actorId: ctx.actor.id, requestId: ctx.requestId }, input));
 }
 
-/**
- * The event row and its NOTIFY as one statement. With `change` (a data-modifying statement
- * with RETURNING), the change rides in the same statement: PostgreSQL runs it atomically, so
- * a single write needs no BEGIN/COMMIT — one round trip where a transaction takes four.
- */
-function eventStatement(
-  deps: { clock: Clock; ids: Ids },
-  ctx: EventContext,
-  input: EventInput,
-  change?: SQL,
-): SQL {
+/** The event row and its NOTIFY as one statement. */
+function eventStatement(deps: { clock: Clock; ids: Ids }, ctx: EventContext, input: EventInput): SQL {
   const at = deps.clock.now();
   const notice: ChangeNotice = {
     action: input.action,
@@ -62,12 +53,10 @@ function eventStatement(
     at: at.toISOString(),
   };
   return sql`
-    WITH ${change ? sql`change AS (${change}), ` : sql``}recorded AS (
+    WITH recorded AS (
       INSERT INTO ${event} (id, at, actor_id, action, entity_type, entity_id, region_code, request_id, payload)
-      SELECT ${deps.ids.next()}::uuid, ${at.toISOString()}::timestamptz, ${ctx.actorId}::uuid, ${input.action}::text,
-             ${input.entityType}::text, ${input.entityId}::text, ${input.regionCode}::text, ${ctx.requestId ?? null}::text,
-             ${JSON.stringify(input.payload ?? {})}::jsonb
-      ${change ? sql`FROM change` : sql``}
+      VALUES (${deps.ids.next()}, ${at.toISOString()}::timestamptz, ${ctx.actorId}, ${input.action}, ${input.entityType},
+              ${input.entityId}, ${input.regionCode}, ${ctx.requestId ?? null}, ${JSON.stringify(input.payload ?? {})}::jsonb)
       RETURNING 1
     )
     SELECT pg_notify(${CHANGE_CHANNEL}, ${JSON.stringify(notice)}) FROM recorded`;
@@ -83,9 +72,60 @@ export function createEventRecorder(deps: { clock: Clock; ids: Ids }): RecordEve
   return async (tx, ctx, input) => void (await tx.execute(eventStatement(deps, ctx, input)));
 }
 
-/** A change that is one statement, with its event and NOTIFY, written without a transaction. */
-export type RecordChange = (db: Db, ctx: EventContext, input: EventInput, change: SQL) => Promise<void>;
+/** One data-modifying statement (with RETURNING) as constant SQL text with $1…$n, and its values. */
+export interface PreparedChange {
+  /** Names a prepared statement: the text must be the same on every call with this name. */
+  name: string;
+  text: string;
+  values: unknown[];
+}
 
+/** A change that is one statement, with its event and NOTIFY, written without a transaction. */
+export type RecordChange = (
+  db: Db,
+  ctx: EventContext,
+  input: EventInput,
+  change: PreparedChange,
+) => Promise<void>;
+
+/**
+ * For the busiest write (a lead arriving): the change, its event and the NOTIFY as one named
+ * prepared statement — atomic without BEGIN/COMMIT, parsed and planned once per connection,
+ * and no query building per call (profiling put drizzle's builder at ~15 % of intake's CPU).
+ */
 export function createChangeRecorder(deps: { clock: Clock; ids: Ids }): RecordChange {
-  return async (db, ctx, input, change) => void (await db.execute(eventStatement(deps, ctx, input, change)));
+  return async (db, ctx, input, change) => {
+    const at = deps.clock.now().toISOString();
+    const notice: ChangeNotice = {
+      action: input.action,
+      entityType: input.entityType,
+      entityId: input.entityId,
+      regionCode: input.regionCode,
+      at,
+    };
+    const p = (i: number) => `$${change.values.length + i}`;
+    const text = `WITH change AS (${change.text}), recorded AS (
+      INSERT INTO event (id, at, actor_id, action, entity_type, entity_id, region_code, request_id, payload)
+      SELECT ${p(1)}::uuid, ${p(2)}::timestamptz, ${p(3)}::uuid, ${p(4)}::text, ${p(5)}::text, ${p(6)}::text,
+             ${p(7)}::text, ${p(8)}::text, ${p(9)}::jsonb FROM change RETURNING 1)
+      SELECT pg_notify(${p(10)}, ${p(11)}) FROM recorded`;
+    await db.$client.query({
+      name: `${change.name}+event`,
+      text,
+      values: [
+        ...change.values,
+        deps.ids.next(),
+        at,
+        ctx.actorId,
+        input.action,
+        input.entityType,
+        input.entityId,
+        input.regionCode,
+        ctx.requestId ?? null,
+        JSON.stringify(input.payload ?? {}),
+        CHANGE_CHANNEL,
+        JSON.stringify(notice),
+      ],
+    });
+  };
 }

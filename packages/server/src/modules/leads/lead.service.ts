@@ -19,7 +19,6 @@ import {
   vulnerableDescriptors,
 } from '@warmline/domain';
 import type { Db, Tx } from '../../db/pool.ts';
-import { lead } from '../../db/schema.ts';
 import type { Actor, Ctx, PartnerIdentity } from '../../platform/actor.ts';
 import type { Clock } from '../../platform/clock.ts';
 import { AppError } from '../../platform/errors.ts';
@@ -32,7 +31,12 @@ import {
 } from '../../platform/events.ts';
 import type { Ids } from '../../platform/ids.ts';
 import { presentLeadSentinel } from '../sentinels/sentinel.presenter.ts';
-import { createLeadRepository, type LeadFilter, type LeadRow } from './lead.repository.ts';
+import {
+  createLeadRepository,
+  insertLeadStatement,
+  type LeadFilter,
+  type LeadRow,
+} from './lead.repository.ts';
 import type { LeadAction, LeadView, SightingInput } from './lead.schema.ts';
 import { createLeadPhotoRepository } from './lead-photo.repository.ts';
 import { type ProcessedPhoto, processPhoto } from './lead-photo.ts';
@@ -223,7 +227,7 @@ export function createLeadService(deps: {
     extra: Omit<ReceiveExtra, 'photos'> = {},
   ): Promise<LeadRow> {
     const { row, received } = prepare(source, regionCode, input, extra);
-    await recordChange(db, event, received, db.insert(lead).values(row).returning({ id: lead.id }).getSQL());
+    await recordChange(db, event, received, insertLeadStatement(row));
     return row;
   }
 
