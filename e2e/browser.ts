@@ -79,3 +79,28 @@ export async function openReportForm(page: Page): Promise<void> {
 export function desktopPage(browser: Browser): Promise<Page> {
   return browser.newPage({ locale: 'zh-CN', viewport: { width: 1440, height: 900 } });
 }
+
+/**
+ * Clicks a row's action and its Popconfirm's OK until the row leaves the list. Other journeys
+ * report leads at the same time, and the live refetch they cause can redraw the queue between
+ * the two clicks, closing the confirm; a person would simply click again, and so does this
+ * (three tries at most, each waiting for the confirm to be open first).
+ */
+export async function confirmRowAction(page: Page, row: Locator, actionTestId: string): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    await row.getByTestId(actionTestId).click();
+    const ok = page.locator('.ant-popconfirm').getByRole('button', { name: /确\s*定|OK/ });
+    await ok.waitFor();
+    await ok.click();
+    try {
+      await row.waitFor({ state: 'detached', timeout: 8_000 });
+      return;
+    } catch (err) {
+      if ((await row.count()) === 0) return; // it left just after the wait gave up
+      // Say what the screen said, if the server refused it.
+      const said = await page.locator('.ant-message-error').allTextContents();
+      if (said.length) console.warn(`confirmRowAction ${actionTestId}, try ${attempt}: ${said.join(' | ')}`);
+      if (attempt >= 3) throw err;
+    }
+  }
+}

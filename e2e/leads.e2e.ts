@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { baseUrl, launchBrowser, screenshot, signIn } from './browser.ts';
+import { baseUrl, confirmRowAction, launchBrowser, screenshot, signIn } from './browser.ts';
 
 /**
  * The command centre's lead queue: a public report appears without a reload, a dispatcher
@@ -49,12 +49,7 @@ describe('线索队列', () => {
       expect(await row.textContent()).toContain('群众上报');
       await screenshot(page, 'leads-queue-live');
 
-      // A live refetch can redraw the row under the pointer: wait for the confirm to be open.
-      await row.getByTestId('lead-quarantine').click();
-      const ok = page.locator('.ant-popconfirm').getByRole('button', { name: /确\s*定|OK/ });
-      await ok.waitFor();
-      await ok.click();
-      await row.waitFor({ state: 'detached' });
+      await confirmRowAction(page, row, 'lead-quarantine');
       await page.getByTestId('leads-scope').getByText('已隔离').click();
       const quarantined = page.getByTestId(`lead-row-${code}`);
       await quarantined.waitFor();

@@ -1,6 +1,15 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { baseUrl, desktopPage, input, launchBrowser, phonePage, screenshot, signIn } from './browser.ts';
+import {
+  baseUrl,
+  confirmRowAction,
+  desktopPage,
+  input,
+  launchBrowser,
+  phonePage,
+  screenshot,
+  signIn,
+} from './browser.ts';
 
 /**
  * 信息哨点: a delivery rider registers on their phone and waits; the city bureau approves them;
@@ -131,11 +140,7 @@ describe('信息哨点', () => {
       expect(await who.textContent()).toContain(`信息哨点 · ${name}（外卖骑手）`);
       expect(await who.getByTestId('trust-tag').textContent()).toContain('新哨点');
       await screenshot(page, 'sentinel-lead-in-queue');
-      await row.getByTestId('lead-close').click();
-      const ok = page.locator('.ant-popconfirm').getByRole('button', { name: /确\s*定|OK/ });
-      await ok.waitFor();
-      await ok.click();
-      await row.waitFor({ state: 'detached' });
+      await confirmRowAction(page, row, 'lead-close');
     } finally {
       await page.close();
     }
