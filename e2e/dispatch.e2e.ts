@@ -94,14 +94,14 @@ describe('from a report to a person helped', () => {
     await signIn(patrol.page, 'patrol1');
     await patrol.page.waitForURL(`${baseUrl()}/`);
     await patrol.page.goto(`${baseUrl()}/patrol`);
-    const card = patrol.page.locator('[data-testid="assignment"][data-state="pending"]');
+    const card = patrol.page.locator('[data-testid="dispatch-card"][data-state="pending"]');
     await card.waitFor();
     expect(await card.textContent()).toContain(description);
     const accept = card.getByTestId('accept');
     expect((await accept.boundingBox())!.height).toBeGreaterThanOrEqual(48);
     await screenshot(patrol.page, 'patrol-pending');
     await accept.click();
-    const accepted = patrol.page.locator('[data-testid="assignment"][data-state="accepted"]');
+    const accepted = patrol.page.locator('[data-testid="dispatch-card"][data-state="accepted"]');
     await accepted.waitFor();
     const amap = await accepted.getByTestId('nav-amap').getAttribute('href');
     expect(amap).toMatch(/^https:\/\/uri\.amap\.com\/marker\?position=113\.6\d+,24\.81\d+/);
@@ -110,7 +110,7 @@ describe('from a report to a person helped', () => {
       .poll(() => drawer.getByTestId('current-dispatch').textContent(), { timeout: 15_000 })
       .toContain('已接单');
     await accepted.getByTestId('arrive').click();
-    const onScene = patrol.page.locator('[data-testid="assignment"][data-state="on_scene"]');
+    const onScene = patrol.page.locator('[data-testid="dispatch-card"][data-state="on_scene"]');
     await onScene.waitFor();
     await onScene.getByTestId('complete').click();
     await onScene.getByText('已找到并救助').click();

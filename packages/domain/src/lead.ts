@@ -103,9 +103,14 @@ export function canTransition(from: LeadState, to: LeadState): boolean {
   return transitions[from].includes(to);
 }
 
-/** Open = still someone's job on the command centre's queue. */
+/** Open = still someone's job: waiting for a team, or a team on its way or there. */
+export const openLeadStates: readonly LeadState[] = ['new', 'triaged', 'dispatched', 'on_scene'];
+
+/** The command centre's queue: the open leads and those not found, re-queued for the next patrol. */
+export const queuedLeadStates: readonly LeadState[] = [...openLeadStates, 'not_found'];
+
 export function isOpenLead(state: LeadState): boolean {
-  return state === 'new' || state === 'triaged' || state === 'dispatched' || state === 'on_scene';
+  return openLeadStates.includes(state);
 }
 
 /** What a reporter is told: plain words, never internal detail (spam looks merely received). */

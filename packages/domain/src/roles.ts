@@ -41,7 +41,7 @@ export const permissions = [
   'team.read',
   'team.manage',
   'dispatch.manage',
-  'assignment.work',
+  'dispatch.work',
   'sentinel.read',
   'sentinel.manage',
 ] as const;
@@ -66,7 +66,7 @@ const grants: Record<Role, readonly Permission[]> = {
     'sentinel.read',
   ],
   hotline_operator: ['region.read', 'org.read', 'lead.read', 'lead.create', 'team.read'],
-  patrol_member: ['region.read', 'assignment.work'],
+  patrol_member: ['region.read', 'dispatch.work'],
   station_staff: ['region.read', 'org.read'],
   supplies_keeper: ['region.read', 'org.read'],
   police_liaison: ['region.read', 'org.read', 'lead.read', 'team.read'],

@@ -109,23 +109,23 @@ const policy: Record<string, { access: Access } & Sample> = {
   },
   'POST /api/teams/:id/status': { access: 'team.manage', body: () => ({ status: 'off_duty' }) },
   // Sample users are on no team: a permitted caller is refused as not a member.
-  'GET /api/patrol/assignments': { access: 'assignment.work' },
-  'GET /api/patrol/team': { access: 'assignment.work', refused: 'NOT_TEAM_MEMBER' },
+  'GET /api/patrol/dispatches': { access: 'dispatch.work' },
+  'GET /api/patrol/team': { access: 'dispatch.work', refused: 'NOT_TEAM_MEMBER' },
   'POST /api/patrol/team/status': {
-    access: 'assignment.work',
+    access: 'dispatch.work',
     body: () => ({ status: 'available' }),
     refused: 'NOT_TEAM_MEMBER',
   },
   'POST /api/patrol/team/position': {
-    access: 'assignment.work',
+    access: 'dispatch.work',
     body: () => ({ lat: 24.8, lng: 113.6 }),
     refused: 'NOT_TEAM_MEMBER',
   },
-  'POST /api/patrol/assignments/:id/accept': { access: 'assignment.work', refused: 'NOT_TEAM_MEMBER' },
-  'POST /api/patrol/assignments/:id/decline': { access: 'assignment.work', refused: 'NOT_TEAM_MEMBER' },
-  'POST /api/patrol/assignments/:id/arrive': { access: 'assignment.work', refused: 'NOT_TEAM_MEMBER' },
-  'POST /api/patrol/assignments/:id/complete': {
-    access: 'assignment.work',
+  'POST /api/patrol/dispatches/:id/accept': { access: 'dispatch.work', refused: 'NOT_TEAM_MEMBER' },
+  'POST /api/patrol/dispatches/:id/decline': { access: 'dispatch.work', refused: 'NOT_TEAM_MEMBER' },
+  'POST /api/patrol/dispatches/:id/arrive': { access: 'dispatch.work', refused: 'NOT_TEAM_MEMBER' },
+  'POST /api/patrol/dispatches/:id/complete': {
+    access: 'dispatch.work',
     body: () => ({ outcome: 'helped' }),
     refused: 'NOT_TEAM_MEMBER',
   },
@@ -230,7 +230,7 @@ function urlFor(url: string, side: 'in' | 'out', sample: Sample): string {
     ['/api/leads', target.leadId],
     ['/api/teams', target.teamId],
     ['/api/dispatches', target.dispatchId],
-    ['/api/patrol/assignments', target.dispatchId],
+    ['/api/patrol/dispatches', target.dispatchId],
     ['/api/alerts', target.alertId],
     ['/api/sentinels', target.sentinelId],
   ];

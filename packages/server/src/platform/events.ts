@@ -1,6 +1,6 @@
 import type { EventAction } from '@warmline/domain';
 import { type SQL, sql } from 'drizzle-orm';
-import type { Db, Tx } from '../db/pool.ts';
+import { type Db, type NamedStatement, queryNamed, type Tx } from '../db/pool.ts';
 import { event } from '../db/schema.ts';
 import type { Ctx } from './actor.ts';
 import type { Clock } from './clock.ts';
@@ -72,20 +72,12 @@ export function createEventRecorder(deps: { clock: Clock; ids: Ids }): RecordEve
   return async (tx, ctx, input) => void (await tx.execute(eventStatement(deps, ctx, input)));
 }
 
-/** One data-modifying statement (with RETURNING) as constant SQL text with $1…$n, and its values. */
-export interface PreparedChange {
-  /** Names a prepared statement: the text must be the same on every call with this name. */
-  name: string;
-  text: string;
-  values: unknown[];
-}
-
-/** A change that is one statement, with its event and NOTIFY, written without a transaction. */
+/** A change that is one statement (with RETURNING), its event and NOTIFY, written without a transaction. */
 export type RecordChange = (
   db: Db,
   ctx: EventContext,
   input: EventInput,
-  change: PreparedChange,
+  change: NamedStatement,
 ) => Promise<void>;
 
 /**
@@ -109,7 +101,7 @@ export function createChangeRecorder(deps: { clock: Clock; ids: Ids }): RecordCh
       SELECT ${p(1)}::uuid, ${p(2)}::timestamptz, ${p(3)}::uuid, ${p(4)}::text, ${p(5)}::text, ${p(6)}::text,
              ${p(7)}::text, ${p(8)}::text, ${p(9)}::jsonb FROM change RETURNING 1)
       SELECT pg_notify(${p(10)}, ${p(11)}) FROM recorded`;
-    await db.$client.query({
+    await queryNamed(db, {
       name: `${change.name}+event`,
       text,
       values: [

@@ -64,7 +64,7 @@ export const pageRoutes: PageRoute[] = [
     path: '/patrol',
     menu: 'patrol',
     icon: <CarOutlined />,
-    permission: 'assignment.work',
+    permission: 'dispatch.work',
     Page: page(() => import('../pages/patrol/PatrolPage.tsx'), 'PatrolPage'),
   },
   {

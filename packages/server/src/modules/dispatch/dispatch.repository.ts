@@ -1,7 +1,6 @@
 import { liveDispatchStates } from '@warmline/domain';
 import { and, asc, desc, eq, inArray, isNull, type SQL, sql } from 'drizzle-orm';
-import { PgDialect } from 'drizzle-orm/pg-core';
-import type { Db, DbOrTx } from '../../db/pool.ts';
+import { type Db, type DbOrTx, named, queryNamed } from '../../db/pool.ts';
 import { alert, appUser, dispatch, event, lead, region, team, teamMember } from '../../db/schema.ts';
 import type { Actor } from '../../platform/actor.ts';
 import { inJurisdiction } from '../../platform/scope.ts';
@@ -54,23 +53,10 @@ export function candidatesStatement(actor: Pick<Actor, 'regionCode'>, leadId: st
         WHERE l.lat IS NOT NULL AND l.lng IS NOT NULL
           AND t.status = 'available' AND t.lat IS NOT NULL AND t.lng IS NOT NULL
           AND ${inJurisdiction(sql`t.region_code`, actor)}
-          AND NOT EXISTS (SELECT 1 FROM ${dispatch} d WHERE d.team_id = t.id AND d.state IN ('pending', 'accepted', 'on_scene'))
+          AND NOT EXISTS (SELECT 1 FROM ${dispatch} d WHERE d.team_id = t.id AND d.state IN ${live})
         ORDER BY ll_to_earth(t.lat, t.lng) <-> ll_to_earth(l.lat, l.lng)
         LIMIT ${limit}
       ) c ON true`;
-}
-
-const dialect = new PgDialect();
-
-/**
- * Runs a hot query as a named prepared statement on the pool: PostgreSQL parses and plans it
- * once per connection instead of on every call (planning cost more than running it). In a
- * transaction it runs as an ordinary statement.
- */
-async function runNamed<T>(db: DbOrTx, name: string, statement: SQL): Promise<T[]> {
-  if (!('$client' in db)) return (await db.execute(statement)).rows as T[];
-  const q = dialect.sqlToQuery(statement);
-  return (await (db as Db).$client.query({ name, text: q.sql, values: q.params as unknown[] })).rows as T[];
 }
 
 export function createDispatchRepository(db: DbOrTx) {
@@ -106,7 +92,11 @@ export function createDispatchRepository(db: DbOrTx) {
      */
     candidatesForLead: async (actor: Actor, leadId: string, limit: number) => {
       const statement = candidatesStatement(actor, leadId, limit);
-      const rows = await runNamed<CandidateRow>(db, 'dispatch-candidates-v1', statement);
+      // Outside a transaction (always, for recommendations) it runs prepared; inside, as is.
+      const rows =
+        '$client' in db
+          ? await queryNamed<CandidateRow>(db as Db, named('dispatch-candidates-v1', statement))
+          : ((await db.execute(statement)).rows as unknown as CandidateRow[]);
       const first = rows[0];
       if (!first) return null;
       return {
@@ -163,10 +153,7 @@ export function createDispatchRepository(db: DbOrTx) {
     listForTeam: (teamId: string, limit: number) =>
       withLead()
         .where(eq(dispatch.teamId, teamId))
-        .orderBy(
-          sql`${dispatch.state} IN ('pending', 'accepted', 'on_scene') DESC`,
-          desc(dispatch.assignedAt),
-        )
+        .orderBy(sql`${dispatch.state} IN ${live} DESC`, desc(dispatch.assignedAt))
         .limit(limit),
 
     listForLead: (actor: Actor, leadId: string) =>

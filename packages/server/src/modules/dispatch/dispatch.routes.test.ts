@@ -46,7 +46,7 @@ const teamStatus = async (id: string) =>
 
 describe('dispatch', () => {
   it('requires authentication', async () => {
-    for (const url of ['/api/dispatches', '/api/alerts', '/api/patrol/assignments', '/api/teams']) {
+    for (const url of ['/api/dispatches', '/api/alerts', '/api/patrol/dispatches', '/api/teams']) {
       expect((await call(null, 'GET', url)).statusCode, url).toBe(401);
     }
   });
@@ -105,19 +105,19 @@ describe('dispatch', () => {
     );
 
     // The patrol member's phone shows it; they accept, arrive and close it.
-    const mine = (await call('patrol', 'GET', '/api/patrol/assignments')).json();
+    const mine = (await call('patrol', 'GET', '/api/patrol/dispatches')).json();
     expect(mine.items[0]).toMatchObject({ id: d.id, state: 'pending' });
     expect(mine.items[0].lead).not.toHaveProperty('reporterPhone');
-    expect((await call('patrol', 'POST', `/api/patrol/assignments/${d.id}/accept`, {})).json().state).toBe(
+    expect((await call('patrol', 'POST', `/api/patrol/dispatches/${d.id}/accept`, {})).json().state).toBe(
       'accepted',
     );
     expect(await teamStatus(crew.id)).toBe('en_route');
     t.clock.advance(12 * 60_000);
-    expect((await call('patrol', 'POST', `/api/patrol/assignments/${d.id}/arrive`, {})).json().state).toBe(
+    expect((await call('patrol', 'POST', `/api/patrol/dispatches/${d.id}/arrive`, {})).json().state).toBe(
       'on_scene',
     );
     expect(await leadState(target.id)).toBe('on_scene');
-    const done = await call('patrol', 'POST', `/api/patrol/assignments/${d.id}/complete`, {
+    const done = await call('patrol', 'POST', `/api/patrol/dispatches/${d.id}/complete`, {
       outcome: 'helped',
       note: '已劝导入站，送至市救助站',
     });
@@ -139,7 +139,7 @@ describe('dispatch', () => {
     expect(onScene.payload).toMatchObject({ withinSla: true, teamId: crew.id });
     // Acting again on a finished assignment is refused.
     expect(
-      (await call('patrol', 'POST', `/api/patrol/assignments/${d.id}/arrive`, {})).json().error.code,
+      (await call('patrol', 'POST', `/api/patrol/dispatches/${d.id}/arrive`, {})).json().error.code,
     ).toBe('DISPATCH_NOT_ACTIVE');
   });
 
@@ -199,7 +199,7 @@ describe('dispatch', () => {
 
     t.clock.advance(5 * 60_000 + 1000);
     // Too late to accept now, even before the timer has run.
-    const late = await call('outsider', 'POST', `/api/patrol/assignments/${d.id}/accept`, {});
+    const late = await call('outsider', 'POST', `/api/patrol/dispatches/${d.id}/accept`, {});
     expect(late.json().error.code).toBe('DISPATCH_NOT_ACTIVE');
     await Promise.all([worker.check(d.id), worker.check(d.id), worker.sweep()]);
     expect(await leadState(target.id)).toBe('triaged');
@@ -228,24 +228,28 @@ describe('dispatch', () => {
     let d = (
       await call('dispatcher', 'POST', `/api/leads/${target.id}/dispatch`, { teamId: crew.id })
     ).json();
-    const stranger = await call('patrol', 'POST', `/api/patrol/assignments/${d.id}/accept`, {});
+    const stranger = await call('patrol', 'POST', `/api/patrol/dispatches/${d.id}/accept`, {});
     expect(stranger.statusCode).toBe(403);
     expect(stranger.json().error.code).toBe('NOT_TEAM_MEMBER');
-    const declined = await call('outsider', 'POST', `/api/patrol/assignments/${d.id}/decline`, {
+    const declined = await call('outsider', 'POST', `/api/patrol/dispatches/${d.id}/decline`, {
       reason: '车辆故障',
     });
     expect(declined.json().state).toBe('declined');
     expect(await leadState(target.id)).toBe('triaged');
 
     d = (await call('dispatcher', 'POST', `/api/leads/${target.id}/dispatch`, { teamId: crew.id })).json();
-    await call('outsider', 'POST', `/api/patrol/assignments/${d.id}/accept`, {});
-    await call('outsider', 'POST', `/api/patrol/assignments/${d.id}/arrive`, {});
-    await call('outsider', 'POST', `/api/patrol/assignments/${d.id}/complete`, { outcome: 'not_found' });
+    await call('outsider', 'POST', `/api/patrol/dispatches/${d.id}/accept`, {});
+    await call('outsider', 'POST', `/api/patrol/dispatches/${d.id}/arrive`, {});
+    await call('outsider', 'POST', `/api/patrol/dispatches/${d.id}/complete`, { outcome: 'not_found' });
     expect(await leadState(target.id)).toBe('not_found');
     expect((await call(null, 'GET', `/api/public/leads/${target.trackingCode}`)).json().status).toBe(
       'not_found',
     );
-    // Re-queued for the next patrol near there.
+    // Re-queued for the next patrol near there: on the command centre's queue, not among the open.
+    const queued = (await call('dispatcher', 'GET', '/api/leads?queue=true&pageSize=200')).json().items;
+    expect(queued.map((l: { id: string }) => l.id)).toContain(target.id);
+    const open = (await call('dispatcher', 'GET', '/api/leads?open=true&pageSize=200')).json().items;
+    expect(open.map((l: { id: string }) => l.id)).not.toContain(target.id);
     expect(
       (await call('dispatcher', 'POST', `/api/leads/${target.id}/dispatch`, { teamId: crew.id })).statusCode,
     ).toBe(201);
@@ -262,7 +266,7 @@ describe('dispatch', () => {
       teamId: '01900000-0000-7000-8000-000000000000',
     });
     expect(missing.statusCode).toBe(404);
-    const badOutcome = await call('patrol', 'POST', `/api/patrol/assignments/${target.id}/complete`, {
+    const badOutcome = await call('patrol', 'POST', `/api/patrol/dispatches/${target.id}/complete`, {
       outcome: 'maybe',
     });
     expect(badOutcome.statusCode).toBe(400);

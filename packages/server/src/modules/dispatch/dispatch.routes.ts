@@ -123,14 +123,14 @@ export function dispatchRoutes(dispatch: DispatchService) {
 export function patrolRoutes(dispatch: DispatchService, teams: TeamService) {
   return async (app: App) => {
     const tags = ['patrol'];
-    const access = 'assignment.work' as const;
+    const access = 'dispatch.work' as const;
     const myTeamId = async (request: Parameters<typeof actorOf>[0]) => {
       const id = await teams.teamOfUser(actorOf(request).id);
       if (!id) throw new AppError('NOT_TEAM_MEMBER');
       return id;
     };
     app.get(
-      '/assignments',
+      '/dispatches',
       {
         config: { access },
         schema: { tags, summary: "My team's assignments, live first", response: { 200: dispatchListSchema } },
@@ -179,18 +179,18 @@ export function patrolRoutes(dispatch: DispatchService, teams: TeamService) {
       },
     });
     app.post(
-      '/assignments/:id/accept',
+      '/dispatches/:id/accept',
       acting('Accept an assignment (within the acceptance window)'),
       (request) => dispatch.accept(ctx(request), request.params.id),
     );
-    app.post('/assignments/:id/decline', acting('Decline; the lead returns to the queue'), (request) =>
+    app.post('/dispatches/:id/decline', acting('Decline; the lead returns to the queue'), (request) =>
       dispatch.decline(ctx(request), request.params.id, request.body?.reason),
     );
-    app.post('/assignments/:id/arrive', acting('Mark the team on scene'), (request) =>
+    app.post('/dispatches/:id/arrive', acting('Mark the team on scene'), (request) =>
       dispatch.arrive(ctx(request), request.params.id),
     );
     app.post(
-      '/assignments/:id/complete',
+      '/dispatches/:id/complete',
       {
         config: { access },
         schema: {

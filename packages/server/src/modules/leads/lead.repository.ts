@@ -1,8 +1,8 @@
+import { openLeadStates, queuedLeadStates } from '@warmline/domain';
 import { and, count, desc, eq, inArray, isNull, type SQL, sql } from 'drizzle-orm';
-import type { DbOrTx } from '../../db/pool.ts';
+import type { DbOrTx, NamedStatement } from '../../db/pool.ts';
 import { idempotencyKey, lead, leadPhoto, partnerKey, region, sentinel } from '../../db/schema.ts';
 import type { Actor } from '../../platform/actor.ts';
-import type { PreparedChange } from '../../platform/events.ts';
 import { inJurisdiction } from '../../platform/scope.ts';
 import { leadSentinelColumns } from '../sentinels/sentinel.repository.ts';
 
@@ -11,9 +11,11 @@ export interface LeadFilter {
   state?: string | undefined;
   source?: string | undefined;
   open?: boolean | undefined;
+  /** The command centre's queue: open and re-queued (not found) leads. */
+  queue?: boolean | undefined;
 }
 
-const openStates = ['new', 'triaged', 'dispatched', 'on_scene'];
+const openStates = [...openLeadStates];
 
 const leadColumns = [
   'id',
@@ -46,7 +48,7 @@ const leadColumns = [
  * statement. Plain SQL, because building it per request was a measurable share of intake's CPU;
  * columns left out (duplicate_of, outcome_note) are null for a new lead.
  */
-export function insertLeadStatement(row: LeadRow): PreparedChange {
+export function insertLeadStatement(row: LeadRow): NamedStatement {
   const values = [
     row.id,
     row.trackingCode,
@@ -90,6 +92,7 @@ export function createLeadRepository(db: DbOrTx) {
         : f.open
           ? inArray(lead.state, openStates)
           : sql`${lead.state} <> ALL(${openStates})`,
+      f.queue ? inArray(lead.state, [...queuedLeadStates]) : undefined,
     );
   const withRegion = () =>
     db

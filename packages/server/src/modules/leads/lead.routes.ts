@@ -131,10 +131,10 @@ export function leadRoutes(leads: LeadService) {
         schema: { tags, querystring: leadListQuerySchema, response: { 200: leadListSchema } },
       },
       async (request) => {
-        const { page, pageSize, open, ...filter } = request.query;
+        const { page, pageSize, open, queue, ...filter } = request.query;
         return leads.list(
           actorOf(request),
-          { ...filter, open: open === undefined ? undefined : open === 'true' },
+          { ...filter, open: open === undefined ? undefined : open === 'true', queue: queue === 'true' },
           page,
           pageSize,
         );

@@ -86,6 +86,8 @@ export const leadListQuerySchema = z.strictObject({
   state: z.enum(leadStates).optional(),
   source: z.enum(leadSources).optional(),
   open: z.enum(['true', 'false']).optional(),
+  /** `true`: the command centre's queue, open leads and those not found (re-queued). */
+  queue: z.enum(['true']).optional(),
   page: z.coerce.number().int().min(1).max(10_000).default(1),
   pageSize: z.coerce.number().int().min(1).max(200).default(50),
 });

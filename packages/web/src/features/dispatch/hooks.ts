@@ -5,17 +5,11 @@ import { api } from '../../app/api.ts';
 import type { Items, Lead, Page } from '../../app/types.ts';
 import type { Alert, Dispatch, Team } from './types.ts';
 
-/** Open leads, and those not found on scene: re-queued for the next patrol near there. */
+/** The queue: open leads, and those not found on scene, re-queued for the next patrol near there. */
 export const useOpenLeads = () =>
   useQuery({
-    queryKey: ['leads', { open: 'true', requeued: true, pageSize: 200 }],
-    queryFn: async (): Promise<Page<Lead>> => {
-      const [open, requeued] = await Promise.all([
-        api.get<Page<Lead>>('/api/leads', { open: 'true', pageSize: 200 }),
-        api.get<Page<Lead>>('/api/leads', { state: 'not_found', pageSize: 100 }),
-      ]);
-      return { items: [...open.items, ...requeued.items], total: open.total + requeued.total };
-    },
+    queryKey: ['leads', { queue: 'true', pageSize: 200 }],
+    queryFn: () => api.get<Page<Lead>>('/api/leads', { queue: 'true', pageSize: 200 }),
   });
 
 export const useLiveDispatches = () =>

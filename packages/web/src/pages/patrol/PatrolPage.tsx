@@ -34,26 +34,26 @@ export function PatrolPage() {
     queryFn: () => api.get<Team>('/api/patrol/team'),
     retry: (n, e) => !(e instanceof ApiError && e.code === 'NOT_TEAM_MEMBER') && n < 2,
   });
-  const assignments = useQuery({
-    queryKey: ['patrol', 'assignments'],
-    queryFn: () => api.get<Items<Dispatch>>('/api/patrol/assignments'),
+  const dispatches = useQuery({
+    queryKey: ['patrol', 'dispatches'],
+    queryFn: () => api.get<Items<Dispatch>>('/api/patrol/dispatches'),
   });
   if (team.error instanceof ApiError && team.error.code === 'NOT_TEAM_MEMBER')
     return <Empty description={t('patrol.noTeam')} />;
-  const items = assignments.data?.items ?? [];
+  const items = dispatches.data?.items ?? [];
   const current = items.filter((d) => live.includes(d.state));
   const recent = items.filter((d) => !live.includes(d.state)).slice(0, 5);
   return (
     <div className="wl-patrol">
       <Typography.Title level={3}>{t('patrol.title')}</Typography.Title>
       {team.data && <TeamCard team={team.data} />}
-      {current.length === 0 && !assignments.isLoading && (
+      {current.length === 0 && !dispatches.isLoading && (
         <Card className="wl-patrol-card">
           <Typography.Text style={{ fontSize: 18 }}>{t('patrol.none')}</Typography.Text>
         </Card>
       )}
       {current.map((d) => (
-        <AssignmentCard key={d.id} d={d} />
+        <DispatchCard key={d.id} d={d} />
       ))}
       {recent.length > 0 && (
         <>
@@ -143,7 +143,7 @@ function TeamCard({ team }: { team: Team }) {
   );
 }
 
-function AssignmentCard({ d }: { d: Dispatch }) {
+function DispatchCard({ d }: { d: Dispatch }) {
   const { t } = useTranslation();
   const { key } = useLang();
   const now = useNow(5_000);
@@ -153,13 +153,13 @@ function AssignmentCard({ d }: { d: Dispatch }) {
   const [reason, setReason] = useState('');
   const [outcome, setOutcome] = useState<(typeof dispatchOutcomes)[number]>('helped');
   const [note, setNote] = useState('');
-  const path = (verb: string) => `/api/patrol/assignments/${d.id}/${verb}`;
+  const path = (verb: string) => `/api/patrol/dispatches/${d.id}/${verb}`;
   const links =
     d.lead.lat !== null && d.lead.lng !== null
       ? mapLinks(d.lead.lat, d.lead.lng, d.lead.address ?? d.lead.trackingCode)
       : null;
   return (
-    <Card className="wl-patrol-card wl-patrol-assignment" data-testid="assignment" data-state={d.state}>
+    <Card className="wl-patrol-card wl-patrol-dispatch" data-testid="dispatch-card" data-state={d.state}>
       <Space direction="vertical" size={12} style={{ width: '100%' }}>
         <Space wrap>
           <Tag color="blue" style={{ fontSize: 16 }}>
