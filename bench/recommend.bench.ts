@@ -12,6 +12,7 @@ import { defaultSlaPolicy, recommendTeams } from '@warmline/domain';
 import { sql } from 'drizzle-orm';
 import type { Db } from '../packages/server/src/db/pool.ts';
 import { dispatch, team } from '../packages/server/src/db/schema.ts';
+import { seededRandom } from '../packages/server/src/demo/random.ts';
 import {
   candidatesStatement,
   createDispatchRepository,
@@ -58,17 +59,8 @@ const cities: [code: string, lat: number, lng: number, weight: number][] = [
 ];
 const bbox = { latMin: 20.2, latMax: 25.5, lngMin: 109.6, lngMax: 117.3 };
 
-/** A seeded generator, so every run builds the same province. */
-function mulberry32(seed: number) {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-const random = mulberry32(20261215);
+// Seeded, so every run builds the same province.
+const random = seededRandom(20261215);
 const pick = <T>(xs: readonly T[]) => xs[Math.floor(random() * xs.length)]!;
 const gauss = () => Math.sqrt(-2 * Math.log(1 - random())) * Math.cos(2 * Math.PI * random());
 const totalWeight = cities.reduce((s, c) => s + c[3], 0);

@@ -24,6 +24,7 @@ import {
 import { demoAds, demoClosingNotes, demoPlaces, demoSightings, demoSourceWeights } from './demo-leads.ts';
 import { seedDemoSentinels } from './demo-sentinels.ts';
 import { demoTeams } from './demo-teams.ts';
+import { seededRandom } from './random.ts';
 
 const DEMO_REQUEST_ID = 'demo-seed';
 
@@ -166,17 +167,6 @@ function screened(description: string) {
   return { spamScore: s.score, spamReasons: s.reasons };
 }
 
-/** A small deterministic PRNG (mulberry32): the same demo season on every machine. */
-function seeded(seed: number) {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /**
  * Sixty leads over the last fortnight, each with the events real work would have written
  * at the time it happened: received, then closed with what was done, or still open if
@@ -189,7 +179,7 @@ async function seedDemoLeads(
   dispatcherId: string,
   teams: SeededTeam[],
 ): Promise<void> {
-  const random = seeded(20261123);
+  const random = seededRandom(20261123);
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(random() * xs.length)]!;
   let at = now;
   const recordAt = createEventRecorder({ clock: { now: () => at }, ids });

@@ -1,7 +1,7 @@
 import { liveDispatchStates } from '@warmline/domain';
 import { and, asc, desc, eq, inArray, isNull, type SQL, sql } from 'drizzle-orm';
 import { type Db, type DbOrTx, named, queryNamed } from '../../db/pool.ts';
-import { alert, appUser, dispatch, event, lead, region, team, teamMember } from '../../db/schema.ts';
+import { alert, dispatch, lead, region, team, teamMember } from '../../db/schema.ts';
 import type { Actor } from '../../platform/actor.ts';
 import { inJurisdiction } from '../../platform/scope.ts';
 
@@ -131,6 +131,15 @@ export function createDispatchRepository(db: DbOrTx) {
           .limit(1)
       )[0] ?? null,
 
+    findKeys: async (actor: Pick<Actor, 'regionCode'>, id: string) =>
+      (
+        await db
+          .select({ leadId: dispatch.leadId, teamId: dispatch.teamId })
+          .from(dispatch)
+          .where(and(eq(dispatch.id, id), inJurisdiction(dispatch.regionCode, actor)))
+          .limit(1)
+      )[0] ?? null,
+
     lockById: async (id: string) =>
       (await db.select().from(dispatch).where(eq(dispatch.id, id)).for('update').limit(1))[0] ?? null,
 
@@ -214,21 +223,5 @@ export function createDispatchRepository(db: DbOrTx) {
 
     acknowledgeAlert: (id: string, by: string, at: Date) =>
       db.update(alert).set({ acknowledgedAt: at, acknowledgedBy: by }).where(eq(alert.id, id)),
-
-    /** Everything that happened to a lead, oldest first, with who did it. */
-    timeline: (leadId: string) =>
-      db
-        .select({
-          id: event.id,
-          at: event.at,
-          action: event.action,
-          actorName: appUser.displayName,
-          payload: event.payload,
-        })
-        .from(event)
-        .leftJoin(appUser, eq(appUser.id, event.actorId))
-        .where(and(eq(event.entityType, 'lead'), eq(event.entityId, leadId)))
-        .orderBy(asc(event.seq))
-        .limit(500),
   };
 }

@@ -1,5 +1,6 @@
-import { alertKinds, dispatchOutcomes, dispatchStates, leadDescriptors, leadStates } from '@warmline/domain';
+import { alertKinds, dispatchOutcomes, dispatchStates } from '@warmline/domain';
 import { z } from 'zod';
+import { leadSchema } from '../leads/lead.schema.ts';
 
 export const dispatchSchema = z.object({
   id: z.uuid(),
@@ -18,17 +19,17 @@ export const dispatchSchema = z.object({
   outcome: z.enum(dispatchOutcomes).nullable(),
   note: z.string().nullable(),
   /** What the team needs to find the person; no reporter data. */
-  lead: z.object({
-    trackingCode: z.string(),
-    state: z.enum(leadStates),
-    descriptors: z.array(z.enum(leadDescriptors)),
-    vulnerable: z.boolean(),
-    description: z.string().nullable(),
-    address: z.string().nullable(),
-    lat: z.number().nullable(),
-    lng: z.number().nullable(),
-    regionName: z.string(),
-    receivedAt: z.iso.datetime(),
+  lead: leadSchema.pick({
+    trackingCode: true,
+    state: true,
+    descriptors: true,
+    vulnerable: true,
+    description: true,
+    address: true,
+    lat: true,
+    lng: true,
+    regionName: true,
+    receivedAt: true,
   }),
 });
 export type DispatchView = z.infer<typeof dispatchSchema>;

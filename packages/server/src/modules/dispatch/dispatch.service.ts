@@ -1,8 +1,10 @@
 import {
+  type AlertKind,
   arrivalDeadline,
   canTransition,
   type DispatchOutcome,
   type DispatchState,
+  distanceMeters,
   isVulnerableLead,
   type LeadDescriptor,
   type LeadState,
@@ -20,6 +22,7 @@ import { AppError } from '../../platform/errors.ts';
 import type { EventContext, RecordEvent } from '../../platform/events.ts';
 import type { Ids } from '../../platform/ids.ts';
 import type { Scheduler } from '../../platform/jobs.ts';
+import { createEventRepository } from '../audit/event.repository.ts';
 import { createLeadRepository, type LeadRow } from '../leads/lead.repository.ts';
 import { createTeamRepository, type TeamRow } from '../teams/team.repository.ts';
 import { createDispatchRepository, type DispatchRow } from './dispatch.repository.ts';
@@ -35,6 +38,10 @@ const SYSTEM: Actor = {
 };
 /** How many nearest teams (straight line) the estimator ranks. */
 const CANDIDATES = 20;
+
+/** A row's position, if it has one. */
+const placeOf = (r: { lat: number | null; lng: number | null }) =>
+  r.lat !== null && r.lng !== null ? { lat: r.lat, lng: r.lng } : null;
 
 type Row = NonNullable<Awaited<ReturnType<ReturnType<typeof createDispatchRepository>['findById']>>>;
 
@@ -101,11 +108,13 @@ export function createDispatchService(deps: {
 
   /** Runs `fn` with the assignment, its lead and its team locked, in one transaction. */
   async function withLocked<T>(actor: Actor, dispatchId: string, fn: (l: Locked) => Promise<T>): Promise<T> {
-    const seen = await repo.findById(actor, dispatchId);
+    // Which lead and team to lock first (the order that avoids deadlocks); scoped, so out of
+    // jurisdiction is not found.
+    const seen = await repo.findKeys(actor, dispatchId);
     if (!seen) throw new AppError('NOT_FOUND');
     return db.transaction(async (tx) => {
-      const leadRow = await createLeadRepository(tx).lockById(SYSTEM, seen.dispatch.leadId);
-      const teamRow = await createTeamRepository(tx).lockById(SYSTEM, seen.dispatch.teamId);
+      const leadRow = await createLeadRepository(tx).lockById(SYSTEM, seen.leadId);
+      const teamRow = await createTeamRepository(tx).lockById(SYSTEM, seen.teamId);
       const d = await createDispatchRepository(tx).lockById(dispatchId);
       if (!leadRow || !teamRow || !d) throw new AppError('NOT_FOUND');
       return fn({ tx, lead: leadRow, team: teamRow, dispatch: d });
@@ -289,19 +298,10 @@ export function createDispatchService(deps: {
         if (teamRow.status !== 'available' || (await r.liveForTeam(teamId)))
           throw new AppError('TEAM_NOT_AVAILABLE');
         const now = clock.now();
-        const placed =
-          leadRow.lat !== null && leadRow.lng !== null && teamRow.lat !== null && teamRow.lng !== null;
-        const etaMinutes = placed
-          ? estimator.etaMinutes(
-              { lat: teamRow.lat!, lng: teamRow.lng! },
-              { lat: leadRow.lat!, lng: leadRow.lng! },
-            )
-          : null;
-        const distance = placed
-          ? recommendTeams({ lat: leadRow.lat!, lng: leadRow.lng! }, [
-              { id: teamId, lat: teamRow.lat!, lng: teamRow.lng!, status: 'available' },
-            ])[0]!.distanceM
-          : null;
+        const from = placeOf(teamRow);
+        const to = placeOf(leadRow);
+        const etaMinutes = from && to ? estimator.etaMinutes(from, to) : null;
+        const distance = from && to ? Math.round(distanceMeters(from, to)) : null;
         const vulnerable = isVulnerableLead(leadRow.descriptors);
         const row: DispatchRow = {
           id,
@@ -441,11 +441,19 @@ export function createDispatchService(deps: {
 
     async timeline(actor: Actor, leadId: string) {
       if (!(await createLeadRepository(db).findById(actor, leadId))) throw new AppError('NOT_FOUND');
-      const rows = await repo.timeline(leadId);
+      // The event log's own query, filtered to this lead; it lists newest first.
+      const rows = await createEventRepository(db).list(actor, {
+        entityType: 'lead',
+        entityId: leadId,
+        page: 1,
+        pageSize: 200,
+      });
       return {
-        items: rows.map((e) => ({
-          ...e,
+        items: rows.reverse().map(({ event: e, actorName }) => ({
+          id: e.id,
           at: e.at.toISOString(),
+          action: e.action,
+          actorName,
           payload: (e.payload ?? {}) as Record<string, unknown>,
         })),
       };
@@ -456,7 +464,7 @@ export function createDispatchService(deps: {
       return {
         items: rows.map(({ alert: a, trackingCode, teamName }) => ({
           id: a.id,
-          kind: a.kind as 'not_accepted',
+          kind: a.kind as AlertKind,
           regionCode: a.regionCode,
           leadId: a.leadId,
           trackingCode,

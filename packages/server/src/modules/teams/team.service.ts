@@ -1,4 +1,4 @@
-import type { Department, TeamStatus } from '@warmline/domain';
+import type { Department, DispatchState, TeamStatus } from '@warmline/domain';
 import type { Db } from '../../db/pool.ts';
 import type { Actor, Ctx } from '../../platform/actor.ts';
 import type { Clock } from '../../platform/clock.ts';
@@ -24,6 +24,12 @@ export function createTeamService(deps: {
   async function present(rows: { team: TeamRow; regionName: string; orgName: string | null }[]) {
     const teamIds = rows.map((r) => r.team.id);
     const [members, live] = await Promise.all([repo.membersOf(teamIds), repo.liveDispatchesOf(teamIds)]);
+    const liveByTeam = new Map(
+      live.map((d) => [
+        d.teamId,
+        { id: d.id, leadId: d.leadId, trackingCode: d.trackingCode, state: d.state as DispatchState },
+      ]),
+    );
     return rows.map(
       ({ team: t, regionName, orgName }): TeamView => ({
         id: t.id,
@@ -46,12 +52,7 @@ export function createTeamService(deps: {
             department: m.department as Department,
             isLeader: m.isLeader,
           })),
-        activeDispatch: (() => {
-          const d = live.find((x) => x.teamId === t.id);
-          return d
-            ? { id: d.id, leadId: d.leadId, trackingCode: d.trackingCode, state: d.state as 'pending' }
-            : null;
-        })(),
+        activeDispatch: liveByTeam.get(t.id) ?? null,
       }),
     );
   }

@@ -1,13 +1,6 @@
 /** Shapes of the dispatch API's answers (see the server's dispatch and team schemas). */
-import type {
-  AlertKind,
-  Department,
-  DispatchOutcome,
-  DispatchState,
-  LeadDescriptor,
-  LeadState,
-  TeamStatus,
-} from '@warmline/domain';
+import type { AlertKind, Department, DispatchOutcome, DispatchState, TeamStatus } from '@warmline/domain';
+import type { Lead } from '../../app/types.ts';
 
 export interface Team {
   id: string;
@@ -47,18 +40,20 @@ export interface Dispatch {
   distanceM: number | null;
   outcome: DispatchOutcome | null;
   note: string | null;
-  lead: {
-    trackingCode: string;
-    state: LeadState;
-    descriptors: LeadDescriptor[];
-    vulnerable: boolean;
-    description: string | null;
-    address: string | null;
-    lat: number | null;
-    lng: number | null;
-    regionName: string;
-    receivedAt: string;
-  };
+  /** What the team needs to find the person; no reporter data. */
+  lead: Pick<
+    Lead,
+    | 'trackingCode'
+    | 'state'
+    | 'descriptors'
+    | 'vulnerable'
+    | 'description'
+    | 'address'
+    | 'lat'
+    | 'lng'
+    | 'regionName'
+    | 'receivedAt'
+  >;
 }
 
 export interface Recommendation {
