@@ -11,7 +11,7 @@ import {
   leadDescriptorLabels,
   teamStatusLabels,
 } from '@warmline/domain';
-import { App, Button, Card, Empty, Input, Radio, Space, Tag, Typography } from 'antd';
+import { App, Button, Card, Empty, Input, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError, api } from '../../app/api.ts';
@@ -256,15 +256,22 @@ function DispatchCard({ d }: { d: Dispatch }) {
           (closing ? (
             <Space direction="vertical" style={{ width: '100%' }}>
               <Typography.Text strong>{t('patrol.outcome')}</Typography.Text>
-              <Radio.Group
-                value={outcome}
-                onChange={(e) => setOutcome(e.target.value)}
-                optionType="button"
-                buttonStyle="solid"
-                size="large"
-                className="wl-patrol-outcomes"
-                options={dispatchOutcomes.map((o) => ({ value: o, label: dispatchOutcomeLabels[o][key] }))}
-              />
+              {/* One big button per outcome, each on its own row: read whole, hit in gloves. */}
+              <Space direction="vertical" style={{ width: '100%' }} role="radiogroup">
+                {dispatchOutcomes.map((o) => (
+                  <Button
+                    key={o}
+                    size="large"
+                    block
+                    role="radio"
+                    aria-checked={outcome === o}
+                    type={outcome === o ? 'primary' : 'default'}
+                    onClick={() => setOutcome(o)}
+                  >
+                    {dispatchOutcomeLabels[o][key]}
+                  </Button>
+                ))}
+              </Space>
               <Input.TextArea
                 rows={2}
                 placeholder={t('patrol.note')}
