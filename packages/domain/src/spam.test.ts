@@ -8,6 +8,7 @@ import {
   SPAM_MAX_SCREENED_CHARS,
   SPAM_MODEL_VERSION,
   SPAM_QUARANTINE_THRESHOLD,
+  salesPitch,
   screenLeadText,
   spamAdLexicon,
   spamReasonLabels,
@@ -157,6 +158,37 @@ describe('screenLeadText', () => {
     }
   });
 
+  it('catches a sales pitch wrapped in a report: relief words earn no credit next to an offer and a contact', () => {
+    for (const text of [
+      '地铁出口躺着个流浪汉 身上就一件薄衣 羽绒服棉衣工厂直销 一三六 八八零九 二七五三',
+      '北环路有人冻伤了脚 请尽快派人 冻疮膏三天见效 需要的加我 微 dcg-gao',
+      '发现一个走失老人 已经送回家了 需要安装门禁的联系 ☎ 189 7302 6640',
+      '火车站有位流浪大叔 很可怜 大家可以关注公众号 暖冬互助社 关注就送红包',
+    ]) {
+      const r = screen(text);
+      expect(r.quarantine, text).toBe(true);
+      expect(r.reasons, text).toContain('sales_pitch');
+    }
+  });
+
+  it('does not read kindness or a shop named in a report as a pitch', () => {
+    for (const text of [
+      '超市老板免费给了他一碗面 我还送了他一件棉衣 他还在桥下 我电话13800138000',
+      '我们店门口有个老人坐了一晚上 冻得发抖 我是店主 有事打我电话 139 2233 4455',
+      '他说被骗转账到银行卡 现在身上没钱回家 在火车站 联系我 13912345678',
+    ]) {
+      const r = screen(text);
+      expect(r.quarantine, text).toBe(false);
+      expect(r.reasons, text).not.toContain('sales_pitch');
+    }
+  });
+
+  it('reads 微/威/薇 alone as WeChat only before a made-up handle', () => {
+    expect(screen('人民广场有个大哥睡在地上 同城急救培训 名额有限 微❤ jijiu-px').quarantine).toBe(true);
+    expect(screen('加店主威 diao-qc 看图').reasons).toContain('contact_id');
+    expect(screen('老人有点微胖 穿着nike外套 在桥下').reasons).not.toContain('contact_id');
+  });
+
   it('needs two signals: no relief words alone, or a bare phone number alone, is not enough', () => {
     expect(screen('快来人').quarantine).toBe(false);
     expect(screen('快来人').reasons).toEqual(['no_relief_content']);
@@ -282,6 +314,10 @@ describe('lexicons, labels and the learned table', () => {
         .map((relief) => `${ad}/${relief}`),
     );
     expect(clashes).toEqual([]);
+  });
+
+  it('never reads a relief word as a sales pitch, so adding one cannot make a text a pitch', () => {
+    expect(spamReliefLexicon.filter((w) => salesPitch(w).weight > 0)).toEqual([]);
   });
 
   it('stores lexicon terms in normalised form, or they could never match', () => {

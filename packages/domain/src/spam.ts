@@ -21,7 +21,7 @@
  */
 
 /** Bump whenever a lexicon, a weight, the threshold or the learned table changes. */
-export const SPAM_MODEL_VERSION = 'spam-2026.12-2';
+export const SPAM_MODEL_VERSION = 'spam-2026.12-3';
 
 /** Scores at or above this are quarantined for review. */
 export const SPAM_QUARANTINE_THRESHOLD = 5;
@@ -39,6 +39,7 @@ export const spamReasons = [
   'keyword_stuffing',
   'decoration',
   'ad_style',
+  'sales_pitch',
   'no_relief_content',
 ] as const;
 export type SpamReason = (typeof spamReasons)[number];
@@ -56,6 +57,7 @@ export const spamReasonLabels: Record<SpamReason, { zh: string; en: string }> = 
   keyword_stuffing: { zh: '关键词罗列', en: 'Keyword stuffing' },
   decoration: { zh: '大量表情符号装饰', en: 'Decorative symbols' },
   ad_style: { zh: '广告用语特征（统计模型）', en: 'Advertising style (learned)' },
+  sales_pitch: { zh: '推销话术（优惠、引导加好友等）', en: 'Sales pitch (offers, calls to get in touch)' },
   no_relief_content: { zh: '未描述求助情况', en: 'Describes no one in need' },
 };
 
@@ -316,6 +318,32 @@ export const spamReliefLexicon: readonly string[] = [
   '报警',
   '温暖包',
   '巡查',
+  // people in trouble as reporters describe them (scam victims, the stranded, the sick)
+  '小伙',
+  '姑娘',
+  '孕妇',
+  '病人',
+  '老汉',
+  '大嫂',
+  '老乡',
+  '农民工',
+  '民工',
+  '哭',
+  '蹲',
+  '不敢回家',
+  '回不了家',
+  '没钱',
+  '一分钱',
+  '身无分文',
+  '想不开',
+  '坐地上',
+  '行李',
+  '被骗',
+  '骗了',
+  '没人管',
+  '没人接',
+  '不动了',
+  '发紫',
 ];
 
 /**
@@ -677,6 +705,87 @@ export const spamAdLexicon: Readonly<Record<string, number>> = {
   支付宝: 1.5,
   推荐我家: 2.5,
   有需要可以联系: 2.5,
+  // categories the earlier lists lacked, whole: home services, beauty clinics, crypto, tutoring,
+  // apps, recruitment, counterfeit and medicine, so a new ad of a known trade scores on its words
+  管道疏通: 3,
+  疏通: 2,
+  化粪池: 2.5,
+  下水道: 1,
+  防水补漏: 3,
+  甲醛: 2,
+  家政: 2,
+  月嫂: 2.5,
+  育儿嫂: 2.5,
+  钟点工: 2,
+  保洁: 1.5,
+  灭鼠: 2.5,
+  除虫: 2,
+  白蚁: 2.5,
+  空调维修: 2.5,
+  家电维修: 2.5,
+  上门维修: 2.5,
+  玻尿酸: 3,
+  水光针: 3,
+  瘦脸针: 3,
+  双眼皮: 2.5,
+  隆鼻: 3,
+  医美: 3,
+  祛斑: 2.5,
+  美白: 2,
+  脱毛: 2.5,
+  比特币: 2.5,
+  币圈: 3,
+  数字货币: 2.5,
+  挖矿: 2.5,
+  空投: 2.5,
+  区块链: 2.5,
+  合约: 1.5,
+  交易所: 1.5,
+  补习: 2,
+  家教: 2,
+  辅导班: 2.5,
+  提分: 2.5,
+  培训班: 2,
+  邀请码: 3,
+  新人礼: 3,
+  新用户: 2,
+  下载app: 3,
+  急招: 2,
+  普工: 1.5,
+  包住: 1,
+  月入过万: 3,
+  正品: 2,
+  专柜: 2,
+  原厂: 2,
+  奢侈品: 2,
+  伟哥: 3,
+  春药: 3,
+  特效药: 2,
+  仿制药: 3,
+  气枪: 3,
+  猎枪: 3,
+  管制刀具: 2.5,
+  监听: 2.5,
+  定位器: 2.5,
+  替考: 3,
+  保过: 3,
+  答案: 1,
+  彩票: 2,
+  计划群: 3,
+  回血: 2.5,
+  上岸: 1.5,
+  稳赢: 3,
+  必中: 3,
+  陪聊: 3,
+  主播: 1.5,
+  一夜情: 3,
+  小视频: 1.5,
+  催收: 2.5,
+  清账: 2.5,
+  要债: 2.5,
+  推广: 1.5,
+  排名: 1.5,
+  收录: 2,
   // English spam
   viagra: 3,
   casino: 3,
@@ -732,6 +841,10 @@ const FILLER = `(?:${GAP}(?:号码|号|是|为|得|同号|id))*${GAP}\\p{Script=
 const CONTACT_WITH_ID = new RegExp(`(${MARKER})${FILLER}@?([a-z0-9] ?(?:[a-z0-9_\\-] ?){4,29})`, 'gu');
 const ADD_MARKER = new RegExp(`(?:加|\\+|添加)(?:我|好友)?${GAP}${MARKER}`);
 const MARKER_RE = new RegExp(NAMED_MARKER);
+// 微/威/薇 on its own straight before a handle (加微 puer-aza, 威 jiang-jiu9, 加店主威 diao-qc):
+// the handle must look made up (a separator, or letters and digits mixed), never a plain word.
+const LONE_WEI_WITH_ID =
+  /[微威薇徽](?:号|:)? ?@?(?:[a-z][a-z0-9]*[_-][a-z0-9_-]{2,}|[a-z]{2,}[0-9]{2,}[a-z0-9]*|[0-9]{3,}[a-z]{2,}[a-z0-9]*)/;
 // Homophones and abbreviations exist to dodge filters; the plain 微信/QQ does not count.
 const DISGUISED_MARKER = /威|薇|徽|维|唯|嶶|危|芯|v|扣|抠|企鹅|飞机|[ _+-]/;
 // An id-like token (zk8899a, jz_66, dk-5566) anywhere in a text that also names WeChat/QQ: the
@@ -745,7 +858,7 @@ const URL_RE =
   /https?:\/\/|www\.|(?<![a-z0-9])[a-z0-9][a-z0-9-]{0,62}\.(?:com|cn|net|org|top|xyz|vip|cc|me|io|shop|site|club|info|app|tv|ly|co|link|online|bet|win|fun|live|love|ink|pro|cyou|icu|asia|vip)(?![a-z])/;
 // www点abc点com, www9988betcom after squeezing.
 const URL_SQUEEZED_RE =
-  /(?<!w)www[a-z0-9]{3,63}(?:com|cn|net|top|xyz|vip)|(?<![a-z0-9])[a-z0-9]{3,63}(?:点|。)(?:com|cn|net|top)/;
+  /(?<!w)www[a-z0-9]{3,63}(?:com|cn|net|top|xyz|vip)|(?<![a-z0-9])[a-z0-9]{3,63}(?:点|。|dot)(?:com|cn|net|top|xyz|vip|cc|me|io|shop|site|club|app|info|org|live|fun|icu|cyou)(?![a-z])/;
 
 const CHINESE_DIGITS: Record<string, string> = {
   零: '0',
@@ -785,6 +898,45 @@ const FANCY_RAW_RE =
 const SPACED_OUT_RE = /(?:[\p{Script=Han}a-z0-9] ){5,}[\p{Script=Han}a-z0-9]/u;
 const DECORATION_RE = /\p{Extended_Pictographic}|[☑✔✅★☆◆◇●■□▲△►▶→⇒【】〖〗『』✨]/gu;
 const STUFFING_RE = /[|<>丨]|(?<=\p{Script=Han})[-_](?=\p{Script=Han})/gu;
+
+/**
+ * A sales pitch, in two parts read on the squeezed text after relief words are masked:
+ * an offer (特价, 买一送一, 成功再收费, 厂家直供…) and a call to get in touch with the writer's
+ * business (需要的加我, 联系店主, 关注公众号, 扫码…). A reporter asks for help and may leave a
+ * call-back number; a reporter does not make offers or invite people to add them.
+ */
+const OFFER_RE = new RegExp(
+  [
+    '特价|限时|直销|直供|清仓|甩卖|包邮|包赔|促销|秒杀|团购|现货|下单|拍下|元起|限量|惊喜|优惠|名额有限',
+    '买[一二两三四五0-9]送|送[一二两三半0-9][斤件瓶箱盒个套]|(?<![骨])[一二三四五六七八九0-9]折(?![腾叠断])|打折|折扣',
+    '(?:成功|到账|见效|满意|办成)(?:再|后)(?:收费|付款|付)|不[通好成]不(?:要钱|收费)',
+    '免费(?:试|咨询|体验|上门|安装|教|测|评估)|厂家|工厂价|工厂直|货源|价格(?:实惠|优惠|便宜|美丽|公道|低)',
+    '[一二三四五六七0-9]天见效|立竿见影|药到病除|(?:超|很|又|价格)便宜|便宜(?:实惠|又|快|卖|出|处理|甩)',
+    '(?:关注|注册|下单|购买|进群|转发)(?:就|即|还)?送|送红包|领红包|有礼|仅需|只需|仅售|仅要|[0-9]+元(?:起|一次|全包|包邮)|正规(?:医院|机构|公司)',
+    '持证上岗|一条龙|诚招|招商|加盟|专业(?:承接|代|办|维修|疏通|清洗|安装)|质量保证|童叟无欺|全网最低',
+  ].join('|'),
+  'g',
+);
+const CALL_TO_ACTION_RE = new RegExp(
+  [
+    '(?:需要|有需要|感兴趣|想要|有意)\\p{Script=Han}{0,4}的(?:朋友|话|家长|宝妈|老板|亲)?(?:们)?(?:可以|请|就|速)?(?:加|联系|私|戳|扫|咨询|滴滴|call|了解)',
+    '(?:需要|有需要|感兴趣|想要|有意)\\p{Script=Han}{0,4}的(?:朋友|老板|家长|宝妈|亲)们?(?:可以|请|就|速)?找我',
+    '(?<!骗|被|让他|让她)(?:转账|汇款|打款|捐款)(?:到|至|给)?(?:支付宝|微信|银行卡|账户|账号|卡号)',
+    '需要请(?:加|联系|私|咨询)|(?:捐款|爱心款|善款|捐助)(?:请|可)?(?:转|汇|打)',
+    '(?:加|联系|咨询|私信|私聊|添加)(?:我们|店主|老板|客服|老师|本店|小编|经理|师傅)',
+    '关注(?:我|我们|公众号|抖音号|视频号|小红书)|搜索(?:即可|我们|公众号|小程序)|(?:复制|点开|打开)(?:链接|网址|口令)',
+    '扫(?:码|一扫|二维码)|(?:下载|注册)(?:app|即|就|送)|登录|私信我|电话咨询|欢迎(?:来电|咨询|选购|进店|光临|订购)',
+  ].join('|'),
+  'gu',
+);
+
+/** Weight of the offers and calls to action in squeezed text (exported for the lexicon test). */
+export function salesPitch(squeezed: string): { weight: number; both: boolean } {
+  const offers = new Set(squeezed.match(OFFER_RE) ?? []).size;
+  const calls = new Set(squeezed.match(CALL_TO_ACTION_RE) ?? []).size;
+  // An offer together with a call to act (关注公众号… 关注还送红包) is a pitch even without a contact.
+  return { weight: Math.min(4, 1.5 * offers + 1.5 * calls), both: offers > 0 && calls > 0 };
+}
 
 function findNumbers(line: string, callback: boolean): { weight: number; obfuscated: boolean } {
   let obfuscated = false;
@@ -855,6 +1007,8 @@ const THIRD_PARTY_CONTACT =
 const NEWS_LINK =
   /(?:https?:\/\/)?(?:[a-z0-9-]+\.)*(?:douyin|weibo|toutiao|kuaishou|bilibili|xinhuanet|people)\.(?:com\.cn|com|cn)(?:\/[a-z0-9_./?=&%-]*)?/g;
 
+const LINE_BREAK = /[\r\n\u2028\u2029\u0085]+/;
+
 function prepare(input: SpamScreeningInput): Prepared {
   const fields = [input.description, input.address ?? '', ...(input.descriptors ?? [])].map((f) =>
     typeof f === 'string' ? f.slice(0, SPAM_MAX_SCREENED_CHARS) : '',
@@ -871,7 +1025,7 @@ function prepare(input: SpamScreeningInput): Prepared {
       reliefHits.add(m);
       return '\n';
     });
-  return { raw, reliefHits, maskedLines: masked.split(/[\r\n\u2028\u2029\u0085]+/) };
+  return { raw, reliefHits, maskedLines: masked.split(LINE_BREAK) };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -883,31 +1037,31 @@ function prepare(input: SpamScreeningInput): Prepared {
  * if this copy is stale. Format: `bigram:weight` separated by spaces.
  */
 const AD_STYLE_TABLE = `
-00:2 0a:3.2 0元:2.8 0小:1.6 0岁:-1.8 0贷:1.6 a0:4.7 aa:3.5 a信:2 一下:-2.1 一个:-2.1 一件:-1.7
-一名:-2.5 一家:-1.8 一晚:-1.6 一次:-1.6 一直:-3.4 上好:-1.6 上就:-1.6 上有:-2.5 上的:-1.6 上门:2.2 下有:-1.5 下车:-1.8
-下面:-1.8 不上:-1.6 不知:-2.2 不肯:-1.8 不能:-2.5 不要:-1.6 专业:2.4 业西:-1.6 东河:-2.3 东西:-2.1 两个:-1.9 个人:-2.6
-个女:-2.2 个小:-2.2 个男:-2.7 个老:-2.2 中山:-1.8 也不:-1.9 了一:-2.4 了他:-3 了好:-2.2 了我:-2.1 产证:1.6 人在:-2.4
-人说:-1.8 今天:-3.3 今晚:-2.3 他一:-2.2 他不:-1.8 他他:-1.8 他是:-2.2 他说:-3.1 付款:1.8 代孕:1.8 代开:2.1 代理:1.8
-们给:-1.8 价格:2.4 但他:-2.2 但是:-1.8 住了:-2.2 你们:-3.2 保安:-1.6 信a:3.8 信息:1.6 像是:-1.9 免费:2.5 公司:2.2
-公益:1.6 关注:1.6 关站:-1.9 兼职:1.7 内部:2.1 冬季:1.8 几个:-2.4 几天:-2.6 出售:2.3 出来:-2.4 刚才:-1.8 到一:-3.1
-办理:2.6 办证:2.2 加a:2.8 加微:2.9 加我:1.5 加扣:1.6 包过:2 北路:-2.5 区新:-1.8 十里:-1.8 华南:-1.8 南路:-2.2
-危险:-1.8 发现:-2.6 发票:2.7 口有:-2.6 口的:-1.8 只有:-1.8 只需:1.8 可能:-1.8 各种:1.8 各类:2 同城:1.8 咨询:2.6
-回家:-2.3 在地:-2.2 在外:-1.8 在武:-2.3 在浈:-2.3 在路:-2.4 在这:-2.6 在那:-2.8 在韶:-2.1 在风:-2.2 在马:-2.3 地上:-2.2
-均可:1.8 坐在:-2.6 坐着:-2.2 外面:-2.5 大概:-1.8 天了:-1.9 天好:-1.8 天早:-1.8 天气:-1.8 天没:-1.8 女的:-2.2 好像:-2.9
-好几:-2.7 客服:2 家乐:1.6 家里:-1.4 寒冬:1.8 小区:-2.2 工业:-1.8 已经:-3 市场:-1.8 帮忙:-1.8 应该:-1.8 店门:-1.8
-度北:-1.9 开发:2.1 式0:1.6 当天:1.6 征信:2 很危:-1.8 很大:-1.8 得很:-1.8 微信:2.4 快来:-2.2 快点:-1.8 怕他:-2.1
-惠民:-1.9 成功:1.6 我a:1.8 我在:-1.7 我是:-2 我电:-1.9 我看:-1.8 房产:1.6 扣0:2.3 扣扣:2.1 扫码:2.4 批发:2
-报名:1.6 抵押:2.2 担心:-2.1 招聘:1.8 拿着:-1.8 捐款:1.6 支付:1.6 放款:2 放路:-1.7 新华:-2.2 方式:2.2 旁边:-2.9
-无抵:1.8 日结:2.5 早上:-2.1 时候:-1.8 是个:-2.3 晚上:-3 晚了:-1.8 曲江:-1.7 有一:-2.6 有个:-3.1 有人:-2 服a:1.8
-服务:2.2 本地:1.6 来了:-2.4 来人:-1.8 来的:-2.5 欢迎:1.8 武江:-2.4 民路:-1.8 江区:-2.2 江路:-1.8 没人:-1.9 没有:-2.6
-没钱:-2.2 河桥:-2.1 沿江:-1.9 注册:1.6 浈江:-1.3 添加:1.6 温暖:2.1 点击:2.7 烦你:-1.9 爱心:2.4 现一:-1.8 现在:-2.6
-男的:-2.8 百家:1.6 的一:-2.6 的人:-2.4 的在:-2.1 的天:-2.1 的时:-1.8 的没:-1.8 盖着:-1.8 直在:-2.6 看到:-2.4 看片:1.6
-看着:-1.9 着一:-2.3 着个:-2.2 着很:-1.8 知道:-2.3 福利:1.8 种证:1.6 秒到:1.6 穿的:-1.9 穿着:-2.3 站口:-1.8 类证:1.6
-系0:2.6 系a:2.5 系方:2.2 系电:1.8 给了:-2.1 给他:-1.8 网络:1.6 考试:1.8 联系:1.9 能不:-2.5 薇信:1.8 街道:-2.2
-衣服:-2.1 补贴:1.6 被人:-1.8 西河:-2.6 解放:-1.7 证件:1.6 证加:1.6 诚信:1.8 话0:1.3 询0:1.8 说不:-2.3 说他:-2.8
-贷款:2.8 费0:1.6 跑出:-1.8 路一:-1.8 路口:-1.9 路的:-2.2 路边:-2.1 路那:-2.3 身上:-3.1 身体:-1.8 转发:1.6 边有:-1.5
-边的:-2.4 过去:-2.1 还在:-1.8 这么:-2.3 这里:-1.9 送温:2.1 那个:-3.7 那边:-2.8 那里:-2.8 里亭:-2.1 里好:-1.8 里有:-1.6
-里面:-2.6 镇的:-1.9 长椅:-1.8 门口:-3.5 问他:-2.4 附近:-2.4 面有:-2.4 领取:2.5 风度:-2.3 风采:-1.9 马坝:-2.4 麻烦:-2.6
+00:1.5 0a:1.8 0万:2.6 0元:3.4 0小:2.8 0路:-2.3 a0:2.6 aa:2.9 a信:2.6 a点:3.4 a群:2.3 一三:2.8
+一下:-1.8 一个:-1.9 一五:2.4 一直:-3.1 上就:-2.6 上有:-3 上门:2.7 下车:-2.3 下面:-1.7 不到:-2.8 不去:-2.5 不够:-2.3
+不知:-3.2 不肯:-2.6 不能:-3.5 不要:-2.4 不走:-2.6 不起:-2.6 专业:3.6 业证:2.6 东河:-2.3 两个:-2.3 两天:-2.2 个人:-2.5
+个女:-2.9 个小:-2.2 个男:-3 个老:-2.6 也不:-3.2 了一:-2.2 了不:-2.3 了两:-2.6 了个:-2.9 了今:-2.3 了他:-3.8 了但:-2.3
+了在:-2.8 了好:-2.7 了我:-2.3 了手:-2.3 了没:-2.5 了身:-2.3 了还:-3 二手:2.5 人在:-2.6 人坐:-2.4 人说:-2.4 今天:-4
+今晚:-2.9 他一:-2.7 他不:-2.6 他他:-2.7 他就:-2.5 他是:-2.8 他说:-4 付款:2.6 代办:2.6 代开:2.9 代理:2.3 们是:-2
+价回:2.3 价格:2.7 但他:-2.5 但是:-2.9 低价:2.3 住了:-2.8 你们:-3.1 保安:-2.1 信a:4.4 信用:2.6 偷了:-2.4 像是:-3
+儿子:-3.2 免费:3.4 全国:2.9 八二:2.3 公交:-2.3 公司:1.9 关注:2.3 兼职:2.3 内部:2.8 几个:-2.7 几天:-3.4 出事:-2.4
+出售:3 出来:-3.7 击a:2.6 刚才:-2.4 到一:-1.6 制作:2.5 办理:3.4 办证:2.2 加a:3.9 加微:3.4 加我:2.1 包过:2.7
+包邮:2.3 北路:-2.6 南路:-2.3 危险:-2.5 厉害:-2.4 去哪:-2.3 发票:2.2 口坐:-1.8 口有:-2.1 口的:-2.5 可查:2.6 台阶:-2.6
+司机:-2.3 吃的:-2.5 各种:2.6 各类:3 同城:2.2 咨询:3.3 回不:-2.3 回去:-2.6 回家:-1.8 在在:-2.4 在外:-2.3 在我:-2.6
+在路:-3.1 在这:-3.2 在那:-3.5 在马:-2.4 地方:-2.6 坐了:-1.8 坐在:-3.4 坐着:-2.4 外地:-1.8 外面:-3.1 大概:-2.1 天了:-3.3
+天晚:-2.5 女的:-3 她说:-3 好像:-2 好几:-3.5 威a:2.3 威信:2.3 子在:-2.5 子里:-1.8 定位:2.4 宝妈:2.6 客服:3
+家里:-2.1 小区:-2.1 就在:-3.1 已经:-1.7 带着:-2.5 店门:-3 当天:2.9 录a:2.6 征信:2.7 很危:-2.4 得很:-2.4 微a:3.2
+微信:2.2 快来:-2.4 快点:-2.6 怕他:-2.8 您的:3.1 想回:-2.6 我在:-2 我是:-2.1 我电:-2.9 我给:-2.8 打了:-2 扣0:3
+扣扣:2.8 扫码:2.6 找不:-2.8 抱着:-2.4 抵押:2.9 担心:-2.6 招聘:2.5 放款:2.6 新华:-2.5 方式:2.6 旁边:-2.9 无抵:2.5
+日结:2.7 早上:-2.1 是个:-2.8 是从:-2.6 晚上:-3.6 有个:-2.2 有人:-1.7 有点:-2 机a:2.5 来了:-2.9 来人:-2.4 来的:-3.5
+来看:-2.4 欢迎:2.3 武江:-2.4 毕业:2.7 江区:-2.2 没人:-2.6 没有:-2 注册:2.6 点a:3.4 点了:-2.5 点击:3.3 点赞:2.3
+烦你:-2.7 爱心:2.9 现在:-3.1 用卡:2.3 男的:-3.5 登录:2.6 的一:-2.8 的人:-1.9 的在:-2.8 的男:-2.5 直在:-3.1 看到:-1.5
+看着:-2.2 着一:-1.9 着个:-1.9 知道:-2.6 种证:2.3 秒到:2.5 穿的:-2.9 穿着:-3.2 站口:-2.1 类证:2.6 系0:2.9 系a:2.6
+系方:2.6 给了:-2.8 给他:-3 老板:-2 考试:2.3 联系:1.5 能不:-3.5 薇信:2.4 衣服:-2 被人:-2.5 西河:-2.6 见效:2.3
+解放:-2.3 认证:2.5 让我:-2.5 记录:2.4 证书:2.3 证件:1.8 诚信:2.5 说不:-2.5 说他:-3.8 说家:-2.5 说是:-2.8 说被:-2.4
+贷款:1.9 走了:-2.8 跑出:-2.7 路口:-2 路和:-2.4 路边:-2.3 路那:-2.6 身上:-2.7 边上:-3 边有:-1.7 边的:-3.1 过去:-2.6
+还在:-3.3 这个:-2.2 这里:-2.2 逾期:2.7 那个:-4.2 那边:-2.6 那里:-3.1 都没:-2.6 里有:-2.2 里没:-2.5 里面:-2.6 铁站:-2.8
+门口:-2.3 问他:-3.3 问她:-2.5 阶上:-2.6 面有:-2.3 面的:-2.4 领取:3.1 飞机:2.5 马坝:-2.4 驾照:2.3 高价:2.6 麻烦:-3.4
 `;
 
 const adStyleWeights = new Map<string, number>(
@@ -923,6 +1077,9 @@ const adStyleWeights = new Map<string, number>(
 export function adStyleTable(): Array<[string, number]> {
   return [...adStyleWeights.entries()];
 }
+
+/** Added to a sales pitch that comes with a way to reach the seller. */
+const CAMOUFLAGE_WEIGHT = 2;
 
 const AD_STYLE_SCALE = 0.3;
 const AD_STYLE_MIN = -2;
@@ -1009,6 +1166,10 @@ export function screenLeadText(input: SpamScreeningInput): SpamScreening {
     if (ADD_MARKER.test(tokens)) contact = Math.max(contact, 2);
     else if (MARKER_RE.test(tokens)) contact = Math.max(contact, 1);
     if (HANDLE.test(line)) contact = Math.max(contact, 5);
+    if (LONE_WEI_WITH_ID.test(tokens)) {
+      contact = Math.max(contact, 5);
+      obfuscated = true;
+    }
 
     const n = findNumbers(line, callback);
     numbers = Math.max(numbers, n.weight);
@@ -1023,7 +1184,9 @@ export function screenLeadText(input: SpamScreeningInput): SpamScreening {
     if (URL_RE.test(line) || URL_SQUEEZED_RE.test(squeezed)) url = true;
     if (SPACED_OUT_RE.test(line)) obfuscated = true;
   }
-  if (contact > 0 && contact < 4 && maskedLines.some((l) => ID_LIKE.test(tokenize(l)))) contact = 4;
+  // A marker and an id split apart (加我v看最新名单 jzz8866); after 加/+ it is an invitation.
+  if (contact > 0 && contact < 5 && maskedLines.some((l) => ID_LIKE.test(tokenize(l))))
+    contact = Math.max(contact, maskedLines.some((l) => ADD_MARKER.test(tokenize(l))) ? 5 : 4);
   add('contact_id', contact);
   add('phone_number', numbers);
   add('ad_keyword', ads);
@@ -1051,10 +1214,18 @@ export function screenLeadText(input: SpamScreeningInput): SpamScreening {
   style = Math.min(AD_STYLE_MAX, Math.max(AD_STYLE_MIN, style * AD_STYLE_SCALE));
   add('ad_style', style >= 1 ? style : 0);
 
-  if (reliefHits.size === 0) add('no_relief_content', 3);
-  const credit = Math.min(3, 0.75 * reliefHits.size);
+  // Read before masking, so a relief word inside a pitch (要钱 in 不通不要钱) cannot hide it; a
+  // test keeps relief words from matching a pitch, so adding them still never raises the score.
+  const pitch = salesPitch(normalizeLeadText(raw).split(LINE_BREAK).map(squeeze).join('\n'));
+  // A pitch with a way to reach the seller is an ad however much report it wraps itself in
+  // (桥下有个大哥… 羽绒服工厂直销 一三六…): relief words then earn no credit.
+  const camouflaged = pitch.weight > 0 && (contact > 0 || numbers > 0 || url || pitch.both);
+  add('sales_pitch', pitch.weight + (camouflaged ? CAMOUFLAGE_WEIGHT : 0));
 
-  let score = -credit + (style < 1 ? style : 0);
+  if (reliefHits.size === 0) add('no_relief_content', 3.5);
+  const credit = camouflaged ? 0 : Math.min(3, 0.75 * reliefHits.size);
+
+  let score = -credit + (style >= 1 ? 0 : camouflaged ? Math.max(0, style) : style);
   for (const w of contributions.values()) score += w;
   score = Math.round(score * 100) / 100;
   return {
