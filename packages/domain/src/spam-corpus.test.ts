@@ -24,6 +24,14 @@ import heldoutGenuineRawC from './spam-corpus/heldout-2026-12c-genuine.txt?raw';
 // @ts-expect-error -- as above.
 import heldoutSpamRawC from './spam-corpus/heldout-2026-12c-spam.txt?raw';
 // @ts-expect-error -- as above.
+import heldoutGenuineRawD from './spam-corpus/heldout-2026-12d-genuine.txt?raw';
+// @ts-expect-error -- as above.
+import heldoutSpamRawD from './spam-corpus/heldout-2026-12d-spam.txt?raw';
+// @ts-expect-error -- as above.
+import heldoutGenuineRawE from './spam-corpus/heldout-2026-12e-genuine.txt?raw';
+// @ts-expect-error -- as above.
+import heldoutSpamRawE from './spam-corpus/heldout-2026-12e-spam.txt?raw';
+// @ts-expect-error -- as above.
 import spamRaw from './spam-corpus/spam.txt?raw';
 
 const lines = (raw: unknown): string[] => {
@@ -44,10 +52,17 @@ const blind202612 = { spam: lines(heldoutSpamRaw), genuine: lines(heldoutGenuine
 const blind202612b = { spam: lines(heldoutSpamRawB), genuine: lines(heldoutGenuineRawB) };
 /** A third, measured blind against spam-2026.12-2 (88.0 % / 0 %), then learned from. */
 const blind202612c = { spam: lines(heldoutSpamRawC), genuine: lines(heldoutGenuineRawC) };
+/**
+ * Two sets of 200 + 200 by two more writers blind to the rules, measured blind against
+ * spam-2026.12-3 (94.5 % / 2.0 % and 84.0 % / 2.5 %), then learned from.
+ */
+const blind202612d = { spam: lines(heldoutSpamRawD), genuine: lines(heldoutGenuineRawD) };
+const blind202612e = { spam: lines(heldoutSpamRawE), genuine: lines(heldoutGenuineRawE) };
+const spent = [blind202612, blind202612b, blind202612c, blind202612d, blind202612e];
 /** Everything the bigram table learns from: the tuning split and the spent blind sets. */
 const learning = {
-  genuine: [...tuning(genuine), ...blind202612.genuine, ...blind202612b.genuine, ...blind202612c.genuine],
-  spam: [...tuning(spam), ...blind202612.spam, ...blind202612b.spam, ...blind202612c.spam],
+  genuine: [...tuning(genuine), ...spent.flatMap((b) => b.genuine)],
+  spam: [...tuning(spam), ...spent.flatMap((b) => b.spam)],
 };
 
 const quarantined = (xs: string[]) => xs.filter((t) => screenLeadText({ description: t }).quarantine);
@@ -76,6 +91,8 @@ describe('spam corpus', () => {
     ['2026-12 blind set', blind202612.spam, blind202612.genuine],
     ['2026-12b blind set', blind202612b.spam, blind202612b.genuine],
     ['2026-12c blind set', blind202612c.spam, blind202612c.genuine],
+    ['2026-12d blind set', blind202612d.spam, blind202612d.genuine],
+    ['2026-12e blind set', blind202612e.spam, blind202612e.genuine],
   ] as const) {
     it(`quarantines ≥ 95 % of spam and ≤ 1 % of genuine reports (${split})`, () => {
       const missed = s.filter((t) => !screenLeadText({ description: t }).quarantine);
