@@ -189,10 +189,19 @@ describe('screenLeadText', () => {
     expect(screen('老人有点微胖 穿着nike外套 在桥下').reasons).not.toContain('contact_id');
   });
 
-  it('needs two signals: no relief words alone, or a bare phone number alone, is not enough', () => {
-    expect(screen('快来人').quarantine).toBe(false);
-    expect(screen('快来人').reasons).toEqual(['no_relief_content']);
+  it('needs two signals: a text about no one, or a bare phone number, is not enough on its own', () => {
+    const plain = '刚才在加油站 店员说过来要热水 说从山东走路过来的 要去找他女儿';
+    expect(screen(plain).quarantine).toBe(false);
+    expect(screen(plain).reasons).toEqual(['no_relief_content']);
     expect(screen('请回电13800138000').quarantine).toBe(false);
+    expect(screen('快来人').quarantine).toBe(false);
+  });
+
+  it('quarantines a short text that says nothing about anyone (在吗, 测试, 1111)', () => {
+    for (const text of ['在吗', '测试', '1111', '嗯嗯', '你好在吗在吗']) {
+      expect(screen(text).quarantine, text).toBe(true);
+      expect(screen(text).reasons, text).toEqual(['no_relief_content']);
+    }
   });
 
   it('reads a lone v as WeChat only next to an id or after 加', () => {
