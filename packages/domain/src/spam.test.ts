@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { leadDescriptors } from './lead.ts';
 import {
   adStyleTable,
   formatAdStyleTable,
@@ -195,6 +196,15 @@ describe('screenLeadText', () => {
     expect(screen(plain).reasons).toEqual(['no_relief_content']);
     expect(screen('请回电13800138000').quarantine).toBe(false);
     expect(screen('快来人').quarantine).toBe(false);
+  });
+
+  it('never quarantines a report made of tapped toggles alone, or toggles and a word', () => {
+    for (const d of leadDescriptors) {
+      expect(screenLeadText({ description: '', descriptors: [d] }).quarantine, d).toBe(false);
+      expect(screenLeadText({ description: '快', address: '解放路', descriptors: [d] }).quarantine, d).toBe(
+        false,
+      );
+    }
   });
 
   it('quarantines a short text that says nothing about anyone (在吗, 测试, 1111)', () => {

@@ -21,7 +21,7 @@
  */
 
 /** Bump whenever a lexicon, a weight, the threshold or the learned table changes. */
-export const SPAM_MODEL_VERSION = 'spam-2026.12-5';
+export const SPAM_MODEL_VERSION = 'spam-2026.12-6';
 
 /** Scores at or above this are quarantined for review. */
 export const SPAM_QUARANTINE_THRESHOLD = 5;
@@ -1214,6 +1214,9 @@ function prepare(input: SpamScreeningInput): Prepared {
   );
   const raw = fields.join('\n');
   const reliefHits = new Set<string>();
+  // A tapped toggle (老人, 衣着单薄…) describes someone, whatever words come with it.
+  for (const d of input.descriptors ?? [])
+    if (typeof d === 'string' && d.trim()) reliefHits.add(`toggle:${d}`);
   const masked = normalizeLeadText(raw)
     .replace(THIRD_PARTY_CONTACT, () => {
       reliefHits.add('对方联系方式');
