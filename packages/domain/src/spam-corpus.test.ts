@@ -40,6 +40,14 @@ import heldoutGenuineRawG from './spam-corpus/heldout-2026-12g-genuine.txt?raw';
 // @ts-expect-error -- as above.
 import heldoutSpamRawG from './spam-corpus/heldout-2026-12g-spam.txt?raw';
 // @ts-expect-error -- as above.
+import heldoutGenuineRawH from './spam-corpus/heldout-2026-12h-genuine.txt?raw';
+// @ts-expect-error -- as above.
+import heldoutSpamRawH from './spam-corpus/heldout-2026-12h-spam.txt?raw';
+// @ts-expect-error -- as above.
+import heldoutGenuineRawI from './spam-corpus/heldout-2026-12i-genuine.txt?raw';
+// @ts-expect-error -- as above.
+import heldoutSpamRawI from './spam-corpus/heldout-2026-12i-spam.txt?raw';
+// @ts-expect-error -- as above.
 import spamRaw from './spam-corpus/spam.txt?raw';
 
 const lines = (raw: unknown): string[] => {
@@ -53,7 +61,7 @@ const tuning = (xs: string[]) => xs.filter((_, i) => i % 5 !== 4);
 /**
  * 150 + 150 texts written 2026-12-01 by someone who had seen neither the rules nor the corpus;
  * measured blind once (94.0 % caught, 0 % quarantined — BENCHMARKS.md), then used to improve
- * the rules, so now a regression set, not an estimate. Not used to learn the bigram table.
+ * the rules, so now a regression set, not an estimate; later also learned from (below).
  */
 const blind202612 = { spam: lines(heldoutSpamRaw), genuine: lines(heldoutGenuineRaw) };
 /** A second such set, measured blind against spam-2026.12-1 (92.7 % / 2.7 %), then learned from. */
@@ -72,6 +80,9 @@ const blind202612e = { spam: lines(heldoutSpamRawE), genuine: lines(heldoutGenui
  */
 const blind202612f = { spam: lines(heldoutSpamRawF), genuine: lines(heldoutGenuineRawF) };
 const blind202612g = { spam: lines(heldoutSpamRawG), genuine: lines(heldoutGenuineRawG) };
+/** Two more, measured blind against spam-2026.12-6 (90.0 % / 0.5 % and 89.5 % / 0.5 %). */
+const blind202612h = { spam: lines(heldoutSpamRawH), genuine: lines(heldoutGenuineRawH) };
+const blind202612i = { spam: lines(heldoutSpamRawI), genuine: lines(heldoutGenuineRawI) };
 const spent = [
   blind202612,
   blind202612b,
@@ -80,6 +91,8 @@ const spent = [
   blind202612e,
   blind202612f,
   blind202612g,
+  blind202612h,
+  blind202612i,
 ];
 /** Everything the bigram table learns from: the tuning split and the spent blind sets. */
 const learning = {
@@ -129,6 +142,8 @@ describe('spam corpus', () => {
   for (const [split, s, g] of [
     ['2026-12f blind set', blind202612f.spam, blind202612f.genuine],
     ['2026-12g blind set', blind202612g.spam, blind202612g.genuine],
+    ['2026-12h blind set', blind202612h.spam, blind202612h.genuine],
+    ['2026-12i blind set', blind202612i.spam, blind202612i.genuine],
   ] as const) {
     it(`keeps ≥ 90 % of spam caught and ≤ 1 % of genuine reports quarantined (${split}; target not met)`, () => {
       const missed = s.filter((t) => !screenLeadText({ description: t }).quarantine);
