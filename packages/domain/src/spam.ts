@@ -12,8 +12,13 @@
  *   spam features only look at what is left — which is why adding relief words can never raise a
  *   score, and why a genuine call-back number costs little;
  * - hand-weighted rules (contact ids, numbers, ad keywords, URLs, obfuscation, repetition…) plus a
- *   small table of character-bigram weights learned offline from the tuning split of the corpus
- *   in `spam-corpus/` (see `learnAdStyleWeights`) add up to the score;
+ *   small table of character-bigram weights learned offline from the corpus in `spam-corpus/`
+ *   (see `learnAdStyleWeights`) add up to the score;
+ * - structure generalises where lists cannot (every new writer brings trades no list has): a
+ *   sales pitch (an offer, a call to get in touch, a request for money, an impersonation opener)
+ *   withdraws the relief credit, so an ad wrapped in a report is still an ad; telegraphic text
+ *   (few function characters such as 的了在他说) reads as a keyword list, because a report tells
+ *   what happened; a short text about no one (在吗, 测试) is quarantined, having nothing to act on;
  * - `quarantine` is `score >= SPAM_QUARANTINE_THRESHOLD`. No single weak signal reaches it alone:
  *   a report without relief words, or with a phone number, still needs a second signal.
  *
