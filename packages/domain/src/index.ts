@@ -1,3 +1,4 @@
+export * from './assistance.ts';
 export * from './dispatch.ts';
 export * from './duplicates.ts';
 export * from './errors.ts';
@@ -6,6 +7,7 @@ export * from './lead.ts';
 export * from './org.ts';
 export * from './phone.ts';
 export * from './region.ts';
+export * from './resident-id.ts';
 export * from './roles.ts';
 export * from './sentinel.ts';
 export * from './spam.ts';
