@@ -184,6 +184,20 @@ describe('screenLeadText', () => {
     }
   });
 
+  it("keeps a victim's story a report though it repeats the pitch that fooled them", () => {
+    const story = '被一个说是帮我开网店的人骗了 交了六千八的加盟费 现在在昆明火车站已经睡了两天';
+    expect(screen(story).quarantine).toBe(false);
+    expect(screen('开网店 交六千八的加盟费 包教包会 日入过千 加v kd-6688').quarantine).toBe(true);
+  });
+
+  it('reads two topic tags or a chain-message line as a pitch', () => {
+    expect(screen('这个女孩在零下十度的街头等了一夜 结局让人泪目 #寒冬 #暖心 #正能量').quarantine).toBe(true);
+    expect(screen('转发到三个群 三天内必有好运 不转的人倒霉一整年').quarantine).toBe(true);
+    expect(screen('求转发！我爸爸65岁 穿绿色军大衣 走丢了 有人看到请联系我 13567084412').quarantine).toBe(
+      false,
+    );
+  });
+
   it('reads 微/威/薇 alone as WeChat only before a made-up handle', () => {
     expect(screen('人民广场有个大哥睡在地上 同城急救培训 名额有限 微❤ jijiu-px').quarantine).toBe(true);
     expect(screen('加店主威 diao-qc 看图').reasons).toContain('contact_id');
