@@ -12,8 +12,8 @@
  *   spam features only look at what is left — which is why adding relief words can never raise a
  *   score, and why a genuine call-back number costs little;
  * - hand-weighted rules (contact ids, numbers, ad keywords, URLs, obfuscation, repetition…) plus a
- *   small table of character-bigram weights learned offline from the corpus in `spam-corpus/`
- *   (see `learnAdStyleWeights`) add up to the score;
+ *   logistic model over character n-grams learned offline from the corpus in `spam-corpus/`
+ *   (`spam-learn.ts`; the committed copy is `spam-model.ts`) add up to the score;
  * - structure generalises where lists cannot (every new writer brings trades no list has): a
  *   sales pitch (an offer, a call to get in touch, a request for money, an impersonation opener)
  *   withdraws the relief credit, so an ad wrapped in a report is still an ad; telegraphic text
@@ -22,11 +22,13 @@
  * - `quarantine` is `score >= SPAM_QUARANTINE_THRESHOLD`. No single weak signal reaches it alone:
  *   a report without relief words, or with a phone number, still needs a second signal.
  *
- * Pure: no IO, no imports, so the server (on submit) and the web (preview) give the same answer.
+ * Pure: no IO and no imports but the generated model, so every caller gets the same answer.
  */
 
-/** Bump whenever a lexicon, a weight, the threshold or the learned table changes. */
-export const SPAM_MODEL_VERSION = 'spam-2026.12-8';
+import { AD_STYLE_MODEL_TEXT } from './spam-model.ts';
+
+/** Bump whenever a lexicon, a weight, the threshold or the learned model changes. */
+export const SPAM_MODEL_VERSION = 'spam-2026.12-9';
 
 /** Scores at or above this are quarantined for review. */
 export const SPAM_QUARANTINE_THRESHOLD = 5;
@@ -1208,13 +1210,29 @@ function bigramClasses(squeezed: string): string {
   return squeezed.replace(/[0-9]/g, '0').replace(/[a-z]+/g, 'a');
 }
 
-function bigramsOf(maskedLines: readonly string[]): Set<string> {
+/** Character 1–3-grams of the masked text, per token with ^/$ edges, digits → 0, letter runs → a. */
+function gramsOf(maskedLines: readonly string[]): Set<string> {
   const grams = new Set<string>();
   for (const line of maskedLines) {
-    const chars = [...bigramClasses(squeeze(line))];
-    for (let i = 0; i + 1 < chars.length; i++) grams.add(chars[i]! + chars[i + 1]!);
+    for (const token of bigramClasses(tokenize(line).replace(/[_\-@+]/g, ' ')).split(' ')) {
+      if (!token) continue;
+      const cs = [...`^${token}$`];
+      for (let n = 1; n <= 3; n++)
+        for (let i = 0; i + n <= cs.length; i++) grams.add(cs.slice(i, i + n).join(''));
+    }
   }
   return grams;
+}
+
+/** The n-grams the learned model reads for an input (relief words already masked out). */
+export function adStyleGrams(input: SpamScreeningInput): string[] {
+  return [...gramsOf(prepare(input).maskedLines)];
+}
+
+/** A learned logistic model over `adStyleGrams`: log-odds = bias + Σ weight. */
+export interface AdStyleModel {
+  bias: number;
+  weights: ReadonlyMap<string, number>;
 }
 
 interface Prepared {
@@ -1258,104 +1276,41 @@ function prepare(input: SpamScreeningInput): Prepared {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Learned bigram table
+// Learned ad-style model (see spam-learn.ts; the committed copy is spam-model.ts)
 
-/**
- * Character-bigram log-odds learned from the tuning split of `spam-corpus/` (every line whose
- * index is not ≡ 4 mod 5) by `learnAdStyleWeights`; `spam-corpus.test.ts` re-learns it and fails
- * if this copy is stale. Format: `bigram:weight` separated by spaces.
- */
-const AD_STYLE_TABLE = `
-0万:2.9 0元:4.6 a0:1.7 a点:3.5 一个:-2.1 一直:-3.6 上了:-3.1 上就:-3.7 上有:-3 上都:-3 上门:2.9 下车:-3.8
-下载:3.4 不去:-3.2 不清:-2.8 不知:-3.8 不管:-3.2 不能:-3.3 不说:-2.8 专业:2.8 东西:-2.9 两天:-3.4 个女:-3.8 个小:-3.4
-个年:-3.1 个男:-4.1 个老:-3.2 也不:-3.6 也没:-3.7 也能:3.4 了0:-2.5 了一:-2.4 了三:-3.6 了两:-3.2 了个:-4.4 了今:-3.2
-了他:-4 了但:-3.1 了在:-3 了她:-3.5 了好:-2.8 了我:-2.9 了晚:-3.1 了没:-3.2 了现:-3 了身:-3.2 了还:-3.6 二手:2.8
-人在:-2.8 什么:-3.5 今天:-2.1 他不:-3.5 他也:-3.2 他他:-3.5 他在:-2.8 他家:-3.3 他就:-3.5 他是:-3.7 他说:-4.4 付款:2.9
-代办:3.5 代开:3.6 代理:3.2 们小:-3.3 们村:-3.2 们能:-3.7 们这:-3.5 价0:3.4 价格:3.1 但他:-3.2 但是:-4.1 低价:3.2
-住了:-4 你们:-3.2 信a:3.6 像是:-3.9 儿子:-4.3 免费:2.3 全国:4 公交:-3.3 内部:3.2 写着:-3.3 冬季:4.1 几个:-3.4
-几天:-3.9 几度:-3.1 出售:3.9 出来:-3.4 出站:-3 击a:3.8 利店:-3.2 到账:3.3 办理:4.2 加a:4.3 加微:3.7 包过:3.3
-包邮:3.7 北站:-3.2 十二:-3.1 十多:-3.2 南站:-3.2 南门:-3.3 危险:-3.3 即可:3.4 去看:-3.2 发票:2.7 口一:-2.6 口有:-2.5
-口的:-3.5 口那:-3.4 只要:3.9 可查:3.5 台阶:-3.8 吃的:-3.5 各类:3.5 名额:3.6 后面:-2.8 咨询:4 回来:-2.8 在哪:-2.9
-在在:-2.5 在旁:-3.3 在这:-3.5 在那:-4.2 在门:-3.3 地上:-2.5 地下:-3.5 地方:-3.8 址是:-3.1 坐了:-2.8 坐在:-4.5 塑料:-3.1
-外面:-4.1 大概:-3.1 天了:-3.5 天天:-2.8 天晚:-3.2 天没:-2.8 女的:-4 她说:-4.2 好像:-2.7 好几:-3.6 子在:-2.6 完了:-3.2
-宝妈:3.4 客服:3 家在:-2.8 对一:3.3 小区:-2.2 就一:-2.8 就在:-3.1 就能:3.2 屋里:-3.4 已经:-2.4 带着:-3.7 店门:-2.7
-当天:3.9 录a:3.4 征信:3.8 得很:-2.8 微a:3.8 怕他:-3.5 您的:4.6 想回:-2.8 成功:3.6 我电:-3.8 我看:-2.8 我问:-3.3
-打了:-3.3 扣0:3.7 扣扣:3.3 扫码:2.5 批发:3 找不:-3 把他:-3.3 抵押:3.6 担心:-3.3 拿着:-3.2 接一:-3.3 推荐:3.3
-支持:3.3 放款:3.2 旁边:-3.5 无需:3.3 日结:3 早上:-2.6 昨天:-3.1 是不:-3.3 是个:-3.6 是从:-3.7 是他:-3.4 是外:-3.2
-是来:-3.5 晚上:-3.6 月入:3.4 月薪:3.3 有个:-2.5 有点:-3 来了:-2.4 来接:-3.6 来的:-4.5 来看:-3.4 楼下:-3 毕业:3.3
-没了:-3.6 没人:-2.9 没有:-2.2 注册:3.6 清楚:-3.1 点a:3.6 点了:-3.2 点击:4.6 烦你:-3.5 然后:-3.3 爱心:3 特惠:3.2
-率0:3.1 现在:-2.1 男的:-4.5 登录:2.9 的一:-3.2 的在:-3.6 的我:-3.7 的时:-3.3 的老:-3.2 的钱:-3.3 直在:-4.1 看着:-3.6
-着一:-2.8 着个:-2.6 知道:-2.7 秒到:3.7 稳赚:3.1 穿的:-3.3 穿着:-2.8 立即:3.1 站口:-3.1 红包:3.5 经打:-2.8 给了:-3.1
-给他:-2.2 能不:-3.2 薇a:3.2 被人:-2.7 要0:3.6 要去:-3.2 见效:3.2 解放:-3 认证:3.6 让我:-2.8 记录:3.3 说不:-3.2
-说他:-4.2 说在:-3.3 说她:-3.7 说家:-3.3 说是:-3.6 说要:-3.6 说话:-3.1 请点:3 账户:3.1 费0:3.6 走了:-2.5 赶出:-3.5
-跑出:-3.8 路一:-3.1 路和:-3.4 路过:-2.9 路那:-3.3 身上:-3.8 车场:-3.1 边上:-3.9 边有:-2.5 边的:-2.6 还在:-2.9 这几:-3.6
-进群:3.5 退款:3.2 送0:2.8 送一:3.1 逾期:3.7 那个:-3.3 那边:-3.5 那里:-3.8 都没:-3.6 里面:-2.8 铁站:-3.9 门口:-2.6
-问他:-4.4 问她:-3.8 阶上:-3.7 附近:-2.1 陪着:-3.2 面有:-2.8 领取:4.6 额有:3.2 首付:3.2 高价:3.7 麻烦:-4.4 黑了:-3.2
-`;
-
-const adStyleWeights = new Map<string, number>(
-  AD_STYLE_TABLE.split(/\s+/)
-    .filter(Boolean)
-    .map((entry) => {
-      const i = entry.lastIndexOf(':');
-      return [entry.slice(0, i), Number(entry.slice(i + 1))] as [string, number];
-    }),
-);
-
-/** The committed table as `[bigram, weight]` pairs (for the staleness test). */
-export function adStyleTable(): Array<[string, number]> {
-  return [...adStyleWeights.entries()];
-}
-
-/** Added to a sales pitch that comes with a way to reach the seller. */
-const CAMOUFLAGE_WEIGHT = 2;
-
-const AD_STYLE_SCALE = 0.3;
-const AD_STYLE_MIN = -2;
-const AD_STYLE_MAX = 3;
-
-/**
- * Learns the bigram table: naive-Bayes log-odds of a bigram appearing in a spam vs a genuine
- * text (add-one smoothing), kept when seen in ≥ 4 texts and |weight| ≥ 1.2, the 300 strongest by
- * |weight|·ln(1+df), rounded to 0.1. Deterministic, so the test can re-learn and compare.
- */
-export function learnAdStyleWeights(
-  genuine: readonly string[],
-  spam: readonly string[],
-): Array<[string, number]> {
-  const count = (texts: readonly string[]) => {
-    const df = new Map<string, number>();
-    for (const t of texts) {
-      for (const g of bigramsOf(prepare({ description: t }).maskedLines)) df.set(g, (df.get(g) ?? 0) + 1);
-    }
-    return df;
-  };
-  const g = count(genuine);
-  const s = count(spam);
-  const all = new Set([...g.keys(), ...s.keys()]);
-  const rows: Array<{ gram: string; w: number; rank: number }> = [];
-  for (const gram of all) {
-    const sg = s.get(gram) ?? 0;
-    const gg = g.get(gram) ?? 0;
-    if (sg + gg < 4) continue;
-    const w = Math.log((sg + 1) / (spam.length + 2)) - Math.log((gg + 1) / (genuine.length + 2));
-    if (Math.abs(w) < 1.2) continue;
-    rows.push({ gram, w: Math.round(w * 10) / 10, rank: Math.abs(w) * Math.log(1 + sg + gg) });
-  }
-  rows.sort((a, b) => b.rank - a.rank || (a.gram < b.gram ? -1 : a.gram > b.gram ? 1 : 0));
-  return rows
-    .slice(0, 300)
-    .sort((a, b) => (a.gram < b.gram ? -1 : a.gram > b.gram ? 1 : 0))
-    .map((r) => [r.gram, r.w]);
-}
-
-/** Formats a learned table the way `AD_STYLE_TABLE` stores it. */
-export function formatAdStyleTable(rows: ReadonlyArray<readonly [string, number]>): string {
-  const entries = rows.map(([g, w]) => `${g}:${w}`);
+/** Formats a model the way `spam-model.ts` stores it: `bias:<b>` then `gram:weight`, 12 a line. */
+export function formatAdStyleModel(model: AdStyleModel): string {
+  const entries = [`bias:${model.bias}`, ...[...model.weights].map(([g, w]) => `${g}:${w}`)];
   const lines: string[] = [];
   for (let i = 0; i < entries.length; i += 12) lines.push(entries.slice(i, i + 12).join(' '));
   return lines.join('\n');
 }
+
+/** Reads what `formatAdStyleModel` wrote. */
+export function parseAdStyleModel(text: string): AdStyleModel {
+  let bias = 0;
+  const weights = new Map<string, number>();
+  for (const entry of text.split(/\s+/)) {
+    if (!entry) continue;
+    const i = entry.lastIndexOf(':');
+    const [gram, w] = [entry.slice(0, i), Number(entry.slice(i + 1))];
+    if (gram === 'bias') bias = w;
+    else weights.set(gram, w);
+  }
+  return { bias, weights };
+}
+
+/** The committed model. */
+export const adStyleModel: AdStyleModel = parseAdStyleModel(AD_STYLE_MODEL_TEXT);
+
+// The model's log-odds, scaled and clamped: it can tip a text over the threshold with the rules'
+// help, but it cannot quarantine a text alone, nor clear one that the rules find full of ads.
+/** Added to a sales pitch that comes with a way to reach the seller. */
+const CAMOUFLAGE_WEIGHT = 2;
+
+const AD_STYLE_SCALE = 0.7;
+const AD_STYLE_MIN = -3;
+const AD_STYLE_MAX = 5;
 
 // ---------------------------------------------------------------------------------------------
 // Screening
@@ -1365,7 +1320,7 @@ export function formatAdStyleTable(rows: ReadonlyArray<readonly [string, number]
  * a score out, never throws. Adding relief vocabulary (to the description on its own line, to
  * the address or as a descriptor) never raises the score.
  */
-export function screenLeadText(input: SpamScreeningInput): SpamScreening {
+export function screenLeadText(input: SpamScreeningInput, model: AdStyleModel = adStyleModel): SpamScreening {
   const { raw, reliefHits, maskedLines } = prepare(input);
   const contributions = new Map<SpamReason, number>();
   const add = (reason: SpamReason, w: number) => {
@@ -1441,9 +1396,11 @@ export function screenLeadText(input: SpamScreeningInput): SpamScreening {
   if (narrative.han >= 8) add('keyword_stuffing', narrative.share < 0.05 ? 2 : narrative.share < 0.1 ? 1 : 0);
   if ((raw.match(DECORATION_RE)?.length ?? 0) >= 3) add('decoration', 1.5);
 
-  let style = 0;
-  for (const g of bigramsOf(maskedLines)) style += adStyleWeights.get(g) ?? 0;
+  let style = model.bias;
+  for (const g of gramsOf(maskedLines)) style += model.weights.get(g) ?? 0;
   style = Math.min(AD_STYLE_MAX, Math.max(AD_STYLE_MIN, style * AD_STYLE_SCALE));
+  // Too few words to judge a style by (请回电 138…): only the rules speak against a short text.
+  if (squeeze(whole).replace(/[0-9]/g, '').length < 10) style = Math.min(style, 0);
   add('ad_style', style >= 1 ? style : 0);
 
   // Read before masking, so a relief word inside a pitch (要钱 in 不通不要钱) cannot hide it; a
