@@ -56,6 +56,14 @@ import heldoutGenuineRawK from './spam-corpus/heldout-2026-12k-genuine.txt?raw';
 // @ts-expect-error -- as above.
 import heldoutSpamRawK from './spam-corpus/heldout-2026-12k-spam.txt?raw';
 // @ts-expect-error -- as above.
+import heldoutGenuineRawL from './spam-corpus/heldout-2026-12l-genuine.txt?raw';
+// @ts-expect-error -- as above.
+import heldoutSpamRawL from './spam-corpus/heldout-2026-12l-spam.txt?raw';
+// @ts-expect-error -- as above.
+import heldoutGenuineRawM from './spam-corpus/heldout-2026-12m-genuine.txt?raw';
+// @ts-expect-error -- as above.
+import heldoutSpamRawM from './spam-corpus/heldout-2026-12m-spam.txt?raw';
+// @ts-expect-error -- as above.
 import spamRaw from './spam-corpus/spam.txt?raw';
 import { learnAdStyleModel } from './spam-learn.ts';
 
@@ -95,6 +103,9 @@ const blind202612i = { spam: lines(heldoutSpamRawI), genuine: lines(heldoutGenui
 /** Two more, measured blind against spam-2026.12-7 (92.0 % / 0.5 % and 77.5 % / 3.5 %). */
 const blind202612j = { spam: lines(heldoutSpamRawJ), genuine: lines(heldoutGenuineRawJ) };
 const blind202612k = { spam: lines(heldoutSpamRawK), genuine: lines(heldoutGenuineRawK) };
+/** Two more, measured blind against spam-2026.12-9 (89.0 % / 2.0 % and 94.5 % / 1.0 %). */
+const blind202612l = { spam: lines(heldoutSpamRawL), genuine: lines(heldoutGenuineRawL) };
+const blind202612m = { spam: lines(heldoutSpamRawM), genuine: lines(heldoutGenuineRawM) };
 const spent = [
   blind202612,
   blind202612b,
@@ -107,6 +118,8 @@ const spent = [
   blind202612i,
   blind202612j,
   blind202612k,
+  blind202612l,
+  blind202612m,
 ];
 /** Everything the bigram table learns from: the tuning split and the spent blind sets. */
 const learning = {
@@ -161,7 +174,9 @@ describe('spam corpus', () => {
     ['2026-12h blind set', blind202612h.spam, blind202612h.genuine, 0.9],
     ['2026-12i blind set', blind202612i.spam, blind202612i.genuine, 0.9],
     ['2026-12j blind set', blind202612j.spam, blind202612j.genuine, 0.9],
-    ['2026-12k blind set', blind202612k.spam, blind202612k.genuine, 0.8],
+    ['2026-12k blind set', blind202612k.spam, blind202612k.genuine, 0.9],
+    ['2026-12l blind set', blind202612l.spam, blind202612l.genuine, 0.9],
+    ['2026-12m blind set', blind202612m.spam, blind202612m.genuine, 0.9],
   ] as const) {
     it(`keeps ≥ ${floor * 100} % of spam caught and ≤ 1 % of genuine reports quarantined (${split}; target not met)`, () => {
       const missed = s.filter((t) => !screenLeadText({ description: t }).quarantine);
