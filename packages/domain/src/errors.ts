@@ -65,6 +65,11 @@ export const errorCatalog = {
     en: 'This lead has already been dispatched to a team',
   },
   TEAM_NAME_TAKEN: { status: 409, zh: '该辖区内已有同名救助队', en: 'A team with that name exists here' },
+  HOTSPOT_NAME_TAKEN: {
+    status: 409,
+    zh: '该辖区内已有同名重点区域',
+    en: 'A hotspot with that name exists here',
+  },
   TEAM_NOT_AVAILABLE: {
     status: 409,
     zh: '该救助队当前不可派单（不在岗或正在出勤）',

@@ -3,6 +3,7 @@ export * from './dispatch.ts';
 export * from './duplicates.ts';
 export * from './errors.ts';
 export * from './events.ts';
+export * from './hotspot.ts';
 export * from './lead.ts';
 export * from './org.ts';
 export * from './phone.ts';

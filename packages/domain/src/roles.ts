@@ -44,6 +44,8 @@ export const permissions = [
   'dispatch.work',
   'sentinel.read',
   'sentinel.manage',
+  'hotspot.read',
+  'hotspot.manage',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -64,12 +66,14 @@ const grants: Record<Role, readonly Permission[]> = {
     'team.manage',
     'dispatch.manage',
     'sentinel.read',
+    'hotspot.read',
+    'hotspot.manage',
   ],
   hotline_operator: ['region.read', 'org.read', 'lead.read', 'lead.create', 'team.read'],
-  patrol_member: ['region.read', 'dispatch.work'],
+  patrol_member: ['region.read', 'dispatch.work', 'hotspot.read'],
   station_staff: ['region.read', 'org.read'],
   supplies_keeper: ['region.read', 'org.read'],
-  police_liaison: ['region.read', 'org.read', 'lead.read', 'team.read'],
+  police_liaison: ['region.read', 'org.read', 'lead.read', 'team.read', 'hotspot.read'],
   supervisor: [
     'region.read',
     'org.read',
@@ -78,6 +82,7 @@ const grants: Record<Role, readonly Permission[]> = {
     'lead.read',
     'team.read',
     'sentinel.read',
+    'hotspot.read',
   ],
 };
 

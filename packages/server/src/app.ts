@@ -25,6 +25,8 @@ import { createAuthService } from './modules/auth/auth.service.ts';
 import { dispatchRoutes, patrolRoutes } from './modules/dispatch/dispatch.routes.ts';
 import { createDispatchService } from './modules/dispatch/dispatch.service.ts';
 import { healthRoutes } from './modules/health/health.routes.ts';
+import { hotspotRoutes, patrolCheckinRoutes } from './modules/hotspots/hotspot.routes.ts';
+import { createHotspotService } from './modules/hotspots/hotspot.service.ts';
 import { leadRoutes, partnerLeadRoutes, publicLeadRoutes } from './modules/leads/lead.routes.ts';
 import { createLeadService } from './modules/leads/lead.service.ts';
 import { leadPhotoRoutes } from './modules/leads/lead-photo.routes.ts';
@@ -191,6 +193,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     publicRegionCode: config.PUBLIC_REGION_CODE,
   });
   const teams = createTeamService({ db, clock, ids, recordEvent, regions });
+  const hotspots = createHotspotService({ db, clock, ids, recordEvent, regions, teams });
   const dispatch = createDispatchService({
     db,
     clock,
@@ -230,6 +233,8 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   await app.register(teamRoutes(teams), { prefix: '/api/teams' });
   await app.register(dispatchRoutes(dispatch), { prefix: '/api' });
   await app.register(patrolRoutes(dispatch, teams), { prefix: '/api/patrol' });
+  await app.register(hotspotRoutes(hotspots), { prefix: '/api/hotspots' });
+  await app.register(patrolCheckinRoutes(hotspots), { prefix: '/api/patrol' });
   await app.register(sentinelRoutes(sentinels), { prefix: '/api/sentinels' });
   await app.register(publicSentinelRoutes(sentinels), { prefix: '/api/public/sentinels' });
   await app.register(sentinelSelfRoutes(sentinels), { prefix: '/api/sentinel' });

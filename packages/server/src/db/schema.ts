@@ -245,6 +245,62 @@ export const team = pgTable(
   ],
 );
 
+/** A place where people sleep rough (重点区域); patrols check in there on every shift. */
+export const hotspot = pgTable(
+  'hotspot',
+  {
+    id: uuid('id').primaryKey(),
+    name: text('name').notNull(),
+    kind: text('kind').notNull(),
+    risk: text('risk').notNull(),
+    regionCode: text('region_code').notNull(),
+    address: text('address'),
+    lat: doublePrecision('lat').notNull(),
+    lng: doublePrecision('lng').notNull(),
+    /** How many people are usually found there, as the patrols last saw it. */
+    usualCount: integer('usual_count').notNull().default(0),
+    notes: text('notes'),
+    /** The last check-in within reach of the place; flagged (too far) ones do not count. */
+    lastVisitedAt: timestamp('last_visited_at', { withTimezone: true }),
+    createdAt: createdAt(),
+    createdBy: uuid('created_by'),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('hotspot_region_name_uq').on(t.regionCode, t.name),
+    index('hotspot_region_idx').using('btree', sql`${t.regionCode} text_pattern_ops`),
+  ],
+);
+
+/**
+ * A patrol's recorded visit to a hotspot: where the phone was and how far that is from the place.
+ * The client id makes a resent check-in (after the phone was offline) count once.
+ */
+export const hotspotCheckin = pgTable(
+  'hotspot_checkin',
+  {
+    id: uuid('id').primaryKey(),
+    clientId: uuid('client_id').notNull(),
+    hotspotId: uuid('hotspot_id')
+      .notNull()
+      .references(() => hotspot.id),
+    teamId: uuid('team_id').references(() => team.id),
+    userId: uuid('user_id').notNull(),
+    regionCode: text('region_code').notNull(),
+    lat: doublePrecision('lat').notNull(),
+    lng: doublePrecision('lng').notNull(),
+    distanceM: integer('distance_m').notNull(),
+    tooFar: boolean('too_far').notNull(),
+    peopleSeen: integer('people_seen'),
+    at: timestamp('at', { withTimezone: true }).notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex('hotspot_checkin_client_uq').on(t.clientId),
+    index('hotspot_checkin_hotspot_idx').on(t.hotspotId, t.at),
+  ],
+);
+
 /** Who is in a team, from which department; a member with an account sees the team's assignments. */
 export const teamMember = pgTable(
   'team_member',

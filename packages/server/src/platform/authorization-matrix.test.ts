@@ -1,9 +1,12 @@
+import { randomUUID } from 'node:crypto';
 import { can, type Permission, type Role, roles } from '@warmline/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { hotspot } from '../db/schema.ts';
 import { buildLead, buildOrg, buildSentinel, buildUser } from '../testing/builders.ts';
 import { buildAlert, buildDispatch, buildTeam } from '../testing/team-builders.ts';
 import { createTestApp, type TestApp } from '../testing/test-app.ts';
 import type { Access } from './http.ts';
+import { uuidV7Ids } from './ids.ts';
 
 /**
  * Walks Fastify's route table. Every /api route must appear in `policy` with the access
@@ -108,6 +111,15 @@ const policy: Record<string, { access: Access } & Sample> = {
     }),
   },
   'POST /api/teams/:id/status': { access: 'team.manage', body: () => ({ status: 'off_duty' }) },
+  'GET /api/hotspots': { access: 'hotspot.read' },
+  'POST /api/hotspots': { access: 'hotspot.manage', body: (side) => hotspotBody(targets[side].code) },
+  'GET /api/hotspots/:id': { access: 'hotspot.read' },
+  'PUT /api/hotspots/:id': { access: 'hotspot.manage', body: (side) => hotspotBody(targets[side].code) },
+  // A member on no team still checks in (the team is recorded when there is one).
+  'POST /api/patrol/checkins': {
+    access: 'dispatch.work',
+    body: (side) => ({ clientId: randomUUID(), hotspotId: targets[side].hotspotId, lat: 24.8, lng: 113.6 }),
+  },
   // Sample users are on no team: a permitted caller is refused as not a member.
   'GET /api/patrol/dispatches': { access: 'dispatch.work' },
   'GET /api/patrol/team': { access: 'dispatch.work', refused: 'NOT_TEAM_MEMBER' },
@@ -169,7 +181,24 @@ const policy: Record<string, { access: Access } & Sample> = {
 
 let t: TestApp;
 const actors = new Map<Role, string>();
-const blank = { id: '', userId: '', leadId: '', teamId: '', dispatchId: '', alertId: '', sentinelId: '' };
+const blank = {
+  id: '',
+  userId: '',
+  leadId: '',
+  teamId: '',
+  dispatchId: '',
+  alertId: '',
+  sentinelId: '',
+  hotspotId: '',
+};
+const hotspotBody = (regionCode: string) => ({
+  name: `矩阵重点区域${Math.random()}`,
+  kind: 'underpass',
+  risk: 'medium',
+  regionCode,
+  lat: 24.8,
+  lng: 113.6,
+});
 const targets = {
   in: { ...blank, code: '440204' },
   out: { ...blank, code: '440203' },
@@ -208,6 +237,10 @@ beforeAll(async () => {
     targets[side].teamId = crew.id;
     targets[side].dispatchId = d.id;
     targets[side].alertId = (await buildAlert(t.db, d)).id;
+    targets[side].hotspotId = uuidV7Ids.next();
+    await t.db
+      .insert(hotspot)
+      .values({ id: targets[side].hotspotId, ...hotspotBody(code), name: `矩阵重点区域${side}` });
   }
   const zjSentinel = await buildSentinel(t.db, { regionCode: '440204' });
   targets.in.sentinelId = zjSentinel.id;
@@ -233,6 +266,7 @@ function urlFor(url: string, side: 'in' | 'out', sample: Sample): string {
     ['/api/patrol/dispatches', target.dispatchId],
     ['/api/alerts', target.alertId],
     ['/api/sentinels', target.sentinelId],
+    ['/api/hotspots', target.hotspotId],
   ];
   const id = byPrefix.find(([prefix]) => url.startsWith(prefix))?.[1] ?? target.id;
   return (
