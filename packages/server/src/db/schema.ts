@@ -285,7 +285,8 @@ export const hotspotCheckin = pgTable(
       .notNull()
       .references(() => hotspot.id),
     teamId: uuid('team_id').references(() => team.id),
-    userId: uuid('user_id').notNull(),
+    /** The member whose phone checked in; null for a team that patrols without accounts. */
+    userId: uuid('user_id'),
     regionCode: text('region_code').notNull(),
     lat: doublePrecision('lat').notNull(),
     lng: doublePrecision('lng').notNull(),

@@ -1,7 +1,18 @@
-import { usernameSchema } from '@warmline/domain';
+import { type HotspotRisk, hotspotCoverage, usernameSchema } from '@warmline/domain';
 import { count, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { appUser, dispatch, event, lead, org, sentinel, team, teamMember } from '../db/schema.ts';
+import {
+  appUser,
+  dispatch,
+  event,
+  hotspot,
+  hotspotCheckin,
+  lead,
+  org,
+  sentinel,
+  team,
+  teamMember,
+} from '../db/schema.ts';
 import { fixedClock } from '../platform/clock.ts';
 import { createEventRecorder } from '../platform/events.ts';
 import { uuidV7Ids } from '../platform/ids.ts';
@@ -166,6 +177,26 @@ describe('demo seed', () => {
     expect(members.find((m) => m.userId === patrol1!.id)).toMatchObject({ isLeader: true });
     const created = await t.db.select().from(event).where(eq(event.action, 'team.created'));
     expect(created.map((e) => e.entityId).sort()).toEqual(teams.map((x) => x.id).sort());
+  });
+
+  it('has hotspots with a week of check-ins: covered, due, overdue and never visited, each visit an event', async () => {
+    const spots = await t.db.select().from(hotspot);
+    expect(spots.length).toBeGreaterThanOrEqual(10);
+    const states = new Set(
+      spots.map((h) => hotspotCoverage(h.risk as HotspotRisk, h.lastVisitedAt, seededAt).state),
+    );
+    expect([...states].sort()).toEqual(['due_soon', 'never', 'ok', 'overdue']);
+    const checkins = await t.db.select().from(hotspotCheckin);
+    const visited = await t.db
+      .select({ n: count() })
+      .from(event)
+      .where(eq(event.action, 'hotspot.checked_in'));
+    expect(visited[0]!.n).toBe(checkins.length);
+    // "Last visited" is the latest check-in within reach, never a flagged one.
+    for (const h of spots) {
+      const valid = checkins.filter((c) => c.hotspotId === h.id && !c.tooFar).map((c) => c.at.getTime());
+      expect(h.lastVisitedAt?.getTime() ?? null).toBe(valid.length ? Math.max(...valid) : null);
+    }
   });
 
   it('writes an org.created or user.created event for every seeded org and user', async () => {

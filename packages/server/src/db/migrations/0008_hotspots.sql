@@ -20,7 +20,7 @@ CREATE TABLE "hotspot_checkin" (
 	"client_id" uuid NOT NULL,
 	"hotspot_id" uuid NOT NULL,
 	"team_id" uuid,
-	"user_id" uuid NOT NULL,
+	"user_id" uuid,
 	"region_code" text NOT NULL,
 	"lat" double precision NOT NULL,
 	"lng" double precision NOT NULL,
