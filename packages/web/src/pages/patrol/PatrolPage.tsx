@@ -23,6 +23,7 @@ import { mapLinks } from '../../features/dispatch/map-links.ts';
 import { SlaTag } from '../../features/dispatch/SlaTag.tsx';
 import type { Dispatch, Team } from '../../features/dispatch/types.ts';
 import { useLang } from '../../i18n/index.ts';
+import { HotspotCheckins } from './HotspotCheckins.tsx';
 import './patrol.css';
 
 const live = ['pending', 'accepted', 'on_scene'];
@@ -55,6 +56,7 @@ export function PatrolPage() {
       {current.map((d) => (
         <DispatchCard key={d.id} d={d} />
       ))}
+      <HotspotCheckins />
       {recent.length > 0 && (
         <>
           <Typography.Title level={5}>{t('patrol.recent')}</Typography.Title>

@@ -1,0 +1,149 @@
+/**
+ * 重点区域打卡 on the patrol phone: the hotspots of my jurisdiction, most urgent first (or
+ * nearest first once the phone knows where it is), each with one big "check in" button. The
+ * check-in carries a client id made here, so a retry after a dropped connection counts once.
+ */
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { type CoverageState, coverageStateLabels, distanceMeters, hotspotKindLabels } from '@warmline/domain';
+import { App, Button, Card, InputNumber, Space, Tag, Typography } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api } from '../../app/api.ts';
+import { errorText } from '../../app/errors.ts';
+import type { Items } from '../../app/types.ts';
+import { useLang } from '../../i18n/index.ts';
+
+interface Hotspot {
+  id: string;
+  name: string;
+  kind: keyof typeof hotspotKindLabels;
+  address: string | null;
+  lat: number;
+  lng: number;
+  usualCount: number;
+  coverage: { state: CoverageState; hoursSince: number | null };
+}
+interface Checkin {
+  hotspotName: string;
+  distanceM: number;
+  tooFar: boolean;
+}
+
+const stateColor: Record<CoverageState, string> = {
+  never: 'red',
+  overdue: 'red',
+  due_soon: 'orange',
+  ok: 'green',
+};
+
+function position(): Promise<{ lat: number; lng: number }> {
+  return new Promise((resolve, reject) =>
+    navigator.geolocation.getCurrentPosition(
+      (p) => resolve({ lat: p.coords.latitude, lng: p.coords.longitude }),
+      reject,
+      { enableHighAccuracy: true, timeout: 15_000 },
+    ),
+  );
+}
+
+export function HotspotCheckins() {
+  const { t } = useTranslation();
+  const [here, setHere] = useState<{ lat: number; lng: number } | null>(null);
+  const hotspots = useQuery({
+    queryKey: ['patrol', 'hotspots'],
+    queryFn: () => api.get<Items<Hotspot>>('/api/hotspots'),
+  });
+  const items = [...(hotspots.data?.items ?? [])];
+  if (here) items.sort((a, b) => distanceMeters(here, a) - distanceMeters(here, b));
+  if (items.length === 0) return null;
+  return (
+    <section data-testid="patrol-hotspots">
+      <Typography.Title level={5}>{t('patrol.hotspots')}</Typography.Title>
+      <Typography.Paragraph type="secondary">{t('patrol.hotspotsHint')}</Typography.Paragraph>
+      {items.slice(0, 8).map((h) => (
+        <HotspotCard key={h.id} h={h} here={here} onPosition={setHere} />
+      ))}
+    </section>
+  );
+}
+
+function HotspotCard({
+  h,
+  here,
+  onPosition,
+}: {
+  h: Hotspot;
+  here: { lat: number; lng: number } | null;
+  onPosition: (p: { lat: number; lng: number }) => void;
+}) {
+  const { t } = useTranslation();
+  const { key } = useLang();
+  const { message } = App.useApp();
+  const queryClient = useQueryClient();
+  const [people, setPeople] = useState<number | null>(null);
+  // One id per intended check-in: a retry of the same tap reuses it.
+  const [clientId, setClientId] = useState(() => crypto.randomUUID());
+  const checkIn = useMutation({
+    mutationFn: async () => {
+      const p = await position();
+      onPosition(p);
+      return api.post<Checkin>('/api/patrol/checkins', {
+        clientId,
+        hotspotId: h.id,
+        ...p,
+        peopleSeen: people,
+      });
+    },
+    onSuccess: (c) => {
+      if (c.tooFar) message.warning(t('patrol.tooFar', { name: c.hotspotName, m: c.distanceM }));
+      else message.success(t('patrol.checkedIn', { name: c.hotspotName }));
+      setClientId(crypto.randomUUID());
+      void queryClient.invalidateQueries({ queryKey: ['patrol', 'hotspots'] });
+    },
+    onError: (e) =>
+      message.error(e instanceof GeolocationPositionError ? t('patrol.positionFailed') : errorText(e, key)),
+  });
+  const { state, hoursSince } = h.coverage;
+  return (
+    <Card className="wl-patrol-card" size="small" data-testid="patrol-hotspot">
+      <Space direction="vertical" style={{ width: '100%' }}>
+        <Space wrap>
+          <Typography.Text strong style={{ fontSize: 18 }}>
+            {h.name}
+          </Typography.Text>
+          <Tag>{hotspotKindLabels[h.kind][key]}</Tag>
+          <Tag color={stateColor[state]} data-testid="hotspot-state">
+            {coverageStateLabels[state][key]}
+          </Tag>
+        </Space>
+        <Typography.Text type="secondary">
+          {hoursSince === null ? t('patrol.neverVisited') : t('patrol.lastVisit', { hours: hoursSince })}
+          {here ? ` · ${t('patrol.fromHere', { km: (distanceMeters(here, h) / 1000).toFixed(1) })}` : ''}
+        </Typography.Text>
+        <Space.Compact block>
+          <InputNumber
+            size="large"
+            min={0}
+            max={500}
+            inputMode="numeric"
+            placeholder={t('patrol.peopleSeen')}
+            value={people}
+            onChange={(v) => setPeople(v)}
+            style={{ width: '45%' }}
+            aria-label={t('patrol.peopleSeen')}
+          />
+          <Button
+            size="large"
+            type="primary"
+            style={{ width: '55%' }}
+            loading={checkIn.isPending}
+            onClick={() => checkIn.mutate()}
+            data-testid="check-in"
+          >
+            {t('patrol.checkIn')}
+          </Button>
+        </Space.Compact>
+      </Space>
+    </Card>
+  );
+}
