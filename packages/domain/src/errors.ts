@@ -65,6 +65,16 @@ export const errorCatalog = {
     en: 'This lead has already been dispatched to a team',
   },
   TEAM_NAME_TAKEN: { status: 409, zh: '该辖区内已有同名救助队', en: 'A team with that name exists here' },
+  RESIDENT_ID_INVALID: {
+    status: 400,
+    zh: '身份证号码无效（请核对位数、出生日期和最后一位校验码）',
+    en: 'Invalid resident ID number (check its length, birth date and check digit)',
+  },
+  OVERRIDE_REFUSED: {
+    status: 422,
+    zh: '不能改为该救助类别',
+    en: 'The assistance category cannot be changed to that',
+  },
   HOTSPOT_NAME_TAKEN: {
     status: 409,
     zh: '该辖区内已有同名重点区域',

@@ -46,6 +46,7 @@ export const permissions = [
   'sentinel.manage',
   'hotspot.read',
   'hotspot.manage',
+  'encounter.read',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -68,10 +69,11 @@ const grants: Record<Role, readonly Permission[]> = {
     'sentinel.read',
     'hotspot.read',
     'hotspot.manage',
+    'encounter.read',
   ],
   hotline_operator: ['region.read', 'org.read', 'lead.read', 'lead.create', 'team.read'],
   patrol_member: ['region.read', 'dispatch.work', 'hotspot.read'],
-  station_staff: ['region.read', 'org.read'],
+  station_staff: ['region.read', 'org.read', 'encounter.read'],
   supplies_keeper: ['region.read', 'org.read'],
   police_liaison: ['region.read', 'org.read', 'lead.read', 'team.read', 'hotspot.read'],
   supervisor: [
@@ -83,6 +85,7 @@ const grants: Record<Role, readonly Permission[]> = {
     'team.read',
     'sentinel.read',
     'hotspot.read',
+    'encounter.read',
   ],
 };
 

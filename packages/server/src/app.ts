@@ -24,6 +24,8 @@ import { authRoutes } from './modules/auth/auth.routes.ts';
 import { createAuthService } from './modules/auth/auth.service.ts';
 import { dispatchRoutes, patrolRoutes } from './modules/dispatch/dispatch.routes.ts';
 import { createDispatchService } from './modules/dispatch/dispatch.service.ts';
+import { encounterRoutes, patrolEncounterRoutes } from './modules/encounters/encounter.routes.ts';
+import { createEncounterService } from './modules/encounters/encounter.service.ts';
 import { healthRoutes } from './modules/health/health.routes.ts';
 import { hotspotRoutes, patrolCheckinRoutes } from './modules/hotspots/hotspot.routes.ts';
 import { createHotspotService } from './modules/hotspots/hotspot.service.ts';
@@ -194,6 +196,14 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   });
   const teams = createTeamService({ db, clock, ids, recordEvent, regions });
   const hotspots = createHotspotService({ db, clock, ids, recordEvent, regions, teams });
+  const encounters = createEncounterService({
+    db,
+    clock,
+    ids,
+    recordEvent,
+    teams,
+    forecastMinTempC: () => config.FORECAST_MIN_TEMP_C,
+  });
   const dispatch = createDispatchService({
     db,
     clock,
@@ -235,6 +245,8 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   await app.register(patrolRoutes(dispatch, teams), { prefix: '/api/patrol' });
   await app.register(hotspotRoutes(hotspots), { prefix: '/api/hotspots' });
   await app.register(patrolCheckinRoutes(hotspots), { prefix: '/api/patrol' });
+  await app.register(encounterRoutes(encounters), { prefix: '/api/encounters' });
+  await app.register(patrolEncounterRoutes(encounters), { prefix: '/api/patrol' });
   await app.register(sentinelRoutes(sentinels), { prefix: '/api/sentinels' });
   await app.register(publicSentinelRoutes(sentinels), { prefix: '/api/public/sentinels' });
   await app.register(sentinelSelfRoutes(sentinels), { prefix: '/api/sentinel' });

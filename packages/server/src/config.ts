@@ -46,6 +46,12 @@ const configSchema = z.object({
     .max(120)
     .default(5)
     .describe('a team must accept an assignment within this, or the duty leader is alerted'),
+  FORECAST_MIN_TEMP_C: z.coerce
+    .number()
+    .min(-60)
+    .max(40)
+    .default(0)
+    .describe("tonight's forecast minimum (°C) for re-check intervals, until forecasts are ingested"),
   PG_POOL_MAX: z.coerce.number().int().min(1).max(200).default(10),
 });
 

@@ -302,6 +302,81 @@ export const hotspotCheckin = pgTable(
   ],
 );
 
+/**
+ * Someone a patrol met (受助人员). An unknown person gets a temporary number so repeat encounters
+ * line up before anyone knows a name. The resident ID is sensitive: views mask it.
+ */
+export const person = pgTable(
+  'person',
+  {
+    id: uuid('id').primaryKey(),
+    tempNumber: text('temp_number').notNull(),
+    regionCode: text('region_code').notNull(),
+    name: text('name'),
+    sex: text('sex').notNull(),
+    ageBand: text('age_band'),
+    birthDate: text('birth_date'),
+    residentId: text('resident_id'),
+    homeRegion: text('home_region'),
+    dialect: text('dialect'),
+    phone: text('phone'),
+    features: text('features'),
+    createdAt: createdAt(),
+    createdBy: uuid('created_by'),
+  },
+  (t) => [
+    uniqueIndex('person_temp_number_uq').on(t.tempNumber),
+    uniqueIndex('person_resident_id_uq').on(t.residentId),
+    index('person_region_idx').using('btree', sql`${t.regionCode} text_pattern_ops`),
+  ],
+);
+
+/**
+ * 街面救助: a patrol meeting a person and what was done — the observed facts, the category the
+ * rules proposed and the one recorded (an override carries its reason), the obligations, the
+ * items handed out and, for someone who stays out, when to look again. Stored once per client id.
+ */
+export const encounter = pgTable(
+  'encounter',
+  {
+    id: uuid('id').primaryKey(),
+    clientId: uuid('client_id').notNull(),
+    personId: uuid('person_id')
+      .notNull()
+      .references(() => person.id),
+    leadId: uuid('lead_id').references(() => lead.id),
+    teamId: uuid('team_id').references(() => team.id),
+    userId: uuid('user_id'),
+    regionCode: text('region_code').notNull(),
+    lat: doublePrecision('lat').notNull(),
+    lng: doublePrecision('lng').notNull(),
+    at: timestamp('at', { withTimezone: true }).notNull(),
+    facts: text('facts').array().notNull(),
+    sex: text('sex').notNull(),
+    ageBand: text('age_band'),
+    clothing: text('clothing'),
+    condition: text('condition'),
+    proposedCategory: text('proposed_category').notNull(),
+    category: text('category').notNull(),
+    overrideReason: text('override_reason'),
+    obligations: jsonb('obligations').notNull(),
+    itemsGiven: jsonb('items_given').notNull(),
+    forecastMinTempC: doublePrecision('forecast_min_temp_c').notNull(),
+    followUpDueAt: timestamp('follow_up_due_at', { withTimezone: true }),
+    /** The earlier encounter whose re-check this one is. */
+    followUpOf: uuid('follow_up_of'),
+    note: text('note'),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex('encounter_client_uq').on(t.clientId),
+    index('encounter_person_idx').on(t.personId, t.at),
+    index('encounter_region_idx').using('btree', sql`${t.regionCode} text_pattern_ops`),
+    index('encounter_follow_up_idx').on(t.followUpDueAt).where(sql`${t.followUpDueAt} IS NOT NULL`),
+    uniqueIndex('encounter_follow_up_of_uq').on(t.followUpOf),
+  ],
+);
+
 /** Who is in a team, from which department; a member with an account sees the team's assignments. */
 export const teamMember = pgTable(
   'team_member',

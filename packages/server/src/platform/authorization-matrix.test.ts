@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { can, type Permission, type Role, roles } from '@warmline/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hotspot } from '../db/schema.ts';
+import { encounter, hotspot, person } from '../db/schema.ts';
 import { buildLead, buildOrg, buildSentinel, buildUser } from '../testing/builders.ts';
 import { buildAlert, buildDispatch, buildTeam } from '../testing/team-builders.ts';
 import { createTestApp, type TestApp } from '../testing/test-app.ts';
@@ -120,6 +120,14 @@ const policy: Record<string, { access: Access } & Sample> = {
     access: 'dispatch.work',
     body: (side) => ({ clientId: randomUUID(), hotspotId: targets[side].hotspotId, lat: 24.8, lng: 113.6 }),
   },
+  'GET /api/encounters': { access: 'encounter.read' },
+  'GET /api/encounters/:id': { access: 'encounter.read' },
+  // Recorded in the side's county: out of jurisdiction it is refused.
+  'POST /api/patrol/encounters': {
+    access: 'dispatch.work',
+    body: (side) => ({ clientId: randomUUID(), lat: 24.8, lng: 113.6, regionCode: targets[side].code }),
+  },
+  'GET /api/patrol/follow-ups': { access: 'dispatch.work' },
   // Sample users are on no team: a permitted caller is refused as not a member.
   'GET /api/patrol/dispatches': { access: 'dispatch.work' },
   'GET /api/patrol/team': { access: 'dispatch.work', refused: 'NOT_TEAM_MEMBER' },
@@ -190,6 +198,7 @@ const blank = {
   alertId: '',
   sentinelId: '',
   hotspotId: '',
+  encounterId: '',
 };
 const hotspotBody = (regionCode: string) => ({
   name: `矩阵重点区域${Math.random()}`,
@@ -237,6 +246,27 @@ beforeAll(async () => {
     targets[side].teamId = crew.id;
     targets[side].dispatchId = d.id;
     targets[side].alertId = (await buildAlert(t.db, d)).id;
+    const personId = uuidV7Ids.next();
+    await t.db
+      .insert(person)
+      .values({ id: personId, tempNumber: `LS-${code}-${side}`, regionCode: code, sex: 'unknown' });
+    targets[side].encounterId = uuidV7Ids.next();
+    await t.db.insert(encounter).values({
+      id: targets[side].encounterId,
+      clientId: uuidV7Ids.next(),
+      personId,
+      regionCode: code,
+      lat: 24.8,
+      lng: 113.6,
+      at: new Date(),
+      facts: [],
+      sex: 'unknown',
+      proposedCategory: 'to_station',
+      category: 'to_station',
+      obligations: [],
+      itemsGiven: [],
+      forecastMinTempC: 0,
+    });
     targets[side].hotspotId = uuidV7Ids.next();
     await t.db
       .insert(hotspot)
@@ -267,6 +297,7 @@ function urlFor(url: string, side: 'in' | 'out', sample: Sample): string {
     ['/api/alerts', target.alertId],
     ['/api/sentinels', target.sentinelId],
     ['/api/hotspots', target.hotspotId],
+    ['/api/encounters', target.encounterId],
   ];
   const id = byPrefix.find(([prefix]) => url.startsWith(prefix))?.[1] ?? target.id;
   return (

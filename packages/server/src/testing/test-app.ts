@@ -28,14 +28,16 @@ export interface TestApp extends TestDatabase {
 }
 
 /** `webDist`: a folder with a built web app to serve, or none (API only). */
-export async function createTestApp(options: { webDist?: string } = {}): Promise<TestApp> {
+export async function createTestApp(
+  options: { webDist?: string; config?: Record<string, string> } = {},
+): Promise<TestApp> {
   const database = await createTestDatabase();
   const clock = fixedClock(new Date('2026-12-15T20:00:00+08:00'));
   const changeFeed = createChangeFeed(database.pool);
   const timers: RecordedTimer[] = [];
   const app = await buildApp({
     db: database.db,
-    config: loadConfig({ LOG_LEVEL: 'silent' }),
+    config: loadConfig({ LOG_LEVEL: 'silent', ...options.config }),
     clock,
     ids: uuidV7Ids,
     changeFeed,

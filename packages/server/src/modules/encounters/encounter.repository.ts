@@ -1,0 +1,77 @@
+import { and, asc, desc, eq, isNull, lte, sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
+import type { DbOrTx } from '../../db/pool.ts';
+import { encounter, person } from '../../db/schema.ts';
+import type { Actor } from '../../platform/actor.ts';
+import { inJurisdiction } from '../../platform/scope.ts';
+
+export type EncounterRow = typeof encounter.$inferSelect;
+export type PersonRow = typeof person.$inferSelect;
+
+export function createEncounterRepository(db: DbOrTx) {
+  const withPerson = () =>
+    db.select({ encounter, person }).from(encounter).innerJoin(person, eq(person.id, encounter.personId));
+  const later = alias(encounter, 'later');
+
+  return {
+    byClientId: async (clientId: string) =>
+      (await withPerson().where(eq(encounter.clientId, clientId)).limit(1))[0] ?? null,
+
+    findById: async (actor: Pick<Actor, 'regionCode'>, id: string) =>
+      (
+        await withPerson()
+          .where(and(eq(encounter.id, id), inJurisdiction(encounter.regionCode, actor)))
+          .limit(1)
+      )[0] ?? null,
+
+    list: (actor: Pick<Actor, 'regionCode'>, limit: number) =>
+      withPerson()
+        .where(inJurisdiction(encounter.regionCode, actor))
+        .orderBy(desc(encounter.at))
+        .limit(limit),
+
+    /** Re-checks due by `until` that no later encounter has made yet, soonest first. */
+    followUpsDue: (actor: Pick<Actor, 'regionCode'>, until: Date) =>
+      withPerson()
+        .leftJoin(later, eq(later.followUpOf, encounter.id))
+        .where(
+          and(
+            inJurisdiction(encounter.regionCode, actor),
+            lte(encounter.followUpDueAt, until),
+            isNull(later.id),
+          ),
+        )
+        .orderBy(asc(encounter.followUpDueAt))
+        .limit(200),
+
+    personById: async (actor: Pick<Actor, 'regionCode'>, id: string) =>
+      (
+        await db
+          .select()
+          .from(person)
+          .where(and(eq(person.id, id), inJurisdiction(person.regionCode, actor)))
+          .limit(1)
+      )[0] ?? null,
+    personByResidentId: async (residentId: string) =>
+      (await db.select().from(person).where(eq(person.residentId, residentId)).limit(1))[0] ?? null,
+    insertPerson: (values: typeof person.$inferInsert) => db.insert(person).values(values),
+
+    /** Stores the encounter once per client id; true when this call stored it. */
+    insert: async (values: typeof encounter.$inferInsert) =>
+      (
+        await db
+          .insert(encounter)
+          .values(values)
+          .onConflictDoNothing({ target: encounter.clientId })
+          .returning({ id: encounter.id })
+      ).length === 1,
+
+    countForPerson: async (personId: string) =>
+      (
+        await db
+          .select({ n: sql<number>`count(*)::int` })
+          .from(encounter)
+          .where(eq(encounter.personId, personId))
+      )[0]!.n,
+  };
+}

@@ -1,0 +1,196 @@
+import { randomUUID } from 'node:crypto';
+import { count, eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { encounter, event, person } from '../../db/schema.ts';
+import { buildUser } from '../../testing/builders.ts';
+import { buildTeam } from '../../testing/team-builders.ts';
+import { createTestApp, type TestApp } from '../../testing/test-app.ts';
+
+let t: TestApp;
+const cookies: Record<string, string> = {};
+
+beforeAll(async () => {
+  t = await createTestApp({ config: { FORECAST_MIN_TEMP_C: '-12' } });
+  const make = async (
+    name: string,
+    role: 'dispatcher' | 'patrol_member' | 'station_staff',
+    regionCode = '440204',
+  ) => {
+    const id = (await buildUser(t.db, { role, regionCode })).id;
+    cookies[name] = await t.sessionFor(id);
+    return id;
+  };
+  const patrol = await make('patrol', 'patrol_member');
+  await make('dispatcher', 'dispatcher', '440200');
+  await make('station', 'station_staff', '440200');
+  await buildTeam(t.db, { name: '街面救助测试队', regionCode: '440204', members: [{ userId: patrol }] });
+});
+afterAll(() => t.close());
+
+const post = (who: string, url: string, payload: object) =>
+  t.app.inject({ method: 'POST', url, headers: { cookie: cookies[who]! }, payload });
+const get = (who: string, url: string) =>
+  t.app.inject({ method: 'GET', url, headers: { cookie: cookies[who]! } });
+const spot = { lat: 24.8167, lng: 113.6102 };
+const encounterBody = (over: object = {}) => ({ clientId: randomUUID(), ...spot, ...over });
+const rows = async (table: typeof encounter | typeof person) =>
+  (await t.db.select({ n: count() }).from(table))[0]!.n;
+
+describe('encounters (街面救助)', () => {
+  it('an unknown adult who refuses the station at −12 °C: onsite relief, items, a re-check within 2 h', async () => {
+    const res = await post(
+      'patrol',
+      '/api/patrol/encounters',
+      encounterBody({
+        facts: ['refuses_station', 'thin_clothing'],
+        sex: 'male',
+        ageBand: 'middle_aged',
+        itemsGiven: [
+          { kind: 'warmth_kit', quantity: 1 },
+          { kind: 'quilt', quantity: 1 },
+        ],
+      }),
+    );
+    expect(res.statusCode).toBe(201);
+    const e = res.json();
+    expect(e).toMatchObject({
+      proposedCategory: 'onsite_relief',
+      category: 'onsite_relief',
+      overrideReason: null,
+    });
+    expect(e.person.tempNumber).toMatch(/^LS-440204-[0-9A-Z]{8}$/);
+    expect(e.obligations.map((o: { code: string }) => o.code)).toEqual(
+      expect.arrayContaining(['hand_out_items', 'help_card', 'leave_contact', 'schedule_follow_up']),
+    );
+    const due = new Date(e.followUpDueAt).getTime() - new Date(e.at).getTime();
+    expect(due).toBeGreaterThan(0);
+    expect(due).toBeLessThanOrEqual(2 * 3_600_000);
+    const events = await t.db.select().from(event).where(eq(event.entityId, e.id));
+    expect(events.map((x) => x.action)).toEqual(['encounter.recorded']);
+
+    // It is on the next shift's follow-up list until a re-check is recorded against it.
+    const due1 = (await get('patrol', '/api/patrol/follow-ups'))
+      .json()
+      .items.map((x: { id: string }) => x.id);
+    expect(due1).toContain(e.id);
+    const recheck = await post(
+      'patrol',
+      '/api/patrol/encounters',
+      encounterBody({
+        personId: e.person.id,
+        followUpOf: e.id,
+        facts: ['refuses_station'],
+        ageBand: 'middle_aged',
+      }),
+    );
+    expect(recheck.statusCode).toBe(201);
+    expect(recheck.json().person.id).toBe(e.person.id);
+    const due2 = (await get('patrol', '/api/patrol/follow-ups'))
+      .json()
+      .items.map((x: { id: string }) => x.id);
+    expect(due2).not.toContain(e.id);
+  });
+
+  it('a minor is protective and can never be left with onsite relief; a refused override stores nothing', async () => {
+    const [e0, p0] = [await rows(encounter), await rows(person)];
+    const refused = await post(
+      'patrol',
+      '/api/patrol/encounters',
+      encounterBody({
+        facts: ['minor', 'refuses_station'],
+        category: 'onsite_relief',
+        overrideReason: '孩子坚持不走',
+      }),
+    );
+    expect(refused.statusCode).toBe(422);
+    expect(refused.json().error).toMatchObject({
+      code: 'OVERRIDE_REFUSED',
+      details: { refusal: 'protected_never_onsite_relief', proposed: 'protective' },
+    });
+    expect([await rows(encounter), await rows(person)]).toEqual([e0, p0]);
+    const ok = (
+      await post('patrol', '/api/patrol/encounters', encounterBody({ facts: ['minor', 'refuses_station'] }))
+    ).json();
+    expect(ok.category).toBe('protective');
+    expect(ok.obligations.map((o: { code: string }) => o.code)).toEqual(
+      expect.arrayContaining(['police_escort', 'never_leave_on_street']),
+    );
+    expect(ok.followUpDueAt).toBeNull();
+  });
+
+  it('critically ill is medical first with 120; an override elsewhere is allowed with a reason and audited', async () => {
+    const ill = (
+      await post('patrol', '/api/patrol/encounters', encounterBody({ facts: ['critically_ill'] }))
+    ).json();
+    expect(ill.category).toBe('medical_first');
+    expect(ill.obligations.map((o: { code: string }) => o.code)).toContain('call_120');
+
+    const noReason = await post(
+      'patrol',
+      '/api/patrol/encounters',
+      encounterBody({ facts: ['elderly'], category: 'transitional' }),
+    );
+    expect(noReason.statusCode).toBe(422);
+    expect(noReason.json().error.details.refusal).toBe('reason_required');
+    const overridden = await post(
+      'patrol',
+      '/api/patrol/encounters',
+      encounterBody({
+        facts: ['elderly'],
+        category: 'transitional',
+        overrideReason: '本人务工被骗，已有返乡车票',
+      }),
+    );
+    expect(overridden.statusCode).toBe(201);
+    expect(overridden.json()).toMatchObject({ proposedCategory: 'to_station', category: 'transitional' });
+    const audit = await t.db.select().from(event).where(eq(event.entityId, overridden.json().id));
+    expect(audit.map((x) => x.action).sort()).toEqual([
+      'encounter.category_overridden',
+      'encounter.recorded',
+    ]);
+  });
+
+  it('validates a resident ID by its check digit, masks it, and links a second encounter to the same person', async () => {
+    const bad = await post(
+      'patrol',
+      '/api/patrol/encounters',
+      encounterBody({ identity: { residentId: '110105194912310021' } }),
+    );
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().error).toMatchObject({
+      code: 'RESIDENT_ID_INVALID',
+      details: { reason: 'check_digit' },
+    });
+
+    const identity = { name: '王建国', residentId: '11010519491231002x', homeRegion: '北京市朝阳区' };
+    const first = (await post('patrol', '/api/patrol/encounters', encounterBody({ identity }))).json();
+    expect(first.person).toMatchObject({ name: '王建国', residentId: '110105********002X' });
+    expect(first.ageBand).toBe('elderly');
+    expect(JSON.stringify(first)).not.toContain('11010519491231002X');
+    const second = (await post('patrol', '/api/patrol/encounters', encounterBody({ identity }))).json();
+    expect(second.person.id).toBe(first.person.id);
+    // Station staff see encounters in their jurisdiction, masked too.
+    const seen = (await get('station', `/api/encounters/${first.id}`)).json();
+    expect(seen.person.residentId).toBe('110105********002X');
+  });
+
+  it('stores an encounter replayed 100 times at once exactly once', async () => {
+    const body = encounterBody({ facts: ['refuses_station'] });
+    const before = await rows(encounter);
+    const answers = await Promise.all(
+      Array.from({ length: 100 }, () => post('patrol', '/api/patrol/encounters', body)),
+    );
+    expect(answers.every((a) => a.statusCode === 200 || a.statusCode === 201)).toBe(true);
+    expect(answers.filter((a) => a.statusCode === 201)).toHaveLength(1);
+    expect(new Set(answers.map((a) => a.json().id)).size).toBe(1);
+    expect(await rows(encounter)).toBe(before + 1);
+  });
+
+  it('refuses an encounter for a region outside the member’s jurisdiction', async () => {
+    const before = await rows(encounter);
+    const res = await post('patrol', '/api/patrol/encounters', encounterBody({ regionCode: '440203' }));
+    expect(res.statusCode).toBe(403);
+    expect(res.json().error.code).toBe('FORBIDDEN');
+    expect(await rows(encounter)).toBe(before);
+  });
+});

@@ -1,0 +1,241 @@
+import { randomInt } from 'node:crypto';
+import {
+  type AgeBand,
+  type AssistanceCategory,
+  ageBandOf,
+  assistanceObligations,
+  checkOverride,
+  isWithinRegion,
+  maskResidentId,
+  type ObservedFact,
+  parseResidentId,
+  proposeAssistance,
+  TRACKING_CODE_ALPHABET,
+} from '@warmline/domain';
+import type { Db } from '../../db/pool.ts';
+import type { Actor, Ctx } from '../../platform/actor.ts';
+import type { Clock } from '../../platform/clock.ts';
+import { AppError } from '../../platform/errors.ts';
+import type { RecordEvent } from '../../platform/events.ts';
+import type { Ids } from '../../platform/ids.ts';
+import { createLeadRepository } from '../leads/lead.repository.ts';
+import type { TeamService } from '../teams/team.service.ts';
+import { createEncounterRepository, type EncounterRow, type PersonRow } from './encounter.repository.ts';
+import type { EncounterInput, EncounterView } from './encounter.schema.ts';
+
+/** How far back a phone may date an encounter it kept while offline (a night and a day). */
+const MAX_BACKDATE_MS = 36 * 3_600_000;
+
+/** A temporary number for someone whose identity is not known yet: LS-<region>-<8 chars>. */
+function tempNumber(regionCode: string): string {
+  let code = '';
+  for (let i = 0; i < 8; i++) code += TRACKING_CODE_ALPHABET[randomInt(TRACKING_CODE_ALPHABET.length)];
+  return `LS-${regionCode.slice(0, 6)}-${code}`;
+}
+
+export function presentEncounter({
+  encounter: e,
+  person: p,
+}: {
+  encounter: EncounterRow;
+  person: PersonRow;
+}) {
+  return {
+    id: e.id,
+    clientId: e.clientId,
+    at: e.at.toISOString(),
+    lat: e.lat,
+    lng: e.lng,
+    regionCode: e.regionCode,
+    leadId: e.leadId,
+    teamId: e.teamId,
+    person: {
+      id: p.id,
+      tempNumber: p.tempNumber,
+      name: p.name,
+      residentId: maskResidentId(p.residentId),
+      homeRegion: p.homeRegion,
+    },
+    facts: e.facts as ObservedFact[],
+    sex: e.sex as EncounterView['sex'],
+    ageBand: e.ageBand as AgeBand | null,
+    clothing: e.clothing,
+    condition: e.condition,
+    proposedCategory: e.proposedCategory as AssistanceCategory,
+    category: e.category as AssistanceCategory,
+    overrideReason: e.overrideReason,
+    obligations: e.obligations as Record<string, unknown>[],
+    itemsGiven: e.itemsGiven as EncounterView['itemsGiven'],
+    forecastMinTempC: e.forecastMinTempC,
+    followUpDueAt: e.followUpDueAt?.toISOString() ?? null,
+    followUpOf: e.followUpOf,
+    note: e.note,
+  } satisfies EncounterView;
+}
+
+/**
+ * 街面救助: the patrol records whom it met and what was done. The category is the rules'
+ * proposal unless staff override it with a reason (refused where the law allows no choice);
+ * an onsite_relief encounter carries its re-check time, which the next shift sees as due.
+ */
+export function createEncounterService(deps: {
+  db: Db;
+  clock: Clock;
+  ids: Ids;
+  recordEvent: RecordEvent;
+  teams: Pick<TeamService, 'teamOfUser' | 'get'>;
+  forecastMinTempC: () => number;
+}) {
+  const { db, clock, ids, recordEvent, teams, forecastMinTempC } = deps;
+  const repo = createEncounterRepository(db);
+
+  async function get(actor: Actor, id: string) {
+    const row = await repo.findById(actor, id);
+    if (!row) throw new AppError('NOT_FOUND');
+    return presentEncounter(row);
+  }
+
+  /** Where the encounter belongs: the member's team's region, else the member's own. */
+  async function regionFor(actor: Actor): Promise<{ teamId: string | null; regionCode: string }> {
+    const teamId = await teams.teamOfUser(actor.id);
+    if (!teamId) return { teamId: null, regionCode: actor.regionCode };
+    return { teamId, regionCode: (await teams.get(actor, teamId)).regionCode };
+  }
+
+  return {
+    get,
+    list: async (actor: Actor) => ({ items: (await repo.list(actor, 100)).map(presentEncounter) }),
+    followUps: async (actor: Actor) => ({
+      // Due within the next two hours, or overdue: what a shift starting now should look at.
+      items: (await repo.followUpsDue(actor, new Date(clock.now().getTime() + 2 * 3_600_000))).map(
+        presentEncounter,
+      ),
+    }),
+
+    async record(ctx: Ctx, input: EncounterInput): Promise<{ created: boolean; encounter: EncounterView }> {
+      const { actor } = ctx;
+      const existing = await repo.byClientId(input.clientId);
+      if (existing) {
+        if (existing.encounter.userId !== actor.id) throw new AppError('IDEMPOTENCY_KEY_REUSED');
+        return { created: false, encounter: presentEncounter(existing) };
+      }
+      const now = clock.now();
+      const at = input.at ? new Date(input.at) : now;
+      if (at.getTime() > now.getTime() + 60_000 || now.getTime() - at.getTime() > MAX_BACKDATE_MS)
+        throw new AppError('VALIDATION_FAILED', { field: 'at', reason: 'not within the last 36 hours' });
+      const team = await regionFor(actor);
+      const teamId = team.teamId;
+      const regionCode = input.regionCode ?? team.regionCode;
+      if (!isWithinRegion(regionCode, actor.regionCode)) throw new AppError('FORBIDDEN');
+      if (input.leadId && !(await createLeadRepository(db).findById(actor, input.leadId)))
+        throw new AppError('NOT_FOUND', { field: 'leadId' });
+
+      const id = input.identity;
+      const parsed = id?.residentId ? parseResidentId(id.residentId, now) : null;
+      if (parsed && !parsed.ok) throw new AppError('RESIDENT_ID_INVALID', { reason: parsed.reason });
+      const born = parsed?.ok ? parsed.birthDate : null;
+      const age = input.age ?? (born ? now.getUTCFullYear() - Number(born.slice(0, 4)) : null);
+      const ageBand = input.ageBand ?? (age !== null ? ageBandOf(age) : null);
+      const observation = { facts: input.facts, age, ageBand };
+      const forecast = forecastMinTempC();
+      const proposal = proposeAssistance(observation, { now: at, forecastMinTempC: forecast });
+      const category = input.category ?? proposal.category;
+      const check = checkOverride(proposal, category, input.overrideReason ?? null);
+      if (!check.ok)
+        throw new AppError('OVERRIDE_REFUSED', { refusal: check.refusal, proposed: proposal.category });
+      // The obligations follow the category recorded, the re-check only a person left out.
+      const obligations =
+        category === proposal.category
+          ? proposal.obligations
+          : assistanceObligations(category, observation, { now: at, forecastMinTempC: forecast });
+      const followUp = obligations.find((o) => o.code === 'schedule_follow_up');
+      const followUpDueAt = followUp && 'dueAt' in followUp ? followUp.dueAt : null;
+
+      const encounterId = ids.next();
+      const created = await db.transaction(async (tx) => {
+        const r = createEncounterRepository(tx);
+        const event = { actorId: actor.id, requestId: ctx.requestId };
+        let personId = input.personId ?? null;
+        if (personId && !(await r.personById(actor, personId)))
+          throw new AppError('NOT_FOUND', { field: 'personId' });
+        if (!personId && parsed?.ok) personId = (await r.personByResidentId(parsed.id))?.id ?? null;
+        if (!personId) {
+          personId = ids.next();
+          await r.insertPerson({
+            id: personId,
+            tempNumber: tempNumber(regionCode),
+            regionCode,
+            name: id?.name ?? null,
+            sex: parsed?.ok ? parsed.sex : input.sex,
+            ageBand,
+            birthDate: born,
+            residentId: parsed?.ok ? parsed.id : null,
+            homeRegion: id?.homeRegion ?? null,
+            dialect: id?.dialect ?? null,
+            phone: id?.phone ?? null,
+            features: [input.clothing, input.condition].filter(Boolean).join('；') || null,
+            createdAt: now,
+            createdBy: actor.id,
+          });
+          await recordEvent(tx, event, {
+            action: 'person.created',
+            entityType: 'person',
+            entityId: personId,
+            regionCode,
+            payload: { identified: !!parsed?.ok, named: !!id?.name },
+          });
+        }
+        const stored = await r.insert({
+          id: encounterId,
+          clientId: input.clientId,
+          personId,
+          leadId: input.leadId ?? null,
+          teamId,
+          userId: actor.id,
+          regionCode,
+          lat: input.lat,
+          lng: input.lng,
+          at,
+          facts: [...new Set(input.facts)],
+          sex: parsed?.ok ? parsed.sex : input.sex,
+          ageBand,
+          clothing: input.clothing ?? null,
+          condition: input.condition ?? null,
+          proposedCategory: proposal.category,
+          category,
+          overrideReason: check.overridden ? (input.overrideReason ?? null) : null,
+          obligations: obligations.map((o) => ('dueAt' in o ? { ...o, dueAt: o.dueAt.toISOString() } : o)),
+          itemsGiven: input.itemsGiven,
+          forecastMinTempC: forecast,
+          followUpDueAt,
+          followUpOf: input.followUpOf ?? null,
+          note: input.note ?? null,
+          createdAt: now,
+        });
+        if (!stored) return false; // sent twice at once: the other request stored it (and rolls this back)
+        await recordEvent(tx, event, {
+          action: 'encounter.recorded',
+          entityType: 'encounter',
+          entityId: encounterId,
+          regionCode,
+          payload: { personId, category, proposed: proposal.category, items: input.itemsGiven, teamId },
+        });
+        if (check.overridden)
+          await recordEvent(tx, event, {
+            action: 'encounter.category_overridden',
+            entityType: 'encounter',
+            entityId: encounterId,
+            regionCode,
+            payload: { from: proposal.category, to: category, reason: input.overrideReason },
+          });
+        return true;
+      });
+      if (!created) {
+        const row = await repo.byClientId(input.clientId);
+        return { created: false, encounter: presentEncounter(row!) };
+      }
+      return { created: true, encounter: await get(actor, encounterId) };
+    },
+  };
+}
+export type EncounterService = ReturnType<typeof createEncounterService>;
