@@ -50,3 +50,67 @@ describe('patrol phone: hotspot check-in', () => {
     await context.close();
   });
 });
+
+describe('patrol phone: encounters', () => {
+  it('records an unknown adult who refuses the station in 4 taps; the re-check is due and can be made', async () => {
+    const { context, page } = await phonePage(browser, {
+      geolocation: station,
+      permissions: ['geolocation'],
+    });
+    await signIn(page, 'patrol1');
+    await page.waitForURL(`${baseUrl()}/`);
+    await page.goto(`${baseUrl()}/patrol`);
+    const dueIds = () =>
+      page.getByTestId('follow-up').evaluateAll((els) => els.map((e) => e.getAttribute('data-encounter')));
+    await page.getByTestId('new-encounter').waitFor();
+    const before = new Set(await dueIds());
+    let taps = 0;
+    const tap = async (target: ReturnType<typeof page.getByTestId>) => {
+      taps += 1;
+      await target.click();
+    };
+    const started = Date.now();
+    await tap(page.getByTestId('new-encounter'));
+    const form = page.getByTestId('encounter-form');
+    await tap(form.locator('[data-fact="refuses_station"]'));
+    await expect.poll(() => form.getByTestId('proposal').textContent()).toContain('现场救助');
+    await tap(form.getByText('男', { exact: true }));
+    await tap(form.getByTestId('encounter-save'));
+    await page.getByText(/已记录：现场救助，\d\d:\d\d 前复查/).waitFor();
+    expect(taps).toBeLessThanOrEqual(6);
+    expect(Date.now() - started).toBeLessThan(30_000);
+    await expect.poll(async () => (await dueIds()).filter((id) => !before.has(id)).length).toBe(1);
+    const id = (await dueIds()).find((x) => !before.has(x))!;
+    await screenshot(page, 'patrol-follow-ups');
+
+    // The re-check, recorded against it, takes it off the list (staying out again sets a new one).
+    await page.locator(`[data-encounter="${id}"]`).getByTestId('recheck').click();
+    await page.getByTestId('encounter-form').locator('[data-fact="refuses_station"]').click();
+    await page.getByTestId('encounter-save').click();
+    await expect.poll(async () => (await dueIds()).includes(id)).toBe(false);
+    await context.close();
+  });
+
+  it('refuses to leave a minor with onsite relief, in Chinese, and keeps the form as it was', async () => {
+    const { context, page } = await phonePage(browser, {
+      geolocation: station,
+      permissions: ['geolocation'],
+    });
+    await signIn(page, 'patrol1');
+    await page.waitForURL(`${baseUrl()}/`);
+    await page.goto(`${baseUrl()}/patrol`);
+    await page.getByTestId('new-encounter').click();
+    const form = page.getByTestId('encounter-form');
+    await form.locator('[data-fact="minor"]').click();
+    await form.locator('[data-fact="refuses_station"]').click();
+    await expect.poll(() => form.getByTestId('proposal').textContent()).toContain('保护性救助');
+    await form.getByText('更改救助类别（须填理由）').click();
+    await form.getByTestId('override-category').click();
+    await page.locator('.ant-select-item-option', { hasText: '现场救助' }).click();
+    await form.getByTestId('override-reason').fill('孩子坚持不走');
+    await form.getByTestId('encounter-save').click();
+    await expect.poll(() => form.getByTestId('encounter-problem').textContent()).toContain('不得现场救助');
+    await screenshot(page, 'patrol-encounter-refused');
+    await context.close();
+  });
+});

@@ -59,7 +59,7 @@ export function patrolEncounterRoutes(encounters: EncounterService) {
         config: { access: 'dispatch.work' },
         schema: {
           tags: ['patrol'],
-          summary: 'Re-checks of people who stayed out, due within two hours or overdue',
+          summary: 'Re-checks of people who stayed out: overdue or due within the next 12 hours',
           response: { 200: encounterListSchema },
         },
       },

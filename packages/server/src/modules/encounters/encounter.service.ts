@@ -23,6 +23,9 @@ import type { TeamService } from '../teams/team.service.ts';
 import { createEncounterRepository, type EncounterRow, type PersonRow } from './encounter.repository.ts';
 import type { EncounterInput, EncounterView } from './encounter.schema.ts';
 
+/** A shift's length: the re-checks a shift starting now must make. */
+const FOLLOW_UP_HORIZON_MS = 12 * 3_600_000;
+
 /** How far back a phone may date an encounter it kept while offline (a night and a day). */
 const MAX_BACKDATE_MS = 36 * 3_600_000;
 
@@ -106,8 +109,8 @@ export function createEncounterService(deps: {
     get,
     list: async (actor: Actor) => ({ items: (await repo.list(actor, 100)).map(presentEncounter) }),
     followUps: async (actor: Actor) => ({
-      // Due within the next two hours, or overdue: what a shift starting now should look at.
-      items: (await repo.followUpsDue(actor, new Date(clock.now().getTime() + 2 * 3_600_000))).map(
+      // Overdue or due within the next 12 hours: what a shift starting now has to look at.
+      items: (await repo.followUpsDue(actor, new Date(clock.now().getTime() + FOLLOW_UP_HORIZON_MS))).map(
         presentEncounter,
       ),
     }),

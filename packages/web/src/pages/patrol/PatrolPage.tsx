@@ -23,6 +23,8 @@ import { mapLinks } from '../../features/dispatch/map-links.ts';
 import { SlaTag } from '../../features/dispatch/SlaTag.tsx';
 import type { Dispatch, Team } from '../../features/dispatch/types.ts';
 import { useLang } from '../../i18n/index.ts';
+import { EncounterForm, type FollowUpTarget } from './EncounterForm.tsx';
+import { FollowUps } from './FollowUps.tsx';
 import { HotspotCheckins } from './HotspotCheckins.tsx';
 import './patrol.css';
 
@@ -39,6 +41,7 @@ export function PatrolPage() {
     queryKey: ['patrol', 'dispatches'],
     queryFn: () => api.get<Items<Dispatch>>('/api/patrol/dispatches'),
   });
+  const [form, setForm] = useState<{ followUp?: FollowUpTarget } | null>(null);
   if (team.error instanceof ApiError && team.error.code === 'NOT_TEAM_MEMBER')
     return <Empty description={t('patrol.noTeam')} />;
   const items = dispatches.data?.items ?? [];
@@ -56,6 +59,18 @@ export function PatrolPage() {
       {current.map((d) => (
         <DispatchCard key={d.id} d={d} />
       ))}
+      <Button
+        size="large"
+        type="primary"
+        block
+        className="wl-patrol-card"
+        onClick={() => setForm({})}
+        data-testid="new-encounter"
+      >
+        {t('encounter.new')}
+      </Button>
+      <FollowUps onRecheck={(followUp) => setForm({ followUp })} />
+      {form && <EncounterForm open onClose={() => setForm(null)} followUp={form.followUp} />}
       <HotspotCheckins />
       {recent.length > 0 && (
         <>
