@@ -33,25 +33,16 @@ import { errorText } from '../../app/errors.ts';
 import { formatTime } from '../../app/format.ts';
 import { useLang } from '../../i18n/index.ts';
 
-/** The facts a patrol taps most, first. */
-const factOrder: ObservedFact[] = [
+/** The facts a patrol taps most come first; every other fact follows, so none is missing. */
+const tappedMost: ObservedFact[] = [
   'refuses_station',
   'elderly',
   'minor',
   'thin_clothing',
   'intoxicated',
   'injured',
-  'sick',
-  'critically_ill',
-  'suspected_mental_disorder',
-  'lacks_full_capacity',
-  'disabled',
-  'cannot_state_identity',
-  'stranded_job_seeker',
-  'theft_or_robbery_victim',
-  'domestic_violence_victim',
-  'infectious_signs',
 ];
+const factOrder = [...tappedMost, ...observedFacts.filter((f) => !tappedMost.includes(f))];
 const sexes = ['male', 'female', 'unknown'] as const;
 
 export interface FollowUpTarget {
