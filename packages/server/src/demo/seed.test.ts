@@ -4,11 +4,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   appUser,
   dispatch,
+  encounter,
   event,
   hotspot,
   hotspotCheckin,
   lead,
   org,
+  person,
   sentinel,
   team,
   teamMember,
@@ -197,6 +199,24 @@ describe('demo seed', () => {
       const valid = checkins.filter((c) => c.hotspotId === h.id && !c.tooFar).map((c) => c.at.getTime());
       expect(h.lastVisitedAt?.getTime() ?? null).toBe(valid.length ? Math.max(...valid) : null);
     }
+  });
+
+  it('has encounters of every category by the rules, a person met three times, and a re-check due tonight', async () => {
+    const rows = await t.db.select().from(encounter);
+    expect(new Set(rows.map((e) => e.category)).size).toBe(6);
+    expect(rows.every((e) => e.category === e.proposedCategory)).toBe(true);
+    const byPerson = new Map<string, number>();
+    for (const e of rows) byPerson.set(e.personId, (byPerson.get(e.personId) ?? 0) + 1);
+    expect(Math.max(...byPerson.values())).toBe(3);
+    const open = rows.filter((e) => e.followUpDueAt && !rows.some((r) => r.followUpOf === e.id));
+    expect(open.some((e) => e.followUpDueAt!.getTime() < seededAt.getTime() + 12 * 3_600_000)).toBe(true);
+    const recorded = await t.db
+      .select({ n: count() })
+      .from(event)
+      .where(eq(event.action, 'encounter.recorded'));
+    expect(recorded[0]!.n).toBe(rows.length);
+    const [wang] = await t.db.select().from(person).where(eq(person.name, '王建国'));
+    expect(wang).toMatchObject({ residentId: '11010519491231002X', birthDate: '1949-12-31' });
   });
 
   it('writes an org.created or user.created event for every seeded org and user', async () => {

@@ -21,6 +21,7 @@ import {
   type SeededTeam,
   seedDemoDispatch,
 } from './demo-dispatches.ts';
+import { seedDemoEncounters } from './demo-encounters.ts';
 import { seedDemoHotspots } from './demo-hotspots.ts';
 import { demoAds, demoClosingNotes, demoPlaces, demoSightings, demoSourceWeights } from './demo-leads.ts';
 import { seedDemoSentinels } from './demo-sentinels.ts';
@@ -111,6 +112,7 @@ export async function seedDemo(deps: {
     await seedDemoLeads(tx, ids, now, userIds.get('dispatcher')!, teams);
     await seedDemoSentinels(tx, ids, now, userIds, DEMO_REQUEST_ID);
     await seedDemoHotspots(tx, ids, now, teams, DEMO_REQUEST_ID);
+    await seedDemoEncounters(tx, ids, now, teams, DEMO_REQUEST_ID);
   });
 }
 
