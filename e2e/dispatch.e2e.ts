@@ -112,6 +112,14 @@ describe('from a report to a person helped', () => {
     await accepted.getByTestId('arrive').click();
     const onScene = patrol.page.locator('[data-testid="dispatch-card"][data-state="on_scene"]');
     await onScene.waitFor();
+    // On scene: the encounter is recorded against the lead (an old man who agrees to go in).
+    await onScene.getByTestId('record-encounter').click();
+    const form = patrol.page.getByTestId('encounter-form');
+    await form.locator('[data-fact="elderly"]').click();
+    await form.locator('[data-fact="thin_clothing"]').click();
+    await expect.poll(() => form.getByTestId('proposal').textContent()).toContain('劝导入站');
+    await form.getByTestId('encounter-save').click();
+    await patrol.page.getByText('已记录：劝导入站').waitFor();
     await onScene.getByTestId('complete').click();
     await onScene.getByText('已找到并救助').click();
     await screenshot(patrol.page, 'patrol-outcome');
@@ -125,7 +133,7 @@ describe('from a report to a person helped', () => {
       .poll(() => drawer.getByTestId('lead-state').textContent(), { timeout: 15_000 })
       .toBe('已救助');
     const story = await drawer.getByTestId('lead-timeline').textContent();
-    for (const step of ['收到线索', '派单', '救助队接单', '救助队到场', '已找到并救助'])
+    for (const step of ['收到线索', '派单', '救助队接单', '救助队到场', '现场记录街面救助', '已找到并救助'])
       expect(story).toContain(step);
     expect(navigations).toBe(0);
     await screenshot(dispatcher, 'command-resolved');

@@ -43,6 +43,7 @@ export const eventActions = {
   'person.created': { zh: '新建受助人员档案', en: 'Person record created' },
   'encounter.recorded': { zh: '记录街面救助', en: 'Encounter recorded' },
   'encounter.category_overridden': { zh: '更改救助类别', en: 'Assistance category overridden' },
+  'lead.encounter_linked': { zh: '现场记录街面救助', en: 'Encounter recorded for this lead' },
   'alert.raised': { zh: '发出督办提醒', en: 'Alert raised' },
   'alert.acknowledged': { zh: '确认督办提醒', en: 'Alert acknowledged' },
   'sentinel.registered': { zh: '信息哨点申请注册', en: 'Sentinel registered' },

@@ -24,9 +24,11 @@ export function createEncounterRepository(db: DbOrTx) {
           .limit(1)
       )[0] ?? null,
 
-    list: (actor: Pick<Actor, 'regionCode'>, limit: number) =>
+    list: (actor: Pick<Actor, 'regionCode'>, limit: number, leadId?: string) =>
       withPerson()
-        .where(inJurisdiction(encounter.regionCode, actor))
+        .where(
+          and(inJurisdiction(encounter.regionCode, actor), leadId ? eq(encounter.leadId, leadId) : undefined),
+        )
         .orderBy(desc(encounter.at))
         .limit(limit),
 

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { count, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { encounter, event, person } from '../../db/schema.ts';
-import { buildUser } from '../../testing/builders.ts';
+import { buildLead, buildUser } from '../../testing/builders.ts';
 import { buildTeam } from '../../testing/team-builders.ts';
 import { createTestApp, type TestApp } from '../../testing/test-app.ts';
 
@@ -172,6 +172,24 @@ describe('encounters (街面救助)', () => {
     // Station staff see encounters in their jurisdiction, masked too.
     const seen = (await get('station', `/api/encounters/${first.id}`)).json();
     expect(seen.person.residentId).toBe('110105********002X');
+  });
+
+  it('links an encounter to the lead the team was sent to, on the lead’s timeline', async () => {
+    const l = await buildLead(t.db, { regionCode: '440204', state: 'dispatched', ...spot });
+    const e = (
+      await post('patrol', '/api/patrol/encounters', encounterBody({ leadId: l.id, facts: ['elderly'] }))
+    ).json();
+    expect(e.leadId).toBe(l.id);
+    const listed = (await get('dispatcher', `/api/encounters?leadId=${l.id}`)).json().items;
+    expect(listed.map((x: { id: string }) => x.id)).toEqual([e.id]);
+    const timeline = (await get('dispatcher', `/api/leads/${l.id}/timeline`)).json().items;
+    expect(timeline.at(-1)).toMatchObject({
+      action: 'lead.encounter_linked',
+      payload: { encounterId: e.id },
+    });
+    const other = await buildLead(t.db, { regionCode: '440203' });
+    const refused = await post('patrol', '/api/patrol/encounters', encounterBody({ leadId: other.id }));
+    expect(refused.statusCode).toBe(404);
   });
 
   it('stores an encounter replayed 100 times at once exactly once', async () => {

@@ -2,6 +2,7 @@ import { type App, actorOf, ctxOf as ctx } from '../../platform/http.ts';
 import {
   encounterBodySchema,
   encounterIdParamsSchema,
+  encounterListQuerySchema,
   encounterListSchema,
   encounterSchema,
 } from './encounter.schema.ts';
@@ -17,11 +18,12 @@ export function encounterRoutes(encounters: EncounterService) {
         config: { access: 'encounter.read' },
         schema: {
           tags,
-          summary: 'Recent encounters in the jurisdiction',
+          summary: 'Recent encounters in the jurisdiction (of one lead, with leadId)',
+          querystring: encounterListQuerySchema,
           response: { 200: encounterListSchema },
         },
       },
-      async (request) => encounters.list(actorOf(request)),
+      async (request) => encounters.list(actorOf(request), request.query.leadId),
     );
     app.get(
       '/:id',

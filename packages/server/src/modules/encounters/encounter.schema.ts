@@ -83,3 +83,4 @@ export type EncounterView = z.infer<typeof encounterSchema>;
 
 export const encounterIdParamsSchema = z.strictObject({ id: z.uuid() });
 export const encounterListSchema = z.object({ items: z.array(encounterSchema) });
+export const encounterListQuerySchema = z.strictObject({ leadId: z.uuid().optional() });

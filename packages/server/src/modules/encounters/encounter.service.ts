@@ -107,7 +107,9 @@ export function createEncounterService(deps: {
 
   return {
     get,
-    list: async (actor: Actor) => ({ items: (await repo.list(actor, 100)).map(presentEncounter) }),
+    list: async (actor: Actor, leadId?: string) => ({
+      items: (await repo.list(actor, 100, leadId)).map(presentEncounter),
+    }),
     followUps: async (actor: Actor) => ({
       // Overdue or due within the next 12 hours: what a shift starting now has to look at.
       items: (await repo.followUpsDue(actor, new Date(clock.now().getTime() + FOLLOW_UP_HORIZON_MS))).map(
@@ -223,6 +225,15 @@ export function createEncounterService(deps: {
           regionCode,
           payload: { personId, category, proposed: proposal.category, items: input.itemsGiven, teamId },
         });
+        // The lead the team was sent to shows the encounter on its own timeline.
+        if (input.leadId)
+          await recordEvent(tx, event, {
+            action: 'lead.encounter_linked',
+            entityType: 'lead',
+            entityId: input.leadId,
+            regionCode,
+            payload: { encounterId, category, personId },
+          });
         if (check.overridden)
           await recordEvent(tx, event, {
             action: 'encounter.category_overridden',

@@ -65,10 +65,13 @@ export function EncounterForm({
   open,
   onClose,
   followUp,
+  leadId,
 }: {
   open: boolean;
   onClose: () => void;
   followUp?: FollowUpTarget;
+  /** The lead the team was sent to, when recording from its assignment. */
+  leadId?: string;
 }) {
   const { t } = useTranslation();
   const { key } = useLang();
@@ -110,6 +113,7 @@ export function EncounterForm({
         itemsGiven: shownItems.map((kind) => ({ kind, quantity: 1 })),
         identity: Object.keys(id).length ? id : undefined,
         personId: followUp?.personId,
+        leadId,
         followUpOf: followUp?.encounterId,
       });
     },

@@ -167,6 +167,7 @@ function DispatchCard({ d }: { d: Dispatch }) {
   const act = usePatrolAct();
   const [declining, setDeclining] = useState(false);
   const [closing, setClosing] = useState(false);
+  const [recording, setRecording] = useState(false);
   const [reason, setReason] = useState('');
   const [outcome, setOutcome] = useState<(typeof dispatchOutcomes)[number]>('helped');
   const [note, setNote] = useState('');
@@ -269,6 +270,18 @@ function DispatchCard({ d }: { d: Dispatch }) {
             </Button>
           </>
         )}
+        {d.state === 'on_scene' && (
+          <Button
+            size="large"
+            type="primary"
+            block
+            onClick={() => setRecording(true)}
+            data-testid="record-encounter"
+          >
+            {t('encounter.new')}
+          </Button>
+        )}
+        {recording && <EncounterForm open onClose={() => setRecording(false)} leadId={d.leadId} />}
         {(d.state === 'accepted' || d.state === 'on_scene') &&
           (closing ? (
             <Space direction="vertical" style={{ width: '100%' }}>
