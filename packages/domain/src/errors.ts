@@ -75,6 +75,12 @@ export const errorCatalog = {
     zh: '不能改为该救助类别',
     en: 'The assistance category cannot be changed to that',
   },
+  SHIFT_ALREADY_OPEN: {
+    status: 409,
+    zh: '本队已在巡查中，请先结束当前班次',
+    en: 'The team is already on a shift',
+  },
+  NO_OPEN_SHIFT: { status: 409, zh: '本队当前没有进行中的巡查班次', en: 'The team has no shift in progress' },
   HOTSPOT_NAME_TAKEN: {
     status: 409,
     zh: '该辖区内已有同名重点区域',

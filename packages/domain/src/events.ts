@@ -37,6 +37,8 @@ export const eventActions = {
   'team.updated': { zh: '修改救助分队', en: 'Team updated' },
   'team.status_changed': { zh: '分队状态变更', en: 'Team status changed' },
   'team.located': { zh: '分队位置上报', en: 'Team position reported' },
+  'shift.started': { zh: '开始巡查', en: 'Shift started' },
+  'shift.ended': { zh: '结束巡查', en: 'Shift ended' },
   'hotspot.created': { zh: '新建重点区域', en: 'Hotspot created' },
   'hotspot.updated': { zh: '修改重点区域', en: 'Hotspot updated' },
   'hotspot.checked_in': { zh: '重点区域打卡', en: 'Hotspot check-in' },

@@ -11,5 +11,6 @@ export * from './region.ts';
 export * from './resident-id.ts';
 export * from './roles.ts';
 export * from './sentinel.ts';
+export * from './shift.ts';
 export * from './spam.ts';
 export * from './user.ts';

@@ -44,6 +44,8 @@ import {
   sentinelSelfRoutes,
 } from './modules/sentinels/sentinel.routes.ts';
 import { createSentinelService } from './modules/sentinels/sentinel.service.ts';
+import { patrolShiftRoutes, shiftRoutes } from './modules/shifts/shift.routes.ts';
+import { createShiftService } from './modules/shifts/shift.service.ts';
 import { teamRoutes } from './modules/teams/team.routes.ts';
 import { createTeamService } from './modules/teams/team.service.ts';
 import { userRoutes } from './modules/users/user.routes.ts';
@@ -195,13 +197,15 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     publicRegionCode: config.PUBLIC_REGION_CODE,
   });
   const teams = createTeamService({ db, clock, ids, recordEvent, regions });
-  const hotspots = createHotspotService({ db, clock, ids, recordEvent, regions, teams });
+  const shifts = createShiftService({ db, clock, ids, recordEvent, teams });
+  const hotspots = createHotspotService({ db, clock, ids, recordEvent, regions, teams, shifts });
   const encounters = createEncounterService({
     db,
     clock,
     ids,
     recordEvent,
     teams,
+    shifts,
     forecastMinTempC: () => config.FORECAST_MIN_TEMP_C,
   });
   const dispatch = createDispatchService({
@@ -246,6 +250,8 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   await app.register(hotspotRoutes(hotspots), { prefix: '/api/hotspots' });
   await app.register(patrolCheckinRoutes(hotspots), { prefix: '/api/patrol' });
   await app.register(encounterRoutes(encounters), { prefix: '/api/encounters' });
+  await app.register(shiftRoutes(shifts), { prefix: '/api/shifts' });
+  await app.register(patrolShiftRoutes(shifts), { prefix: '/api/patrol' });
   await app.register(patrolEncounterRoutes(encounters), { prefix: '/api/patrol' });
   await app.register(sentinelRoutes(sentinels), { prefix: '/api/sentinels' });
   await app.register(publicSentinelRoutes(sentinels), { prefix: '/api/public/sentinels' });

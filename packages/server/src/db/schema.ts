@@ -245,6 +245,33 @@ export const team = pgTable(
   ],
 );
 
+/**
+ * A team's patrol period (巡查班次): who went (names and departments as they were that night),
+ * in which vehicles, to which planned hotspots. Staff-trips and vehicle-trips are counted from
+ * these rows. One open shift per team.
+ */
+export const shift = pgTable(
+  'shift',
+  {
+    id: uuid('id').primaryKey(),
+    teamId: uuid('team_id')
+      .notNull()
+      .references(() => team.id),
+    regionCode: text('region_code').notNull(),
+    members: jsonb('members').notNull(),
+    vehicles: text('vehicles').array().notNull(),
+    plannedHotspotIds: uuid('planned_hotspot_ids').array().notNull(),
+    startedAt: timestamp('started_at', { withTimezone: true }).notNull(),
+    startedBy: uuid('started_by'),
+    endedAt: timestamp('ended_at', { withTimezone: true }),
+    endedBy: uuid('ended_by'),
+  },
+  (t) => [
+    uniqueIndex('shift_open_uq').on(t.teamId).where(sql`${t.endedAt} IS NULL`),
+    index('shift_region_started_idx').using('btree', sql`${t.regionCode} text_pattern_ops`, t.startedAt),
+  ],
+);
+
 /** A place where people sleep rough (重点区域); patrols check in there on every shift. */
 export const hotspot = pgTable(
   'hotspot',
@@ -285,6 +312,7 @@ export const hotspotCheckin = pgTable(
       .notNull()
       .references(() => hotspot.id),
     teamId: uuid('team_id').references(() => team.id),
+    shiftId: uuid('shift_id'),
     /** The member whose phone checked in; null for a team that patrols without accounts. */
     userId: uuid('user_id'),
     regionCode: text('region_code').notNull(),
@@ -346,6 +374,7 @@ export const encounter = pgTable(
       .references(() => person.id),
     leadId: uuid('lead_id').references(() => lead.id),
     teamId: uuid('team_id').references(() => team.id),
+    shiftId: uuid('shift_id'),
     userId: uuid('user_id'),
     regionCode: text('region_code').notNull(),
     lat: doublePrecision('lat').notNull(),

@@ -128,6 +128,10 @@ const policy: Record<string, { access: Access } & Sample> = {
     body: (side) => ({ clientId: randomUUID(), lat: 24.8, lng: 113.6, regionCode: targets[side].code }),
   },
   'GET /api/patrol/follow-ups': { access: 'dispatch.work' },
+  'GET /api/shifts': { access: 'team.read' },
+  'GET /api/patrol/shifts/current': { access: 'dispatch.work', refused: 'NOT_TEAM_MEMBER' },
+  'POST /api/patrol/shifts': { access: 'dispatch.work', body: () => ({}), refused: 'NOT_TEAM_MEMBER' },
+  'POST /api/patrol/shifts/current/end': { access: 'dispatch.work', refused: 'NOT_TEAM_MEMBER' },
   // Sample users are on no team: a permitted caller is refused as not a member.
   'GET /api/patrol/dispatches': { access: 'dispatch.work' },
   'GET /api/patrol/team': { access: 'dispatch.work', refused: 'NOT_TEAM_MEMBER' },

@@ -19,6 +19,7 @@ import { AppError } from '../../platform/errors.ts';
 import type { RecordEvent } from '../../platform/events.ts';
 import type { Ids } from '../../platform/ids.ts';
 import { createLeadRepository } from '../leads/lead.repository.ts';
+import type { ShiftService } from '../shifts/shift.service.ts';
 import type { TeamService } from '../teams/team.service.ts';
 import { createEncounterRepository, type EncounterRow, type PersonRow } from './encounter.repository.ts';
 import type { EncounterInput, EncounterView } from './encounter.schema.ts';
@@ -87,9 +88,10 @@ export function createEncounterService(deps: {
   ids: Ids;
   recordEvent: RecordEvent;
   teams: Pick<TeamService, 'teamOfUser' | 'get'>;
+  shifts: Pick<ShiftService, 'openShiftId'>;
   forecastMinTempC: () => number;
 }) {
-  const { db, clock, ids, recordEvent, teams, forecastMinTempC } = deps;
+  const { db, clock, ids, recordEvent, teams, shifts, forecastMinTempC } = deps;
   const repo = createEncounterRepository(db);
 
   async function get(actor: Actor, id: string) {
@@ -156,6 +158,8 @@ export function createEncounterService(deps: {
       const followUp = obligations.find((o) => o.code === 'schedule_follow_up');
       const followUpDueAt = followUp && 'dueAt' in followUp ? followUp.dueAt : null;
 
+      // Read outside the transaction: a second pool connection inside it could starve the pool.
+      const shiftId = await shifts.openShiftId(teamId);
       const encounterId = ids.next();
       const created = await db.transaction(async (tx) => {
         const r = createEncounterRepository(tx);
@@ -196,6 +200,7 @@ export function createEncounterService(deps: {
           personId,
           leadId: input.leadId ?? null,
           teamId,
+          shiftId,
           userId: actor.id,
           regionCode,
           lat: input.lat,

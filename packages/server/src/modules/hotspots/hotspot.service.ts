@@ -14,6 +14,7 @@ import { AppError } from '../../platform/errors.ts';
 import type { RecordEvent } from '../../platform/events.ts';
 import type { Ids } from '../../platform/ids.ts';
 import type { RegionService } from '../regions/region.service.ts';
+import type { ShiftService } from '../shifts/shift.service.ts';
 import type { TeamService } from '../teams/team.service.ts';
 import { type CheckinRow, createHotspotRepository, type HotspotRow } from './hotspot.repository.ts';
 import type { CheckinInput, CheckinView, HotspotInput, HotspotView } from './hotspot.schema.ts';
@@ -29,8 +30,9 @@ export function createHotspotService(deps: {
   recordEvent: RecordEvent;
   regions: RegionService;
   teams: Pick<TeamService, 'teamOfUser'>;
+  shifts: Pick<ShiftService, 'openShiftId'>;
 }) {
-  const { db, clock, ids, recordEvent, regions, teams } = deps;
+  const { db, clock, ids, recordEvent, regions, teams, shifts } = deps;
   const repo = createHotspotRepository(db);
 
   function present({ hotspot: h, regionName }: { hotspot: HotspotRow; regionName: string }): HotspotView {
@@ -165,6 +167,7 @@ export function createHotspotService(deps: {
       const distanceM = Math.round(distanceMeters(input, spot.hotspot));
       const tooFar = distanceM > CHECKIN_MAX_DISTANCE_M;
       const teamId = await teams.teamOfUser(ctx.actor.id);
+      const shiftId = await shifts.openShiftId(teamId);
       const created = await db.transaction(async (tx) => {
         const r = createHotspotRepository(tx);
         const stored = await r.insertCheckin({
@@ -172,6 +175,7 @@ export function createHotspotService(deps: {
           clientId: input.clientId,
           hotspotId: spot.hotspot.id,
           teamId,
+          shiftId,
           userId: ctx.actor.id,
           regionCode: spot.hotspot.regionCode,
           lat: input.lat,
