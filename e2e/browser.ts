@@ -29,10 +29,13 @@ export const baseUrl = () => inject('baseUrl');
 
 export const DEMO_PASSWORD = 'warmline-demo';
 
-/** Saved under test-results/e2e/ for a person to look at. */
-export async function screenshot(page: Page, name: string): Promise<void> {
+/**
+ * Saved under test-results/e2e/ for a person to look at. `fullPage: false` keeps what the screen
+ * shows, for an open drawer or modal (a full-page shot moves the sticky header down the page).
+ */
+export async function screenshot(page: Page, name: string, { fullPage = true } = {}): Promise<void> {
   mkdirSync('test-results/e2e', { recursive: true });
-  await page.screenshot({ path: `test-results/e2e/${name}.png`, fullPage: true });
+  await page.screenshot({ path: `test-results/e2e/${name}.png`, fullPage });
 }
 
 /** Signs in through the login form as a person would. */

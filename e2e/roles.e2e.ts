@@ -22,6 +22,7 @@ const menuFor: Record<string, Permission | null> = {
   home: null,
   hotline: 'lead.create',
   leads: 'lead.read',
+  hotspots: 'hotspot.read',
   users: 'user.read',
   orgs: 'org.read',
   events: 'event.read',

@@ -14,6 +14,8 @@ const affected: Record<string, string[][]> = {
   org: [['orgs'], ['me']],
   lead: [['leads'], ['dispatches'], ['patrol'], ['teams']],
   team: [['teams'], ['patrol']],
+  // hotspot.created / updated / checked_in: the coverage list, the map and an open drawer.
+  hotspot: [['hotspots']],
   alert: [['alerts']],
 };
 

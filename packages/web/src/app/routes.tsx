@@ -10,6 +10,7 @@ import {
   CarOutlined,
   ClusterOutlined,
   DashboardOutlined,
+  EnvironmentOutlined,
   FlagOutlined,
   PhoneOutlined,
   SafetyCertificateOutlined,
@@ -24,6 +25,7 @@ export type MenuKey =
   | 'command'
   | 'patrol'
   | 'teams'
+  | 'hotspots'
   | 'hotline'
   | 'leads'
   | 'sentinels'
@@ -87,6 +89,13 @@ export const pageRoutes: PageRoute[] = [
     icon: <UsergroupAddOutlined />,
     permission: 'team.read',
     Page: page(() => import('../pages/teams/TeamsPage.tsx'), 'TeamsPage'),
+  },
+  {
+    path: '/hotspots',
+    menu: 'hotspots',
+    icon: <EnvironmentOutlined />,
+    permission: 'hotspot.read',
+    Page: page(() => import('../pages/hotspots/HotspotsPage.tsx'), 'HotspotsPage'),
   },
   {
     path: '/sentinels',

@@ -1,4 +1,5 @@
 import { dispatchEn } from './dispatch.ts';
+import { hotspotsEn } from './hotspots.ts';
 import type { Messages } from './zh-CN.ts';
 
 export const en: Messages = {
@@ -7,6 +8,7 @@ export const en: Messages = {
     tagline: 'Winter relief command',
   },
   ...dispatchEn,
+  ...hotspotsEn,
   common: {
     search: 'Search',
     reset: 'Reset',
@@ -50,6 +52,7 @@ export const en: Messages = {
     menu: {
       command: 'Command centre',
       teams: 'Teams',
+      hotspots: 'Hotspots',
       patrol: 'My assignments',
       hotline: 'Hotline',
       leads: 'Lead queue',

@@ -1,4 +1,5 @@
 import { dispatchZh } from './dispatch.ts';
+import { hotspotsZh } from './hotspots.ts';
 /**
  * Chinese, the first language. Domain labels (roles, organisation kinds, region levels,
  * error messages) come from @warmline/domain, so they are not repeated here.
@@ -9,6 +10,7 @@ export const zhCN = {
     tagline: '寒冬送温暖指挥平台',
   },
   ...dispatchZh,
+  ...hotspotsZh,
   common: {
     search: '搜索',
     reset: '重置',
@@ -52,6 +54,7 @@ export const zhCN = {
     menu: {
       command: '指挥中心',
       teams: '救助队',
+      hotspots: '重点区域',
       patrol: '我的任务',
       hotline: '来电登记',
       leads: '线索队列',

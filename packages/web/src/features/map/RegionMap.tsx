@@ -37,6 +37,19 @@ export interface RegionMapProps {
   height?: number | string;
   /** Clicking a point selects it (the command centre opens that lead). */
   onSelect?: (id: string) => void;
+  /** Clicking anywhere on the map picks that position (a form's location field). */
+  onPick?: (position: LatLng) => void;
+  /** The picked position, drawn as a pin above the points. */
+  pin?: LatLng | null;
+  /** Frame this place (about a kilometre around it) instead of the region, e.g. the edited record's. */
+  focusPoint?: LatLng | null;
+  /** Frame the points rather than the whole region once there are any (where the work is). */
+  fitPoints?: boolean;
+}
+
+export interface LatLng {
+  lat: number;
+  lng: number;
 }
 
 const CHINA: L.LatLngBoundsExpression = [
@@ -46,7 +59,20 @@ const CHINA: L.LatLngBoundsExpression = [
 /** Above this many counties, permanent labels turn into clutter; names stay on hover. */
 const MAX_LABELS = 40;
 
-export default function RegionMap({ regionCode, points = [], height = 360, onSelect }: RegionMapProps) {
+const PIN_PANE = 'wl-pin';
+/** How far around a focus point the map frames, in metres. */
+const FOCUS_SPAN_M = 1_200;
+
+export default function RegionMap({
+  regionCode,
+  points = [],
+  height = 360,
+  onSelect,
+  onPick,
+  pin,
+  focusPoint,
+  fitPoints = false,
+}: RegionMapProps) {
   const container = useRef<HTMLDivElement>(null);
   const mapRef = useRef<L.Map | null>(null);
   const config = useAppConfig();
@@ -57,6 +83,9 @@ export default function RegionMap({ regionCode, points = [], height = 360, onSel
   // The latest handler, so a new closure from the parent does not redraw every layer.
   const selectRef = useRef(onSelect);
   selectRef.current = onSelect;
+  const pickRef = useRef(onPick);
+  pickRef.current = onPick;
+  const picking = Boolean(onPick);
   // biome-ignore lint/correctness/useExhaustiveDependencies: pointsKey stands for points' content
   const stablePoints = useMemo(() => points, [pointsKey]);
   const contextRegions = useMemo(
@@ -69,6 +98,10 @@ export default function RegionMap({ regionCode, points = [], height = 360, onSel
     staleTime: Number.POSITIVE_INFINITY,
   });
   const focus = focusCountyOf(regionCode);
+  // Read once per key: a parent passing a fresh object each render must not reframe the map.
+  const focusKey = focusPoint ? `${focusPoint.lat},${focusPoint.lng}` : '';
+  // biome-ignore lint/correctness/useExhaustiveDependencies: focusKey stands for focusPoint's content
+  const focusAt = useMemo(() => focusPoint ?? null, [focusKey]);
   /** What the map frames; kept so a resize can frame it again. */
   const frameRef = useRef<{ bounds: L.LatLngBounds; padding: L.PointExpression } | null>(null);
   const framedFor = useRef('');
@@ -78,6 +111,12 @@ export default function RegionMap({ regionCode, points = [], height = 360, onSel
     const map = L.map(container.current, { zoomSnap: 0.25, attributionControl: true });
     map.attributionControl.setPrefix(false);
     map.fitBounds(CHINA, { animate: false });
+    // The picked pin sits above every point (markers are 600), whatever is redrawn later.
+    map.createPane(PIN_PANE).style.zIndex = '650';
+    // Clicks on outlines and points bubble here too, so a pick works anywhere on the map.
+    map.on('click', (e: L.LeafletMouseEvent) =>
+      pickRef.current?.({ lat: round6(e.latlng.lat), lng: round6(e.latlng.lng) }),
+    );
     mapRef.current = map;
     // The card may resize after mount (sider collapse, responsive columns): frame it again.
     const observer = new ResizeObserver(() => {
@@ -150,13 +189,33 @@ export default function RegionMap({ regionCode, points = [], height = 360, onSel
     pointLayer.addTo(map);
 
     // Frame the user's own county (with its neighbours for context), else the whole city,
-    // else the points, else the country.
+    // else the points, else the country. A focus point (the record being edited) wins over all
+    // of these, and with `fitPoints` the points do.
     const own = focus ? findLayer(outlineLayer, focus) : null;
-    const bounds = own?.getBounds() ?? (featureCount ? outlineLayer.getBounds() : pointLayer.getBounds());
-    const padding: L.PointExpression = own ? [48, 48] : [12, 12];
+    const pointBounds = fitPoints && stablePoints.length > 0 ? pointLayer.getBounds() : null;
+    const bounds = focusAt
+      ? L.latLng(focusAt.lat, focusAt.lng).toBounds(FOCUS_SPAN_M)
+      : (pointBounds ??
+        own?.getBounds() ??
+        (featureCount ? outlineLayer.getBounds() : pointLayer.getBounds()));
+    const padding: L.PointExpression = focusAt
+      ? [12, 12]
+      : pointBounds
+        ? [32, 32]
+        : own
+          ? [48, 48]
+          : [12, 12];
     frameRef.current = bounds.isValid() ? { bounds, padding } : null;
-    // Frame once per set of outlines: a live update of the points must not undo the user's zoom.
-    const frameKey = `${focus}|${featureCount}|${featureCount ? '' : stablePoints.length > 0}`;
+    // Frame once per set of outlines (with `fitPoints`, per set of points): a live update that
+    // recolours a point must not undo the user's zoom, a filter or a new point reframes.
+    const pointIds = pointBounds ? stablePoints.map((p) => p.id).sort() : [];
+    const frameKey = [
+      focus,
+      featureCount,
+      featureCount ? '' : stablePoints.length > 0,
+      focusKey,
+      ...pointIds,
+    ].join('|');
     if (framedFor.current !== frameKey) {
       framedFor.current = frameKey;
       if (bounds.isValid()) map.fitBounds(bounds, { padding, maxZoom: 13, animate: false });
@@ -166,7 +225,27 @@ export default function RegionMap({ regionCode, points = [], height = 360, onSel
       outlineLayer.remove();
       pointLayer.remove();
     };
-  }, [boundaries.data, focus, stablePoints]);
+  }, [boundaries.data, focus, stablePoints, focusAt, focusKey, fitPoints]);
+
+  const pinLat = pin?.lat;
+  const pinLng = pin?.lng;
+  useEffect(() => {
+    const map = mapRef.current;
+    if (!map || pinLat === undefined || pinLng === undefined) return;
+    // Drawn on its own, so moving the pin does not redraw the outlines.
+    const marker = L.circleMarker([pinLat, pinLng], {
+      pane: PIN_PANE,
+      radius: 9,
+      color: '#fff',
+      weight: 3,
+      fillColor: '#0f2f52',
+      fillOpacity: 1,
+      interactive: false,
+    }).addTo(map);
+    return () => {
+      marker.remove();
+    };
+  }, [pinLat, pinLng]);
 
   const outlineCount = boundaries.data?.reduce((n, c) => n + c.features.length, 0) ?? 0;
   return (
@@ -178,7 +257,8 @@ export default function RegionMap({ regionCode, points = [], height = 360, onSel
       data-points={stablePoints.length}
       data-tiles={tileUrl ? 'on' : 'off'}
       data-focus={focus ?? ''}
-      style={{ height }}
+      data-pin={pin ? `${pin.lat},${pin.lng}` : ''}
+      style={{ height, ...(picking ? { cursor: 'crosshair' } : {}) }}
     />
   );
 }
@@ -190,6 +270,11 @@ function findLayer(group: L.GeoJSON, code: string): L.Polygon | null {
     if (feature?.properties?.code === code) found = layer as L.Polygon;
   });
   return found;
+}
+
+/** Six decimals: about ten centimetres, more than any phone's GPS can tell. */
+function round6(value: number): number {
+  return Math.round(value * 1e6) / 1e6;
 }
 
 function escapeHtml(text: string): string {
