@@ -40,17 +40,15 @@ beforeAll(async () => {
   for (const [i, name] of ['站前广场', '五里亭桥下'].entries()) {
     const id = uuidV7Ids.next();
     spots.push(id);
-    await t.db
-      .insert(hotspot)
-      .values({
-        id,
-        name: `班次${name}`,
-        kind: 'park',
-        risk: 'high',
-        regionCode: '440204',
-        lat: 24.81 + i * 0.01,
-        lng: 113.6,
-      });
+    await t.db.insert(hotspot).values({
+      id,
+      name: `班次${name}`,
+      kind: 'park',
+      risk: 'high',
+      regionCode: '440204',
+      lat: 24.81 + i * 0.01,
+      lng: 113.6,
+    });
   }
 });
 afterAll(() => t.close());
