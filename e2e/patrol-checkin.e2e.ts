@@ -63,6 +63,8 @@ describe('patrol phone: encounters', () => {
     const dueIds = () =>
       page.getByTestId('follow-up').evaluateAll((els) => els.map((e) => e.getAttribute('data-encounter')));
     await page.getByTestId('new-encounter').waitFor();
+    // The list of re-checks already due must have loaded before it is compared with later.
+    await page.waitForLoadState('networkidle');
     const before = new Set(await dueIds());
     let taps = 0;
     const tap = async (target: ReturnType<typeof page.getByTestId>) => {

@@ -104,6 +104,7 @@ export const dispatchZh = {
     fromHere: '距您 {{km}} 公里',
     lastVisit: '上次巡查 {{hours}} 小时前',
     neverVisited: '从未巡查',
+    allHotspots: '显示全部 {{n}} 处',
   },
   encounter: {
     new: '记录街面救助',
@@ -232,6 +233,7 @@ export const dispatchEn: DispatchMessages = {
     fromHere: '{{km}} km from you',
     lastVisit: 'Last visit {{hours}} h ago',
     neverVisited: 'Never visited',
+    allHotspots: 'Show all {{n}}',
   },
   encounter: {
     new: 'Record an encounter',

@@ -6,7 +6,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type CoverageState, coverageStateLabels, distanceMeters, hotspotKindLabels } from '@warmline/domain';
 import { App, Button, Card, InputNumber, Space, Tag, Typography } from 'antd';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../app/api.ts';
 import { errorText } from '../../app/errors.ts';
@@ -53,16 +53,30 @@ export function HotspotCheckins() {
     queryKey: ['patrol', 'hotspots'],
     queryFn: () => api.get<Items<Hotspot>>('/api/hotspots'),
   });
+  const [all, setAll] = useState(false);
+  // With location already allowed, the nearest places come first from the start.
+  useEffect(() => {
+    void navigator.permissions
+      ?.query({ name: 'geolocation' })
+      .then((p) => (p.state === 'granted' ? position().then(setHere) : undefined))
+      .catch(() => undefined);
+  }, []);
   const items = [...(hotspots.data?.items ?? [])];
   if (here) items.sort((a, b) => distanceMeters(here, a) - distanceMeters(here, b));
   if (items.length === 0) return null;
+  const shown = all ? items : items.slice(0, 8);
   return (
     <section data-testid="patrol-hotspots">
       <Typography.Title level={5}>{t('patrol.hotspots')}</Typography.Title>
       <Typography.Paragraph type="secondary">{t('patrol.hotspotsHint')}</Typography.Paragraph>
-      {items.slice(0, 8).map((h) => (
+      {shown.map((h) => (
         <HotspotCard key={h.id} h={h} here={here} onPosition={setHere} />
       ))}
+      {shown.length < items.length && (
+        <Button size="large" block onClick={() => setAll(true)} data-testid="all-hotspots">
+          {t('patrol.allHotspots', { n: items.length })}
+        </Button>
+      )}
     </section>
   );
 }
