@@ -81,6 +81,12 @@ export const errorCatalog = {
     en: 'The team is already on a shift',
   },
   NO_OPEN_SHIFT: { status: 409, zh: '本队当前没有进行中的巡查班次', en: 'The team has no shift in progress' },
+  PERSON_MERGE_INVALID: {
+    status: 409,
+    zh: '无法合并：档案相同、已被合并或不在本辖区',
+    en: 'Cannot merge: the same record, already merged, or outside the jurisdiction',
+  },
+  PERSON_NOT_MERGED: { status: 409, zh: '该档案没有被合并，无需撤销', en: 'This record is not merged' },
   HOTSPOT_NAME_TAKEN: {
     status: 409,
     zh: '该辖区内已有同名重点区域',

@@ -43,6 +43,8 @@ export const eventActions = {
   'hotspot.updated': { zh: '修改重点区域', en: 'Hotspot updated' },
   'hotspot.checked_in': { zh: '重点区域打卡', en: 'Hotspot check-in' },
   'person.created': { zh: '新建受助人员档案', en: 'Person record created' },
+  'person.merged': { zh: '合并受助人员档案', en: 'Person records merged' },
+  'person.unmerged': { zh: '撤销合并受助人员档案', en: 'Person merge undone' },
   'encounter.recorded': { zh: '记录街面救助', en: 'Encounter recorded' },
   'encounter.category_overridden': { zh: '更改救助类别', en: 'Assistance category overridden' },
   'lead.encounter_linked': { zh: '现场记录街面救助', en: 'Encounter recorded for this lead' },

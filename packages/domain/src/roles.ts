@@ -47,6 +47,7 @@ export const permissions = [
   'hotspot.read',
   'hotspot.manage',
   'encounter.read',
+  'person.manage',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -70,10 +71,11 @@ const grants: Record<Role, readonly Permission[]> = {
     'hotspot.read',
     'hotspot.manage',
     'encounter.read',
+    'person.manage',
   ],
   hotline_operator: ['region.read', 'org.read', 'lead.read', 'lead.create', 'team.read'],
   patrol_member: ['region.read', 'dispatch.work', 'hotspot.read'],
-  station_staff: ['region.read', 'org.read', 'encounter.read'],
+  station_staff: ['region.read', 'org.read', 'encounter.read', 'person.manage'],
   supplies_keeper: ['region.read', 'org.read'],
   police_liaison: ['region.read', 'org.read', 'lead.read', 'team.read', 'hotspot.read'],
   supervisor: [

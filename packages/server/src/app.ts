@@ -36,6 +36,8 @@ import { createLeadPhotoService } from './modules/leads/lead-photo.service.ts';
 import { liveRoutes } from './modules/live/live.routes.ts';
 import { orgRoutes } from './modules/orgs/org.routes.ts';
 import { createOrgService } from './modules/orgs/org.service.ts';
+import { personRoutes } from './modules/persons/person.routes.ts';
+import { createPersonService } from './modules/persons/person.service.ts';
 import { regionRoutes } from './modules/regions/region.routes.ts';
 import { createRegionService } from './modules/regions/region.service.ts';
 import {
@@ -198,6 +200,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   });
   const teams = createTeamService({ db, clock, ids, recordEvent, regions });
   const shifts = createShiftService({ db, clock, ids, recordEvent, teams });
+  const persons = createPersonService({ db, clock, recordEvent });
   const hotspots = createHotspotService({ db, clock, ids, recordEvent, regions, teams, shifts });
   const encounters = createEncounterService({
     db,
@@ -251,6 +254,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   await app.register(patrolCheckinRoutes(hotspots), { prefix: '/api/patrol' });
   await app.register(encounterRoutes(encounters), { prefix: '/api/encounters' });
   await app.register(shiftRoutes(shifts), { prefix: '/api/shifts' });
+  await app.register(personRoutes(persons), { prefix: '/api/persons' });
   await app.register(patrolShiftRoutes(shifts), { prefix: '/api/patrol' });
   await app.register(patrolEncounterRoutes(encounters), { prefix: '/api/patrol' });
   await app.register(sentinelRoutes(sentinels), { prefix: '/api/sentinels' });

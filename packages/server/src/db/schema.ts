@@ -349,6 +349,12 @@ export const person = pgTable(
     dialect: text('dialect'),
     phone: text('phone'),
     features: text('features'),
+    /** The name in toneless pinyin without spaces (wangjianguo) and its initials (wjg), for search. */
+    namePinyin: text('name_pinyin'),
+    nameInitials: text('name_initials'),
+    /** Set when this record was found to be the same person as another; undone by unmerging. */
+    mergedInto: uuid('merged_into'),
+    mergedAt: timestamp('merged_at', { withTimezone: true }),
     createdAt: createdAt(),
     createdBy: uuid('created_by'),
   },
@@ -394,6 +400,8 @@ export const encounter = pgTable(
     followUpDueAt: timestamp('follow_up_due_at', { withTimezone: true }),
     /** The earlier encounter whose re-check this one is. */
     followUpOf: uuid('follow_up_of'),
+    /** The person record this encounter had before a merge moved it (an unmerge moves it back). */
+    mergedFromPersonId: uuid('merged_from_person_id'),
     note: text('note'),
     createdAt: createdAt(),
   },

@@ -8,6 +8,7 @@ import {
 } from '@warmline/domain';
 import type { Tx } from '../db/pool.ts';
 import { encounter, person } from '../db/schema.ts';
+import { namePinyin } from '../modules/persons/pinyin.ts';
 import { createEventRecorder } from '../platform/events.ts';
 import type { Ids } from '../platform/ids.ts';
 import type { SeededTeam } from './demo-dispatches.ts';
@@ -185,6 +186,8 @@ export async function seedDemoEncounters(
         homeRegion: p.homeRegion ?? null,
         dialect: p.dialect ?? null,
         features: p.features,
+        namePinyin: namePinyin(p.name).full,
+        nameInitials: namePinyin(p.name).initials,
         createdAt: at,
       });
       await recordAt(tx, ctx, {

@@ -132,6 +132,15 @@ const policy: Record<string, { access: Access } & Sample> = {
   'GET /api/patrol/shifts/current': { access: 'dispatch.work', refused: 'NOT_TEAM_MEMBER' },
   'POST /api/patrol/shifts': { access: 'dispatch.work', body: () => ({}), refused: 'NOT_TEAM_MEMBER' },
   'POST /api/patrol/shifts/current/end': { access: 'dispatch.work', refused: 'NOT_TEAM_MEMBER' },
+  'GET /api/persons': { access: 'encounter.read', query: '?q=LS' },
+  'GET /api/persons/:id': { access: 'encounter.read' },
+  // Into itself: a permitted caller gets past access and jurisdiction and is refused on the rule.
+  'POST /api/persons/:id/merge': {
+    access: 'person.manage',
+    body: (side) => ({ intoId: targets[side].personId }),
+    refused: 'PERSON_MERGE_INVALID',
+  },
+  'POST /api/persons/:id/unmerge': { access: 'person.manage', refused: 'PERSON_NOT_MERGED' },
   // Sample users are on no team: a permitted caller is refused as not a member.
   'GET /api/patrol/dispatches': { access: 'dispatch.work' },
   'GET /api/patrol/team': { access: 'dispatch.work', refused: 'NOT_TEAM_MEMBER' },
@@ -203,6 +212,7 @@ const blank = {
   sentinelId: '',
   hotspotId: '',
   encounterId: '',
+  personId: '',
 };
 const hotspotBody = (regionCode: string) => ({
   name: `矩阵重点区域${Math.random()}`,
@@ -251,6 +261,7 @@ beforeAll(async () => {
     targets[side].dispatchId = d.id;
     targets[side].alertId = (await buildAlert(t.db, d)).id;
     const personId = uuidV7Ids.next();
+    targets[side].personId = personId;
     await t.db
       .insert(person)
       .values({ id: personId, tempNumber: `LS-${code}-${side}`, regionCode: code, sex: 'unknown' });
@@ -302,6 +313,7 @@ function urlFor(url: string, side: 'in' | 'out', sample: Sample): string {
     ['/api/sentinels', target.sentinelId],
     ['/api/hotspots', target.hotspotId],
     ['/api/encounters', target.encounterId],
+    ['/api/persons', target.personId],
   ];
   const id = byPrefix.find(([prefix]) => url.startsWith(prefix))?.[1] ?? target.id;
   return (

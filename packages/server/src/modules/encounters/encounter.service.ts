@@ -19,6 +19,7 @@ import { AppError } from '../../platform/errors.ts';
 import type { RecordEvent } from '../../platform/events.ts';
 import type { Ids } from '../../platform/ids.ts';
 import { createLeadRepository } from '../leads/lead.repository.ts';
+import { namePinyin } from '../persons/pinyin.ts';
 import type { ShiftService } from '../shifts/shift.service.ts';
 import type { TeamService } from '../teams/team.service.ts';
 import { createEncounterRepository, type EncounterRow, type PersonRow } from './encounter.repository.ts';
@@ -165,8 +166,12 @@ export function createEncounterService(deps: {
         const r = createEncounterRepository(tx);
         const event = { actorId: actor.id, requestId: ctx.requestId };
         let personId = input.personId ?? null;
-        if (personId && !(await r.personById(actor, personId)))
-          throw new AppError('NOT_FOUND', { field: 'personId' });
+        if (personId) {
+          const chosen = await r.personById(actor, personId);
+          if (!chosen) throw new AppError('NOT_FOUND', { field: 'personId' });
+          // A record merged into another stands for that one now.
+          if (chosen.mergedInto) personId = chosen.mergedInto;
+        }
         if (!personId && parsed?.ok) personId = (await r.personByResidentId(parsed.id))?.id ?? null;
         if (!personId) {
           personId = ids.next();
@@ -183,6 +188,8 @@ export function createEncounterService(deps: {
             dialect: id?.dialect ?? null,
             phone: id?.phone ?? null,
             features: [input.clothing, input.condition].filter(Boolean).join('；') || null,
+            namePinyin: namePinyin(id?.name).full,
+            nameInitials: namePinyin(id?.name).initials,
             createdAt: now,
             createdBy: actor.id,
           });
