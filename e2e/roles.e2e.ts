@@ -23,6 +23,7 @@ const menuFor: Record<string, Permission | null> = {
   hotline: 'lead.create',
   leads: 'lead.read',
   hotspots: 'hotspot.read',
+  persons: 'encounter.read',
   users: 'user.read',
   orgs: 'org.read',
   events: 'event.read',

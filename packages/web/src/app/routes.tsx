@@ -12,6 +12,7 @@ import {
   DashboardOutlined,
   EnvironmentOutlined,
   FlagOutlined,
+  IdcardOutlined,
   PhoneOutlined,
   SafetyCertificateOutlined,
   TeamOutlined,
@@ -26,6 +27,7 @@ export type MenuKey =
   | 'patrol'
   | 'teams'
   | 'hotspots'
+  | 'persons'
   | 'hotline'
   | 'leads'
   | 'sentinels'
@@ -89,6 +91,13 @@ export const pageRoutes: PageRoute[] = [
     icon: <UsergroupAddOutlined />,
     permission: 'team.read',
     Page: page(() => import('../pages/teams/TeamsPage.tsx'), 'TeamsPage'),
+  },
+  {
+    path: '/persons',
+    menu: 'persons',
+    icon: <IdcardOutlined />,
+    permission: 'encounter.read',
+    Page: page(() => import('../pages/persons/PersonsPage.tsx'), 'PersonsPage'),
   },
   {
     path: '/hotspots',

@@ -1,5 +1,6 @@
 import { dispatchEn } from './dispatch.ts';
 import { hotspotsEn } from './hotspots.ts';
+import { personsEn } from './persons.ts';
 import type { Messages } from './zh-CN.ts';
 
 export const en: Messages = {
@@ -9,6 +10,7 @@ export const en: Messages = {
   },
   ...dispatchEn,
   ...hotspotsEn,
+  ...personsEn,
   common: {
     search: 'Search',
     reset: 'Reset',
@@ -53,6 +55,7 @@ export const en: Messages = {
       command: 'Command centre',
       teams: 'Teams',
       hotspots: 'Hotspots',
+      persons: 'Persons',
       patrol: 'My assignments',
       hotline: 'Hotline',
       leads: 'Lead queue',

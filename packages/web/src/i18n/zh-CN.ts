@@ -1,5 +1,6 @@
 import { dispatchZh } from './dispatch.ts';
 import { hotspotsZh } from './hotspots.ts';
+import { personsZh } from './persons.ts';
 /**
  * Chinese, the first language. Domain labels (roles, organisation kinds, region levels,
  * error messages) come from @warmline/domain, so they are not repeated here.
@@ -11,6 +12,7 @@ export const zhCN = {
   },
   ...dispatchZh,
   ...hotspotsZh,
+  ...personsZh,
   common: {
     search: '搜索',
     reset: '重置',
@@ -55,6 +57,7 @@ export const zhCN = {
       command: '指挥中心',
       teams: '救助队',
       hotspots: '重点区域',
+      persons: '受助人员',
       patrol: '我的任务',
       hotline: '来电登记',
       leads: '线索队列',
