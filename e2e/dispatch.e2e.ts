@@ -118,6 +118,7 @@ describe('from a report to a person helped', () => {
     await form.locator('[data-fact="elderly"]').click();
     await form.locator('[data-fact="thin_clothing"]').click();
     await expect.poll(() => form.getByTestId('proposal').textContent()).toContain('劝导入站');
+    await expect.poll(() => form.getByTestId('destination').textContent()).toContain('送往：');
     await form.getByTestId('encounter-save').click();
     await patrol.page.getByText('已记录：劝导入站').waitFor();
     await onScene.getByTestId('complete').click();

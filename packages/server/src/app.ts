@@ -24,7 +24,11 @@ import { authRoutes } from './modules/auth/auth.routes.ts';
 import { createAuthService } from './modules/auth/auth.service.ts';
 import { dispatchRoutes, patrolRoutes } from './modules/dispatch/dispatch.routes.ts';
 import { createDispatchService } from './modules/dispatch/dispatch.service.ts';
-import { encounterRoutes, patrolEncounterRoutes } from './modules/encounters/encounter.routes.ts';
+import {
+  encounterRoutes,
+  handoverRoutes,
+  patrolEncounterRoutes,
+} from './modules/encounters/encounter.routes.ts';
 import { createEncounterService } from './modules/encounters/encounter.service.ts';
 import { healthRoutes } from './modules/health/health.routes.ts';
 import { hotspotRoutes, patrolCheckinRoutes } from './modules/hotspots/hotspot.routes.ts';
@@ -253,6 +257,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   await app.register(hotspotRoutes(hotspots), { prefix: '/api/hotspots' });
   await app.register(patrolCheckinRoutes(hotspots), { prefix: '/api/patrol' });
   await app.register(encounterRoutes(encounters), { prefix: '/api/encounters' });
+  await app.register(handoverRoutes(encounters), { prefix: '/api/handovers' });
   await app.register(shiftRoutes(shifts), { prefix: '/api/shifts' });
   await app.register(personRoutes(persons), { prefix: '/api/persons' });
   await app.register(patrolShiftRoutes(shifts), { prefix: '/api/patrol' });

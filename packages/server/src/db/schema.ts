@@ -414,6 +414,36 @@ export const encounter = pgTable(
   ],
 );
 
+/**
+ * The hand-over an encounter starts (转送): a pending arrival at a rescue station for to_station,
+ * protective and assist_first; a hospital referral for medical_first. The station side receives
+ * it (issue 5); until then it is pending.
+ */
+export const handover = pgTable(
+  'handover',
+  {
+    id: uuid('id').primaryKey(),
+    encounterId: uuid('encounter_id')
+      .notNull()
+      .references(() => encounter.id),
+    personId: uuid('person_id')
+      .notNull()
+      .references(() => person.id),
+    kind: text('kind').notNull(),
+    /** The station or hospital chosen on the street; null when the team did not say yet. */
+    orgId: uuid('org_id').references(() => org.id),
+    regionCode: text('region_code').notNull(),
+    state: text('state').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex('handover_encounter_uq').on(t.encounterId),
+    index('handover_pending_idx')
+      .using('btree', sql`${t.regionCode} text_pattern_ops`)
+      .where(sql`${t.state} = 'pending'`),
+  ],
+);
+
 /** Who is in a team, from which department; a member with an account sees the team's assignments. */
 export const teamMember = pgTable(
   'team_member',

@@ -7,7 +7,7 @@ import {
   suggestedItems,
 } from '@warmline/domain';
 import type { Tx } from '../db/pool.ts';
-import { encounter, person } from '../db/schema.ts';
+import { encounter, handover, person } from '../db/schema.ts';
 import { namePinyin } from '../modules/persons/pinyin.ts';
 import { createEventRecorder } from '../platform/events.ts';
 import type { Ids } from '../platform/ids.ts';
@@ -152,12 +152,19 @@ const encounters: DemoEncounter[] = [
 /** The demo's night forecast, as FORECAST_MIN_TEMP_C's default says until forecasts arrive. */
 const DEMO_FORECAST_C = 0;
 
+/** Where the demo teams take people: the city station, and the designated hospital first. */
+export interface DemoDestinations {
+  station: string;
+  hospital: string;
+}
+
 export async function seedDemoEncounters(
   tx: Tx,
   ids: Ids,
   now: Date,
   teams: SeededTeam[],
   requestId: string,
+  destinations: DemoDestinations,
 ): Promise<void> {
   let at = now;
   const recordAt = createEventRecorder({ clock: { now: () => at }, ids });
@@ -233,6 +240,32 @@ export async function seedDemoEncounters(
       createdAt: at,
     });
     last.set(p.key, id);
+    const handoverKind = proposal.obligations.some((o) => o.code === 'hospital_referral')
+      ? 'hospital_referral'
+      : proposal.obligations.some((o) => o.code === 'pending_arrival_at_station')
+        ? 'station_arrival'
+        : null;
+    if (handoverKind) {
+      const handoverId = ids.next();
+      const orgId = handoverKind === 'hospital_referral' ? destinations.hospital : destinations.station;
+      await tx.insert(handover).values({
+        id: handoverId,
+        encounterId: id,
+        personId,
+        kind: handoverKind,
+        orgId,
+        regionCode: spot.regionCode,
+        state: 'pending',
+        createdAt: at,
+      });
+      await recordAt(tx, ctx, {
+        action: 'handover.requested',
+        entityType: 'handover',
+        entityId: handoverId,
+        regionCode: spot.regionCode,
+        payload: { encounterId: id, kind: handoverKind, orgId },
+      });
+    }
     await recordAt(tx, ctx, {
       action: 'encounter.recorded',
       entityType: 'encounter',

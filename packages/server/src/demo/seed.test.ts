@@ -6,6 +6,7 @@ import {
   dispatch,
   encounter,
   event,
+  handover,
   hotspot,
   hotspotCheckin,
   lead,
@@ -215,6 +216,12 @@ describe('demo seed', () => {
       .from(event)
       .where(eq(event.action, 'encounter.recorded'));
     expect(recorded[0]!.n).toBe(rows.length);
+    // Everyone taken in has a pending hand-over: to the station, or to the hospital first.
+    const handovers = await t.db.select().from(handover);
+    const takenIn = rows.filter((e) =>
+      ['to_station', 'protective', 'assist_first', 'medical_first'].includes(e.category),
+    );
+    expect(handovers.map((h) => h.encounterId).sort()).toEqual(takenIn.map((e) => e.id).sort());
     const [wang] = await t.db.select().from(person).where(eq(person.name, '王建国'));
     expect(wang).toMatchObject({ residentId: '11010519491231002X', birthDate: '1949-12-31' });
   });

@@ -112,7 +112,10 @@ export async function seedDemo(deps: {
     await seedDemoLeads(tx, ids, now, userIds.get('dispatcher')!, teams);
     await seedDemoSentinels(tx, ids, now, userIds, DEMO_REQUEST_ID);
     await seedDemoHotspots(tx, ids, now, teams, DEMO_REQUEST_ID);
-    await seedDemoEncounters(tx, ids, now, teams, DEMO_REQUEST_ID);
+    await seedDemoEncounters(tx, ids, now, teams, DEMO_REQUEST_ID, {
+      station: orgIds.get('city-station')!,
+      hospital: orgIds.get('hospital')!,
+    });
   });
 }
 

@@ -122,12 +122,14 @@ const policy: Record<string, { access: Access } & Sample> = {
   },
   'GET /api/encounters': { access: 'encounter.read' },
   'GET /api/encounters/:id': { access: 'encounter.read' },
+  'GET /api/handovers': { access: 'encounter.read', query: '?state=pending' },
   // Recorded in the side's county: out of jurisdiction it is refused.
   'POST /api/patrol/encounters': {
     access: 'dispatch.work',
     body: (side) => ({ clientId: randomUUID(), lat: 24.8, lng: 113.6, regionCode: targets[side].code }),
   },
   'GET /api/patrol/follow-ups': { access: 'dispatch.work' },
+  'GET /api/patrol/destinations': { access: 'dispatch.work' },
   'GET /api/shifts': { access: 'team.read' },
   'GET /api/patrol/shifts/current': { access: 'dispatch.work', refused: 'NOT_TEAM_MEMBER' },
   'POST /api/patrol/shifts': { access: 'dispatch.work', body: () => ({}), refused: 'NOT_TEAM_MEMBER' },

@@ -127,6 +127,7 @@ export const dispatchZh = {
     dueAt: '{{time}} 前复查',
     metAt: '{{time}} 遇见',
     recheck: '复查',
+    takeTo: '送往',
   },
 };
 
@@ -256,5 +257,6 @@ export const dispatchEn: DispatchMessages = {
     dueAt: 'Re-check by {{time}}',
     metAt: 'Met {{time}}',
     recheck: 'Re-check',
+    takeTo: 'Take to',
   },
 };

@@ -1,16 +1,21 @@
-import { and, asc, desc, eq, isNull, lte, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNull, like, lte, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { DbOrTx } from '../../db/pool.ts';
-import { encounter, person } from '../../db/schema.ts';
+import { encounter, handover, org, person } from '../../db/schema.ts';
 import type { Actor } from '../../platform/actor.ts';
 import { inJurisdiction } from '../../platform/scope.ts';
 
 export type EncounterRow = typeof encounter.$inferSelect;
 export type PersonRow = typeof person.$inferSelect;
+export type HandoverRow = typeof handover.$inferSelect;
 
 export function createEncounterRepository(db: DbOrTx) {
   const withPerson = () =>
-    db.select({ encounter, person }).from(encounter).innerJoin(person, eq(person.id, encounter.personId));
+    db
+      .select({ encounter, person, handover })
+      .from(encounter)
+      .innerJoin(person, eq(person.id, encounter.personId))
+      .leftJoin(handover, eq(handover.encounterId, encounter.id));
   const later = alias(encounter, 'later');
 
   return {
@@ -67,6 +72,37 @@ export function createEncounterRepository(db: DbOrTx) {
           .onConflictDoNothing({ target: encounter.clientId })
           .returning({ id: encounter.id })
       ).length === 1,
+
+    insertHandover: (values: typeof handover.$inferInsert) => db.insert(handover).values(values),
+    orgOfKind: async (id: string, kind: string) =>
+      (
+        await db
+          .select()
+          .from(org)
+          .where(and(eq(org.id, id), eq(org.kind, kind)))
+          .limit(1)
+      )[0] ?? null,
+    /** Hand-overs in the jurisdiction, pending first, newest first. */
+    handovers: (actor: Pick<Actor, 'regionCode'>, state?: string) =>
+      db
+        .select({ handover, orgName: org.name, encounter, person })
+        .from(handover)
+        .innerJoin(encounter, eq(encounter.id, handover.encounterId))
+        .innerJoin(person, eq(person.id, handover.personId))
+        .leftJoin(org, eq(org.id, handover.orgId))
+        .where(and(inJurisdiction(handover.regionCode, actor), state ? eq(handover.state, state) : undefined))
+        .orderBy(desc(handover.createdAt))
+        .limit(200),
+
+    /** Stations and designated hospitals of the city a county belongs to. */
+    destinations: (regionCode: string) =>
+      db
+        .select({ id: org.id, name: org.name, kind: org.kind, lat: org.lat, lng: org.lng })
+        .from(org)
+        .where(
+          and(inArray(org.kind, ['station', 'hospital']), like(org.regionCode, `${regionCode.slice(0, 4)}%`)),
+        )
+        .orderBy(org.kind, org.name),
 
     countForPerson: async (personId: string) =>
       (

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { count, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { encounter, event, person } from '../../db/schema.ts';
-import { buildLead, buildUser } from '../../testing/builders.ts';
+import { buildLead, buildOrg, buildUser } from '../../testing/builders.ts';
 import { buildTeam } from '../../testing/team-builders.ts';
 import { createTestApp, type TestApp } from '../../testing/test-app.ts';
 
@@ -190,6 +190,51 @@ describe('encounters (街面救助)', () => {
     const other = await buildLead(t.db, { regionCode: '440203' });
     const refused = await post('patrol', '/api/patrol/encounters', encounterBody({ leadId: other.id }));
     expect(refused.statusCode).toBe(404);
+  });
+
+  it('hands over: a pending arrival at the chosen station, a hospital referral for medical first, none for onsite relief', async () => {
+    const station = await buildOrg(t.db, { regionCode: '440200', kind: 'station' });
+    const hospital = await buildOrg(t.db, { regionCode: '440200', kind: 'hospital' });
+    const toStation = (
+      await post(
+        'patrol',
+        '/api/patrol/encounters',
+        encounterBody({ facts: ['elderly'], handoverOrgId: station.id }),
+      )
+    ).json();
+    expect(toStation.handover).toMatchObject({
+      kind: 'station_arrival',
+      orgId: station.id,
+      state: 'pending',
+    });
+    const ill = (
+      await post(
+        'patrol',
+        '/api/patrol/encounters',
+        encounterBody({ facts: ['critically_ill'], handoverOrgId: hospital.id }),
+      )
+    ).json();
+    expect(ill.handover).toMatchObject({ kind: 'hospital_referral', orgId: hospital.id });
+    const stays = (
+      await post('patrol', '/api/patrol/encounters', encounterBody({ facts: ['refuses_station'] }))
+    ).json();
+    expect(stays.handover).toBeNull();
+    // A hospital is no station: refused, nothing stored.
+    const before = await rows(encounter);
+    const wrong = await post(
+      'patrol',
+      '/api/patrol/encounters',
+      encounterBody({ facts: ['elderly'], handoverOrgId: hospital.id }),
+    );
+    expect(wrong.statusCode).toBe(400);
+    expect(await rows(encounter)).toBe(before);
+    const pending = (await get('station', '/api/handovers?state=pending')).json().items;
+    expect(pending.map((h: { encounter: { id: string } }) => h.encounter.id)).toEqual(
+      expect.arrayContaining([toStation.id, ill.id]),
+    );
+    expect(pending.find((h: { encounter: { id: string } }) => h.encounter.id === toStation.id).orgName).toBe(
+      station.name,
+    );
   });
 
   it('stores an encounter replayed 100 times at once exactly once', async () => {

@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import { type App, actorOf, ctxOf as ctx } from '../../platform/http.ts';
 import {
   encounterBodySchema,
@@ -5,6 +6,7 @@ import {
   encounterListQuerySchema,
   encounterListSchema,
   encounterSchema,
+  handoverListSchema,
 } from './encounter.schema.ts';
 import type { EncounterService } from './encounter.service.ts';
 
@@ -36,6 +38,26 @@ export function encounterRoutes(encounters: EncounterService) {
   };
 }
 
+/** Hand-overs from the street: pending arrivals at stations and hospital referrals. */
+export function handoverRoutes(encounters: EncounterService) {
+  return async (app: App) => {
+    app.get(
+      '',
+      {
+        config: { access: 'encounter.read' },
+        schema: {
+          tags: ['encounters'],
+          summary:
+            'Hand-overs in the jurisdiction (state=pending: people on their way to a station or hospital)',
+          querystring: z.strictObject({ state: z.enum(['pending', 'received', 'cancelled']).optional() }),
+          response: { 200: handoverListSchema },
+        },
+      },
+      async (request) => encounters.handovers(actorOf(request), request.query.state),
+    );
+  };
+}
+
 /** The patrol phone records encounters and sees the re-checks due. */
 export function patrolEncounterRoutes(encounters: EncounterService) {
   return async (app: App) => {
@@ -54,6 +76,30 @@ export function patrolEncounterRoutes(encounters: EncounterService) {
         const { created, encounter } = await encounters.record(ctx(request), request.body);
         return reply.status(created ? 201 : 200).send(encounter);
       },
+    );
+    app.get(
+      '/destinations',
+      {
+        config: { access: 'dispatch.work' },
+        schema: {
+          tags: ['patrol'],
+          summary: "The city's rescue stations and designated hospitals (hand-over destinations)",
+          response: {
+            200: z.object({
+              items: z.array(
+                z.object({
+                  id: z.uuid(),
+                  name: z.string(),
+                  kind: z.string(),
+                  lat: z.number().nullable(),
+                  lng: z.number().nullable(),
+                }),
+              ),
+            }),
+          },
+        },
+      },
+      async (request) => encounters.destinations(actorOf(request)),
     );
     app.get(
       '/follow-ups',

@@ -43,6 +43,8 @@ export const encounterBodySchema = z.strictObject({
     .default([]),
   /** The earlier encounter whose re-check this is. */
   followUpOf: z.uuid().nullish(),
+  /** The station (or, for medical_first, the hospital) the person is taken to, if chosen. */
+  handoverOrgId: z.uuid().nullish(),
   note: z.string().trim().max(500).nullish(),
 });
 export type EncounterInput = z.infer<typeof encounterBodySchema>;
@@ -78,9 +80,35 @@ export const encounterSchema = z.object({
   followUpDueAt: z.iso.datetime().nullable(),
   followUpOf: z.uuid().nullable(),
   note: z.string().nullable(),
+  handover: z
+    .object({
+      id: z.uuid(),
+      kind: z.enum(['station_arrival', 'hospital_referral']),
+      orgId: z.uuid().nullable(),
+      state: z.string(),
+    })
+    .nullable(),
 });
 export type EncounterView = z.infer<typeof encounterSchema>;
 
 export const encounterIdParamsSchema = z.strictObject({ id: z.uuid() });
 export const encounterListSchema = z.object({ items: z.array(encounterSchema) });
 export const encounterListQuerySchema = z.strictObject({ leadId: z.uuid().optional() });
+
+export const handoverSchema = z.object({
+  id: z.uuid(),
+  kind: z.enum(['station_arrival', 'hospital_referral']),
+  state: z.string(),
+  orgId: z.uuid().nullable(),
+  orgName: z.string().nullable(),
+  createdAt: z.iso.datetime(),
+  encounter: z.object({
+    id: z.uuid(),
+    at: z.iso.datetime(),
+    lat: z.number(),
+    lng: z.number(),
+    category: z.string(),
+  }),
+  person: z.object({ id: z.uuid(), tempNumber: z.string(), name: z.string().nullable() }),
+});
+export const handoverListSchema = z.object({ items: z.array(handoverSchema) });

@@ -22,7 +22,15 @@ import { createLeadRepository } from '../leads/lead.repository.ts';
 import { namePinyin } from '../persons/pinyin.ts';
 import type { ShiftService } from '../shifts/shift.service.ts';
 import type { TeamService } from '../teams/team.service.ts';
-import { createEncounterRepository, type EncounterRow, type PersonRow } from './encounter.repository.ts';
+import {
+  createEncounterRepository,
+  type EncounterRow,
+  type HandoverRow,
+  type PersonRow,
+} from './encounter.repository.ts';
+
+type HandoverKind = 'station_arrival' | 'hospital_referral';
+
 import type { EncounterInput, EncounterView } from './encounter.schema.ts';
 
 /** A shift's length: the re-checks a shift starting now must make. */
@@ -41,9 +49,11 @@ function tempNumber(regionCode: string): string {
 export function presentEncounter({
   encounter: e,
   person: p,
+  handover: h,
 }: {
   encounter: EncounterRow;
   person: PersonRow;
+  handover: HandoverRow | null;
 }) {
   return {
     id: e.id,
@@ -75,6 +85,7 @@ export function presentEncounter({
     followUpDueAt: e.followUpDueAt?.toISOString() ?? null,
     followUpOf: e.followUpOf,
     note: e.note,
+    handover: h ? { id: h.id, kind: h.kind as HandoverKind, orgId: h.orgId, state: h.state } : null,
   } satisfies EncounterView;
 }
 
@@ -117,6 +128,25 @@ export function createEncounterService(deps: {
       // Overdue or due within the next 12 hours: what a shift starting now has to look at.
       items: (await repo.followUpsDue(actor, new Date(clock.now().getTime() + FOLLOW_UP_HORIZON_MS))).map(
         presentEncounter,
+      ),
+    }),
+
+    /** Where a patrol can take someone: the city's stations and designated hospitals. */
+    destinations: async (actor: Actor) => ({ items: await repo.destinations(actor.regionCode) }),
+
+    /** Pending arrivals and hospital referrals (the station receives them in its intake). */
+    handovers: async (actor: Actor, state?: string) => ({
+      items: (await repo.handovers(actor, state)).map(
+        ({ handover: h, orgName, encounter: e, person: p }) => ({
+          id: h.id,
+          kind: h.kind as HandoverKind,
+          state: h.state,
+          orgId: h.orgId,
+          orgName,
+          createdAt: h.createdAt.toISOString(),
+          encounter: { id: e.id, at: e.at.toISOString(), lat: e.lat, lng: e.lng, category: e.category },
+          person: { id: p.id, tempNumber: p.tempNumber, name: p.name },
+        }),
       ),
     }),
 
@@ -237,6 +267,38 @@ export function createEncounterService(deps: {
           regionCode,
           payload: { personId, category, proposed: proposal.category, items: input.itemsGiven, teamId },
         });
+        // The hand-over the category calls for: a pending arrival, or a hospital referral.
+        const kind: HandoverKind | null = obligations.some((o) => o.code === 'hospital_referral')
+          ? 'hospital_referral'
+          : obligations.some((o) => o.code === 'pending_arrival_at_station')
+            ? 'station_arrival'
+            : null;
+        if (kind) {
+          const orgId = input.handoverOrgId ?? null;
+          if (orgId && !(await r.orgOfKind(orgId, kind === 'hospital_referral' ? 'hospital' : 'station')))
+            throw new AppError('VALIDATION_FAILED', {
+              field: 'handoverOrgId',
+              reason: `not a ${kind} destination`,
+            });
+          const handoverId = ids.next();
+          await r.insertHandover({
+            id: handoverId,
+            encounterId,
+            personId,
+            kind,
+            orgId,
+            regionCode,
+            state: 'pending',
+            createdAt: now,
+          });
+          await recordEvent(tx, event, {
+            action: 'handover.requested',
+            entityType: 'handover',
+            entityId: handoverId,
+            regionCode,
+            payload: { encounterId, kind, orgId },
+          });
+        }
         // The lead the team was sent to shows the encounter on its own timeline.
         if (input.leadId)
           await recordEvent(tx, event, {

@@ -4,7 +4,7 @@
  * the rules suggest are ticked already. An unknown adult who refuses the station is four taps:
  * open, 不愿入站, (sex), 保存. Identity is optional and folded away.
  */
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import {
   type AgeBand,
   type AssistanceCategory,
@@ -86,11 +86,29 @@ export function EncounterForm({
   const [overrideReason, setOverrideReason] = useState('');
   const [identity, setIdentity] = useState({ name: '', residentId: '', homeRegion: '', phone: '' });
   const [problem, setProblem] = useState<string | null>(null);
+  const [destination, setDestination] = useState<string | null>(null);
+  const destinations = useQuery({
+    queryKey: ['patrol', 'destinations'],
+    queryFn: () =>
+      api.get<{ items: { id: string; name: string; kind: 'station' | 'hospital' }[] }>(
+        '/api/patrol/destinations',
+      ),
+    staleTime: 3_600_000,
+  });
 
   const observation = { facts, ageBand };
   const proposal = proposeAssistance(observation, { now: new Date(), forecastMinTempC: 0 });
   const chosen = category ?? proposal.category;
   const shownItems = items ?? (chosen === 'onsite_relief' ? suggestedItems(observation, 0) : []);
+  // Where the person goes: a station for the three categories that end there, a hospital first.
+  const goesTo =
+    chosen === 'medical_first'
+      ? 'hospital'
+      : ['to_station', 'protective', 'assist_first'].includes(chosen)
+        ? 'station'
+        : null;
+  const places = (destinations.data?.items ?? []).filter((d) => d.kind === goesTo);
+  const handoverOrgId = goesTo ? (places.find((d) => d.id === destination)?.id ?? places[0]?.id) : undefined;
   const idCheck = identity.residentId.trim() ? parseResidentId(identity.residentId, new Date()) : null;
   const toggle = <T,>(xs: T[], x: T) => (xs.includes(x) ? xs.filter((y) => y !== x) : [...xs, x]);
 
@@ -114,6 +132,7 @@ export function EncounterForm({
         identity: Object.keys(id).length ? id : undefined,
         personId: followUp?.personId,
         leadId,
+        handoverOrgId,
         followUpOf: followUp?.encounterId,
       });
     },
@@ -203,6 +222,15 @@ export function EncounterForm({
             </Space>
           }
         />
+        {goesTo && places.length > 0 && (
+          <Select
+            size="large"
+            value={handoverOrgId}
+            onChange={setDestination}
+            options={places.map((d) => ({ value: d.id, label: `${t('encounter.takeTo')}：${d.name}` }))}
+            data-testid="destination"
+          />
+        )}
         {chosen === 'onsite_relief' && (
           <div className="wl-chips" data-testid="items">
             {supplyKinds.map((k) => (
