@@ -25,6 +25,12 @@ describe('patrol phone: hotspot check-in', () => {
     await signIn(page, 'patrol1');
     await page.waitForURL(`${baseUrl()}/`);
     await page.goto(`${baseUrl()}/patrol`);
+    // Tonight's shift first: the check-in is filed under it.
+    const shiftCard = page.getByTestId('shift-card');
+    if ((await shiftCard.getByTestId('end-shift').count()) > 0)
+      await shiftCard.getByTestId('end-shift').click();
+    await shiftCard.getByTestId('start-shift').click();
+    await expect.poll(() => shiftCard.getByTestId('shift-summary').textContent()).toContain('已打卡 0 处');
     const section = page.getByTestId('patrol-hotspots');
     await section.waitFor();
     const square = section.getByTestId('patrol-hotspot').filter({ hasText: '韶关站站前广场' });
@@ -39,6 +45,7 @@ describe('patrol phone: hotspot check-in', () => {
       .toContain('韶关站站前广场');
     const box = await square.getByTestId('check-in').boundingBox();
     expect(box!.height).toBeGreaterThanOrEqual(48);
+    await expect.poll(() => shiftCard.getByTestId('shift-summary').textContent()).toContain('已打卡 1 处');
     await screenshot(page, 'patrol-checkin');
 
     await context.setGeolocation(farFromBridge);

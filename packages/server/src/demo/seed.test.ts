@@ -226,6 +226,23 @@ describe('demo seed', () => {
     expect(wang).toMatchObject({ residentId: '11010519491231002X', birthDate: '1949-12-31' });
   });
 
+  it('has a week of night shifts whose check-ins and track come from the records, and counts trips from them', async () => {
+    const admin = await t.login('shaoguan', DEMO_PASSWORD);
+    const res = await t.app.inject({ method: 'GET', url: '/api/shifts', headers: { cookie: admin } });
+    const { items, totals } = res.json();
+    expect(items.length).toBeGreaterThanOrEqual(30);
+    expect(totals.staffTrips).toBe(
+      items.reduce((n: number, s: { members: unknown[] }) => n + s.members.length, 0),
+    );
+    const busy = items.find((s: { checkins: number }) => s.checkins > 0);
+    const track = await t.app.inject({
+      method: 'GET',
+      url: `/api/shifts/${busy.id}/track`,
+      headers: { cookie: admin },
+    });
+    expect(track.json().items.length).toBe(busy.checkins);
+  });
+
   it('writes an org.created or user.created event for every seeded org and user', async () => {
     const orgs = await t.db.select().from(org);
     const users = await t.db.select().from(appUser);

@@ -25,6 +25,7 @@ import { seedDemoEncounters } from './demo-encounters.ts';
 import { seedDemoHotspots } from './demo-hotspots.ts';
 import { demoAds, demoClosingNotes, demoPlaces, demoSightings, demoSourceWeights } from './demo-leads.ts';
 import { seedDemoSentinels } from './demo-sentinels.ts';
+import { seedDemoShifts } from './demo-shifts.ts';
 import { demoTeams } from './demo-teams.ts';
 import { seededRandom } from './random.ts';
 
@@ -116,6 +117,7 @@ export async function seedDemo(deps: {
       station: orgIds.get('city-station')!,
       hospital: orgIds.get('hospital')!,
     });
+    await seedDemoShifts(tx, ids, now, teams, DEMO_REQUEST_ID);
   });
 }
 

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { can, type Permission, type Role, roles } from '@warmline/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { encounter, hotspot, person } from '../db/schema.ts';
+import { encounter, hotspot, person, shift } from '../db/schema.ts';
 import { buildLead, buildOrg, buildSentinel, buildUser } from '../testing/builders.ts';
 import { buildAlert, buildDispatch, buildTeam } from '../testing/team-builders.ts';
 import { createTestApp, type TestApp } from '../testing/test-app.ts';
@@ -131,6 +131,7 @@ const policy: Record<string, { access: Access } & Sample> = {
   'GET /api/patrol/follow-ups': { access: 'dispatch.work' },
   'GET /api/patrol/destinations': { access: 'dispatch.work' },
   'GET /api/shifts': { access: 'team.read' },
+  'GET /api/shifts/:id/track': { access: 'team.read' },
   'GET /api/patrol/shifts/current': { access: 'dispatch.work', refused: 'NOT_TEAM_MEMBER' },
   'POST /api/patrol/shifts': { access: 'dispatch.work', body: () => ({}), refused: 'NOT_TEAM_MEMBER' },
   'POST /api/patrol/shifts/current/end': { access: 'dispatch.work', refused: 'NOT_TEAM_MEMBER' },
@@ -215,6 +216,7 @@ const blank = {
   hotspotId: '',
   encounterId: '',
   personId: '',
+  shiftId: '',
 };
 const hotspotBody = (regionCode: string) => ({
   name: `矩阵重点区域${Math.random()}`,
@@ -260,6 +262,17 @@ beforeAll(async () => {
       state: 'completed',
     });
     targets[side].teamId = crew.id;
+    targets[side].shiftId = uuidV7Ids.next();
+    await t.db.insert(shift).values({
+      id: targets[side].shiftId,
+      teamId: crew.id,
+      regionCode: code,
+      members: [],
+      vehicles: [],
+      plannedHotspotIds: [],
+      startedAt: new Date('2026-12-14T19:00:00+08:00'),
+      endedAt: new Date('2026-12-15T07:00:00+08:00'),
+    });
     targets[side].dispatchId = d.id;
     targets[side].alertId = (await buildAlert(t.db, d)).id;
     const personId = uuidV7Ids.next();
@@ -316,6 +329,7 @@ function urlFor(url: string, side: 'in' | 'out', sample: Sample): string {
     ['/api/hotspots', target.hotspotId],
     ['/api/encounters', target.encounterId],
     ['/api/persons', target.personId],
+    ['/api/shifts', target.shiftId],
   ];
   const id = byPrefix.find(([prefix]) => url.startsWith(prefix))?.[1] ?? target.id;
   return (

@@ -106,6 +106,15 @@ export const dispatchZh = {
     neverVisited: '从未巡查',
     allHotspots: '显示全部 {{n}} 处',
   },
+  shift: {
+    start: '开始巡查',
+    end: '结束巡查',
+    started: '已开始巡查',
+    ended: '已结束巡查',
+    running: '巡查中（{{time}} 开始）',
+    summary:
+      '出动 {{staff}} 人次 · 车辆 {{vehicles}} 台次 · 已打卡 {{checkins}} 处 · 街面救助 {{encounters}} 人次',
+  },
   encounter: {
     new: '记录街面救助',
     title: '街面救助',
@@ -235,6 +244,14 @@ export const dispatchEn: DispatchMessages = {
     lastVisit: 'Last visit {{hours}} h ago',
     neverVisited: 'Never visited',
     allHotspots: 'Show all {{n}}',
+  },
+  shift: {
+    start: 'Start the shift',
+    end: 'End the shift',
+    started: 'Shift started',
+    ended: 'Shift ended',
+    running: 'On shift (since {{time}})',
+    summary: '{{staff}} staff · {{vehicles}} vehicles · {{checkins}} check-ins · {{encounters}} encounters',
   },
   encounter: {
     new: 'Record an encounter',

@@ -1,6 +1,6 @@
 import { and, desc, eq, gte, inArray, isNull, lt, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/pool.ts';
-import { encounter, hotspotCheckin, shift, team } from '../../db/schema.ts';
+import { encounter, event, hotspotCheckin, shift, team } from '../../db/schema.ts';
 import type { Actor } from '../../platform/actor.ts';
 import { inJurisdiction } from '../../platform/scope.ts';
 
@@ -49,6 +49,30 @@ export function createShiftRepository(db: DbOrTx) {
       ]);
       return { checkins, encounters };
     },
+
+    findById: async (actor: Pick<Actor, 'regionCode'>, id: string) =>
+      (
+        await withTeam()
+          .where(and(eq(shift.id, id), inJurisdiction(shift.regionCode, actor)))
+          .limit(1)
+      )[0] ?? null,
+
+    /** The team's reported positions between two moments: its track (from the event log). */
+    track: (teamId: string, from: Date, to: Date) =>
+      db
+        .select({ at: event.at, payload: event.payload })
+        .from(event)
+        .where(
+          and(
+            eq(event.entityType, 'team'),
+            eq(event.entityId, teamId),
+            eq(event.action, 'team.located'),
+            gte(event.at, from),
+            lt(event.at, to),
+          ),
+        )
+        .orderBy(event.at)
+        .limit(2000),
 
     /** Inserts the shift; false when the team already has one open (the partial unique index). */
     insert: async (values: typeof shift.$inferInsert) =>

@@ -74,6 +74,7 @@ describe('shifts (巡查班次)', () => {
     expect(again.statusCode).toBe(409);
     expect(again.json().error.code).toBe('SHIFT_ALREADY_OPEN');
 
+    await call('patrol', 'POST', '/api/patrol/team/position', { lat: 24.805, lng: 113.601 });
     await call('patrol', 'POST', '/api/patrol/checkins', {
       clientId: randomUUID(),
       hotspotId: spots[0],
@@ -89,6 +90,8 @@ describe('shifts (巡查班次)', () => {
     const current = (await call('patrol', 'GET', '/api/patrol/shifts/current')).json().shift;
     expect(current).toMatchObject({ checkins: 1, encounters: 1, hotspotsLeft: [spots[1]] });
 
+    const track = (await call('dispatcher', 'GET', `/api/shifts/${current.id}/track`)).json().items;
+    expect(track.map((p: { lat: number; lng: number }) => [p.lat, p.lng])).toEqual([[24.805, 113.601]]);
     const ended = await call('patrol', 'POST', '/api/patrol/shifts/current/end');
     expect(ended.statusCode).toBe(200);
     expect(ended.json().endedAt).not.toBeNull();

@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import { type App, actorOf, ctxOf as ctx } from '../../platform/http.ts';
 import {
   currentShiftSchema,
@@ -24,6 +25,23 @@ export function shiftRoutes(shifts: ShiftService) {
         },
       },
       async (request) => shifts.list(actorOf(request), request.query.from, request.query.to),
+    );
+    app.get(
+      '/:id/track',
+      {
+        config: { access: 'team.read' },
+        schema: {
+          tags: ['shifts'],
+          summary: "A shift's route: the team's reported positions while it was open",
+          params: z.strictObject({ id: z.uuid() }),
+          response: {
+            200: z.object({
+              items: z.array(z.object({ at: z.iso.datetime(), lat: z.number(), lng: z.number() })),
+            }),
+          },
+        },
+      },
+      async (request) => shifts.track(actorOf(request), request.params.id),
     );
   };
 }

@@ -129,6 +129,22 @@ export function createShiftService(deps: {
       )[0]!;
     },
 
+    /** The shift's route: the positions its phone reported while the shift was open. */
+    async track(actor: Actor, id: string) {
+      const row = await repo.findById(actor, id);
+      if (!row) throw new AppError('NOT_FOUND');
+      const until = row.shift.endedAt ?? new Date(clock.now().getTime() + 1);
+      const points = await repo.track(row.shift.teamId, row.shift.startedAt, until);
+      return {
+        items: points.flatMap(({ at, payload }) => {
+          const p = payload as { lat?: number; lng?: number };
+          return typeof p.lat === 'number' && typeof p.lng === 'number'
+            ? [{ at: at.toISOString(), lat: p.lat, lng: p.lng }]
+            : [];
+        }),
+      };
+    },
+
     /** Shifts started in [from, to) with the campaign's counts: 出动人次 and 车辆台次. */
     async list(actor: Actor, from?: string, to?: string) {
       const day = (d: string) => new Date(`${d}T00:00:00+08:00`);

@@ -211,7 +211,8 @@ export function createTeamService(deps: {
             entityType: 'team',
             entityId: id,
             regionCode: row.regionCode,
-            payload: { accuracyM: position.accuracyM ?? null },
+            // The position itself, so the event log is the team's track (a shift's route is read from it).
+            payload: { lat: position.lat, lng: position.lng, accuracyM: position.accuracyM ?? null },
           },
         );
       });

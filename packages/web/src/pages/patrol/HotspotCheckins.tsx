@@ -112,7 +112,8 @@ function HotspotCard({
       if (c.tooFar) message.warning(t('patrol.tooFar', { name: c.hotspotName, m: c.distanceM }));
       else message.success(t('patrol.checkedIn', { name: c.hotspotName }));
       setClientId(crypto.randomUUID());
-      void queryClient.invalidateQueries({ queryKey: ['patrol', 'hotspots'] });
+      // The hotspot's coverage and the shift's tally both changed.
+      void queryClient.invalidateQueries({ queryKey: ['patrol'] });
     },
     onError: (e) =>
       message.error(e instanceof GeolocationPositionError ? t('patrol.positionFailed') : errorText(e, key)),

@@ -26,6 +26,7 @@ import { useLang } from '../../i18n/index.ts';
 import { EncounterForm, type FollowUpTarget } from './EncounterForm.tsx';
 import { FollowUps } from './FollowUps.tsx';
 import { HotspotCheckins } from './HotspotCheckins.tsx';
+import { ShiftCard } from './ShiftCard.tsx';
 import './patrol.css';
 
 const live = ['pending', 'accepted', 'on_scene'];
@@ -51,6 +52,7 @@ export function PatrolPage() {
     <div className="wl-patrol">
       <Typography.Title level={3}>{t('patrol.title')}</Typography.Title>
       {team.data && <TeamCard team={team.data} />}
+      {team.data && <ShiftCard />}
       {current.length === 0 && !dispatches.isLoading && (
         <Card className="wl-patrol-card">
           <Typography.Text style={{ fontSize: 18 }}>{t('patrol.none')}</Typography.Text>

@@ -1,0 +1,68 @@
+/**
+ * 巡查班次 on the phone: one tap starts tonight's shift with the whole team and its vehicle
+ * (the command centre counts 出动人次 and 台次 from it); while it runs, what it has done so far.
+ */
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { App, Button, Card, Space, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { api } from '../../app/api.ts';
+import { errorText } from '../../app/errors.ts';
+import { formatTime } from '../../app/format.ts';
+import { useLang } from '../../i18n/index.ts';
+
+interface Shift {
+  id: string;
+  startedAt: string;
+  staffTrips: number;
+  vehicleTrips: number;
+  checkins: number;
+  encounters: number;
+}
+
+export function ShiftCard() {
+  const { t } = useTranslation();
+  const { key } = useLang();
+  const { message } = App.useApp();
+  const queryClient = useQueryClient();
+  const current = useQuery({
+    queryKey: ['patrol', 'shift'],
+    queryFn: () => api.get<{ shift: Shift | null }>('/api/patrol/shifts/current'),
+  });
+  const act = useMutation({
+    mutationFn: (start: boolean) =>
+      api.post(start ? '/api/patrol/shifts' : '/api/patrol/shifts/current/end', {}),
+    onSuccess: (_, start) => {
+      message.success(start ? t('shift.started') : t('shift.ended'));
+      void queryClient.invalidateQueries({ queryKey: ['patrol'] });
+    },
+    onError: (e) => message.error(errorText(e, key)),
+  });
+  if (!current.data) return null;
+  const s = current.data.shift;
+  return (
+    <Card className="wl-patrol-card" data-testid="shift-card">
+      {s ? (
+        <Space direction="vertical" style={{ width: '100%' }}>
+          <Typography.Text strong style={{ fontSize: 18 }}>
+            {t('shift.running', { time: formatTime(s.startedAt, 'HH:mm') })}
+          </Typography.Text>
+          <Typography.Text data-testid="shift-summary">
+            {t('shift.summary', {
+              staff: s.staffTrips,
+              vehicles: s.vehicleTrips,
+              checkins: s.checkins,
+              encounters: s.encounters,
+            })}
+          </Typography.Text>
+          <Button size="large" block danger onClick={() => act.mutate(false)} data-testid="end-shift">
+            {t('shift.end')}
+          </Button>
+        </Space>
+      ) : (
+        <Button size="large" type="primary" block onClick={() => act.mutate(true)} data-testid="start-shift">
+          {t('shift.start')}
+        </Button>
+      )}
+    </Card>
+  );
+}
