@@ -1,6 +1,6 @@
 import { and, desc, eq, ilike, inArray, isNull, like, or, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/pool.ts';
-import { encounter, person } from '../../db/schema.ts';
+import { encounter, hotspot, person } from '../../db/schema.ts';
 import type { Actor } from '../../platform/actor.ts';
 import { inJurisdiction } from '../../platform/scope.ts';
 
@@ -28,6 +28,10 @@ export function createPersonRepository(db: DbOrTx) {
                   ilike(person.tempNumber, text),
                   ilike(person.features, text),
                   ilike(person.homeRegion, text),
+                  // The place seen: met within 300 m of a hotspot of that name (五里亭, 东站…).
+                  sql`EXISTS (SELECT 1 FROM ${encounter} e JOIN ${hotspot} h ON h.name ILIKE ${text}
+                      WHERE e.person_id = ${person.id}
+                        AND earth_distance(ll_to_earth(e.lat, e.lng), ll_to_earth(h.lat, h.lng)) < 300)`,
                   letters ? like(person.namePinyin, `${letters}%`) : undefined,
                   letters ? like(person.nameInitials, `${letters}%`) : undefined,
                 ),

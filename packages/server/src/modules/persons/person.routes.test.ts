@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { event } from '../../db/schema.ts';
+import { event, hotspot } from '../../db/schema.ts';
+import { uuidV7Ids } from '../../platform/ids.ts';
 import { buildUser } from '../../testing/builders.ts';
 import { buildTeam } from '../../testing/team-builders.ts';
 import { createTestApp, type TestApp } from '../../testing/test-app.ts';
@@ -59,6 +60,27 @@ describe('persons (受助人员)', () => {
     expect(found).toMatchObject({ encounterCount: 1, lastSeen: { lat: 24.81, lng: 113.6 } });
     expect((await call('wujiang', 'GET', '/api/persons?q=zds')).json().items).toEqual([]);
     expect((await call('station', 'GET', '/api/persons?q=')).statusCode).toBe(400);
+  });
+
+  it('finds a person by the place seen: met within 300 m of a hotspot of that name', async () => {
+    await t.db
+      .insert(hotspot)
+      .values({
+        id: uuidV7Ids.next(),
+        name: '测试五里亭桥下',
+        kind: 'bridge_culvert',
+        risk: 'high',
+        regionCode: '440204',
+        lat: 24.8167,
+        lng: 113.6102,
+      });
+    const near = await meet({ lat: 24.8169, lng: 113.6104 });
+    const far = await meet({ lat: 24.83, lng: 113.6102 });
+    const ids = (await call('station', 'GET', `/api/persons?q=${encodeURIComponent('测试五里亭')}`))
+      .json()
+      .items.map((p: { id: string }) => p.id);
+    expect(ids).toContain(near.person.id);
+    expect(ids).not.toContain(far.person.id);
   });
 
   it('merges a duplicate record into another and undoes it, every encounter on the right timeline', async () => {
