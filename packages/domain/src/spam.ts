@@ -28,7 +28,7 @@
 import { AD_STYLE_MODEL_TEXT } from './spam-model.ts';
 
 /** Bump whenever a lexicon, a weight, the threshold or the learned model changes. */
-export const SPAM_MODEL_VERSION = 'spam-2026.12-10';
+export const SPAM_MODEL_VERSION = 'spam-2026.12-11';
 
 /** Scores at or above this are quarantined for review. */
 export const SPAM_QUARANTINE_THRESHOLD = 5;
@@ -1404,10 +1404,14 @@ export function screenLeadText(input: SpamScreeningInput, model: AdStyleModel = 
   if (squeeze(whole).replace(/[0-9]/g, '').length < 10) style = 0;
   add('ad_style', style >= 1 ? style : 0);
 
-  // Read before masking, so a relief word inside a pitch (要钱 in 不通不要钱) cannot hide it; a
-  // test keeps relief words from matching a pitch, so adding them still never raises the score.
+  // Read before masking, so a relief word inside a pitch (要钱 in 不通不要钱) cannot hide it. A
+  // line of relief words alone is skipped (看一下，单薄 squeezes to …下单…): with that, and a test
+  // keeping each relief word from matching a pitch, adding them never raises the score.
   const hashtags = (normalizeLeadText(raw).match(/#\p{Script=Han}{2,}/gu) ?? []).length;
-  const pitch = salesPitch(normalizeLeadText(raw).split(LINE_BREAK).map(squeeze).join('\n'));
+  const pitchLines = normalizeLeadText(raw)
+    .split(LINE_BREAK)
+    .filter((line) => squeeze(line.replace(RELIEF_RE, '')).length > 0);
+  const pitch = salesPitch(pitchLines.map(squeeze).join('\n'));
   // Topic tags (#寒冬 #暖心 #正能量) are how a post asks to be spread; no report carries two.
   if (hashtags >= 2) Object.assign(pitch, { weight: Math.min(4, pitch.weight + 1.5), both: true });
   // A pitch is an ad however much report it wraps itself in

@@ -63,17 +63,15 @@ describe('persons (受助人员)', () => {
   });
 
   it('finds a person by the place seen: met within 300 m of a hotspot of that name', async () => {
-    await t.db
-      .insert(hotspot)
-      .values({
-        id: uuidV7Ids.next(),
-        name: '测试五里亭桥下',
-        kind: 'bridge_culvert',
-        risk: 'high',
-        regionCode: '440204',
-        lat: 24.8167,
-        lng: 113.6102,
-      });
+    await t.db.insert(hotspot).values({
+      id: uuidV7Ids.next(),
+      name: '测试五里亭桥下',
+      kind: 'bridge_culvert',
+      risk: 'high',
+      regionCode: '440204',
+      lat: 24.8167,
+      lng: 113.6102,
+    });
     const near = await meet({ lat: 24.8169, lng: 113.6104 });
     const far = await meet({ lat: 24.83, lng: 113.6102 });
     const ids = (await call('station', 'GET', `/api/persons?q=${encodeURIComponent('测试五里亭')}`))
