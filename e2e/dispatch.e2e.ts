@@ -126,7 +126,8 @@ describe('from a report to a person helped', () => {
     await screenshot(patrol.page, 'patrol-outcome');
     await onScene.getByTestId('submit-outcome').click();
     await patrol.page.getByText('暂无派单').waitFor();
-    expect(await patrol.page.getByTestId('team-status').textContent()).toBe('待命');
+    // The team's status is its own query, refetched beside the assignments: it may land a moment later.
+    await expect.poll(() => patrol.page.getByTestId('team-status').textContent()).toBe('待命');
 
     // Resolved: it leaves the open queue, and the timeline tells the whole story.
     await item.waitFor({ state: 'detached', timeout: 15_000 });

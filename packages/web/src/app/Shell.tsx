@@ -6,9 +6,11 @@
 import { LogoutOutlined, MenuFoldOutlined, MenuUnfoldOutlined, UserOutlined } from '@ant-design/icons';
 import { roleLabels } from '@warmline/domain';
 import { Badge, Button, Dropdown, Grid, Layout, Menu, Space, Spin, Tooltip, Typography } from 'antd';
-import { Suspense, useState } from 'react';
+import { Suspense, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Outlet, useLocation, useNavigate } from 'react-router';
+import { setOutboxUser } from '../features/outbox/outbox.ts';
+import { flushOutbox, startOutboxSender } from '../features/outbox/sender.ts';
 import { useLang } from '../i18n/index.ts';
 import { useAuth, useLogout } from './auth.tsx';
 import { BrandMark } from './Brand.tsx';
@@ -36,6 +38,17 @@ export function Shell() {
   // Until the person toggles it, the sider follows the screen: open on desktop, shut on phones.
   const siderCollapsed = collapsed ?? isPhone;
   const live = useLiveUpdates(true);
+  // A patrol member's queued records go as soon as the app starts, whichever page opens first.
+  const patrols = can('dispatch.work');
+  // During render, not in an effect: the pages below read the outbox in their own effects,
+  // which run before this component's.
+  setOutboxUser(me.id);
+  useEffect(() => {
+    if (!patrols) return;
+    setOutboxUser(me.id); // a new sign-in on this phone sends that person's records now
+    startOutboxSender();
+    void flushOutbox(true);
+  }, [patrols, me.id]);
 
   const items = pageRoutes
     .filter((r) => !r.permission || can(r.permission))

@@ -26,6 +26,11 @@ export function setUnauthenticatedHandler(handler: () => void): void {
   onUnauthenticated = handler;
 }
 
+/** For requests made outside this module (the patrol outbox's sender) that met a 401. */
+export function notifyUnauthenticated(): void {
+  onUnauthenticated();
+}
+
 export function withQuery(path: string, query?: Query): string {
   if (!query) return path;
   const params = new URLSearchParams();

@@ -61,7 +61,8 @@ export function RequireAuth({ children }: { children: ReactNode }) {
   const me = useMeQuery();
   const location = useLocation();
   if (me.isPending) return <FullPageSpin />;
-  if (me.isError) return <ServerUnavailable retry={() => void me.refetch()} />;
+  // A failed refresh with a known user (restored from the device, offline) keeps the pages open.
+  if (me.isError && me.data === undefined) return <ServerUnavailable retry={() => void me.refetch()} />;
   if (!me.data) {
     const state: LoginState = signingOut
       ? { signedOut: true }

@@ -2,8 +2,9 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { App as AntApp, ConfigProvider } from 'antd';
 import enUS from 'antd/locale/en_US';
 import zhCN from 'antd/locale/zh_CN';
-import type { ReactNode } from 'react';
+import { type ReactNode, useEffect, useState } from 'react';
 import { I18nextProvider } from 'react-i18next';
+import { persistQueryCache, restoreQueryCache } from '../features/outbox/query-cache.ts';
 import { i18next, useLang } from '../i18n/index.ts';
 import { ApiError, setUnauthenticatedHandler } from './api.ts';
 import { forgetUserData } from './auth.tsx';
@@ -39,11 +40,28 @@ function LocalisedAntd({ children }: { children: ReactNode }) {
   );
 }
 
+// Started once, before the first render asks for anything.
+const restored = restoreQueryCache(queryClient).finally(() => persistQueryCache(queryClient));
+
+/**
+ * The signed-in user's and the patrol's answers come back from the device before any query runs,
+ * so the patrol phone opens with the last data when offline (features/outbox/query-cache.ts).
+ */
+function Restored({ children }: { children: ReactNode }) {
+  const [ready, setReady] = useState(false);
+  useEffect(() => {
+    void restored.then(() => setReady(true));
+  }, []);
+  return ready ? children : null;
+}
+
 export function Providers({ children }: { children: ReactNode }) {
   return (
     <I18nextProvider i18n={i18next}>
       <QueryClientProvider client={queryClient}>
-        <LocalisedAntd>{children}</LocalisedAntd>
+        <LocalisedAntd>
+          <Restored>{children}</Restored>
+        </LocalisedAntd>
       </QueryClientProvider>
     </I18nextProvider>
   );

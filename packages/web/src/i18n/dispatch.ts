@@ -115,6 +115,18 @@ export const dispatchZh = {
     summary:
       '出动 {{staff}} 人次 · 车辆 {{vehicles}} 台次 · 已打卡 {{checkins}} 处 · 街面救助 {{encounters}} 人次',
   },
+  outbox: {
+    pending: '待上传 {{n}} 条',
+    queued: '已保存，待联网后上传',
+    retry: '立即上传',
+    offline: '未联网：联网后自动上传',
+    waiting: '稍后重试（{{error}}）',
+    refused: '服务器未接受',
+    discard: '丢弃这条记录',
+    discardConfirm: '丢弃后无法恢复，确定？',
+    discarded: '已丢弃',
+    kind: { checkin: '打卡', encounter: '街面救助' },
+  },
   encounter: {
     new: '记录街面救助',
     title: '街面救助',
@@ -252,6 +264,18 @@ export const dispatchEn: DispatchMessages = {
     ended: 'Shift ended',
     running: 'On shift (since {{time}})',
     summary: '{{staff}} staff · {{vehicles}} vehicles · {{checkins}} check-ins · {{encounters}} encounters',
+  },
+  outbox: {
+    pending: '{{n}} waiting to upload',
+    queued: 'Saved; it will upload when the phone is online',
+    retry: 'Upload now',
+    offline: 'Offline: uploads by itself when the network returns',
+    waiting: 'Will retry ({{error}})',
+    refused: 'Refused by the server',
+    discard: 'Discard this record',
+    discardConfirm: 'A discarded record cannot be recovered. Discard?',
+    discarded: 'Discarded',
+    kind: { checkin: 'Check-in', encounter: 'Encounter' },
   },
   encounter: {
     new: 'Record an encounter',

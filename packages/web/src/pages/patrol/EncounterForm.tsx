@@ -31,7 +31,15 @@ import { useTranslation } from 'react-i18next';
 import { ApiError, api } from '../../app/api.ts';
 import { errorText } from '../../app/errors.ts';
 import { formatTime } from '../../app/format.ts';
+import { currentPosition } from '../../features/outbox/position.ts';
+import { submit } from '../../features/outbox/sender.ts';
 import { useLang } from '../../i18n/index.ts';
+
+interface Recorded {
+  category: AssistanceCategory;
+  followUpDueAt: string | null;
+  person: { tempNumber: string };
+}
 
 /** The facts a patrol taps most come first; every other fact follows, so none is missing. */
 const tappedMost: ObservedFact[] = [
@@ -49,16 +57,6 @@ export interface FollowUpTarget {
   encounterId: string;
   personId: string;
   label: string;
-}
-
-function position(): Promise<{ lat: number; lng: number }> {
-  return new Promise((resolve, reject) =>
-    navigator.geolocation.getCurrentPosition(
-      (p) => resolve({ lat: p.coords.latitude, lng: p.coords.longitude }),
-      reject,
-      { enableHighAccuracy: true, timeout: 15_000 },
-    ),
-  );
 }
 
 export function EncounterForm({
@@ -112,31 +110,44 @@ export function EncounterForm({
   const idCheck = identity.residentId.trim() ? parseResidentId(identity.residentId, new Date()) : null;
   const toggle = <T,>(xs: T[], x: T) => (xs.includes(x) ? xs.filter((y) => y !== x) : [...xs, x]);
 
+  // Saved to the outbox first (durable, encrypted), then sent; offline it waits there.
   const save = useMutation({
+    // Runs offline too (TanStack would pause it): the outbox is what waits for the network.
+    networkMode: 'always',
     mutationFn: async () => {
-      const p = await position();
+      const p = await currentPosition();
       const id = Object.fromEntries(Object.entries(identity).filter(([, v]) => v.trim()));
-      return api.post<{
-        category: AssistanceCategory;
-        followUpDueAt: string | null;
-        person: { tempNumber: string };
-      }>('/api/patrol/encounters', {
-        clientId,
-        ...p,
-        facts,
-        sex,
-        ageBand,
-        category: category ?? undefined,
-        overrideReason: category ? overrideReason : undefined,
-        itemsGiven: shownItems.map((kind) => ({ kind, quantity: 1 })),
-        identity: Object.keys(id).length ? id : undefined,
-        personId: followUp?.personId,
-        leadId,
-        handoverOrgId,
-        followUpOf: followUp?.encounterId,
+      return submit<Recorded>({
+        kind: 'encounter',
+        path: '/api/patrol/encounters',
+        // Not sealed, so never a name or number: the category only.
+        label: assistanceCategoryLabels[chosen][key],
+        body: {
+          clientId,
+          // When it happened on the phone: the server keeps this time for a late upload.
+          at: new Date().toISOString(),
+          ...p,
+          facts,
+          sex,
+          ageBand,
+          category: category ?? undefined,
+          overrideReason: category ? overrideReason : undefined,
+          itemsGiven: shownItems.map((kind) => ({ kind, quantity: 1 })),
+          identity: Object.keys(id).length ? id : undefined,
+          personId: followUp?.personId,
+          leadId,
+          handoverOrgId,
+          followUpOf: followUp?.encounterId,
+        },
       });
     },
-    onSuccess: (e) => {
+    onSuccess: (result) => {
+      if (result.state === 'queued') {
+        message.info(t('outbox.queued'));
+        onClose();
+        return;
+      }
+      const e = result.data;
       message.success(
         e.followUpDueAt
           ? t('encounter.savedRecheck', {

@@ -11,6 +11,8 @@ import { useTranslation } from 'react-i18next';
 import { api } from '../../app/api.ts';
 import { errorText } from '../../app/errors.ts';
 import type { Items } from '../../app/types.ts';
+import { currentPosition } from '../../features/outbox/position.ts';
+import { submit } from '../../features/outbox/sender.ts';
 import { useLang } from '../../i18n/index.ts';
 
 interface Hotspot {
@@ -36,16 +38,6 @@ const stateColor: Record<CoverageState, string> = {
   ok: 'green',
 };
 
-function position(): Promise<{ lat: number; lng: number }> {
-  return new Promise((resolve, reject) =>
-    navigator.geolocation.getCurrentPosition(
-      (p) => resolve({ lat: p.coords.latitude, lng: p.coords.longitude }),
-      reject,
-      { enableHighAccuracy: true, timeout: 15_000 },
-    ),
-  );
-}
-
 export function HotspotCheckins() {
   const { t } = useTranslation();
   const [here, setHere] = useState<{ lat: number; lng: number } | null>(null);
@@ -58,7 +50,7 @@ export function HotspotCheckins() {
   useEffect(() => {
     void navigator.permissions
       ?.query({ name: 'geolocation' })
-      .then((p) => (p.state === 'granted' ? position().then(setHere) : undefined))
+      .then((p) => (p.state === 'granted' ? currentPosition().then(setHere) : undefined))
       .catch(() => undefined);
   }, []);
   const items = [...(hotspots.data?.items ?? [])];
@@ -97,21 +89,26 @@ function HotspotCard({
   const [people, setPeople] = useState<number | null>(null);
   // One id per intended check-in: a retry of the same tap reuses it.
   const [clientId, setClientId] = useState(() => crypto.randomUUID());
+  // Saved to the outbox first (durable, encrypted), then sent; offline it waits there.
   const checkIn = useMutation({
+    // Runs offline too (TanStack would pause it): the outbox is what waits for the network.
+    networkMode: 'always',
     mutationFn: async () => {
-      const p = await position();
+      const p = await currentPosition();
       onPosition(p);
-      return api.post<Checkin>('/api/patrol/checkins', {
-        clientId,
-        hotspotId: h.id,
-        ...p,
-        peopleSeen: people,
+      return submit<Checkin>({
+        kind: 'checkin',
+        path: '/api/patrol/checkins',
+        label: h.name,
+        body: { clientId, at: new Date().toISOString(), hotspotId: h.id, ...p, peopleSeen: people },
       });
     },
-    onSuccess: (c) => {
+    onSuccess: (result) => {
+      setClientId(crypto.randomUUID());
+      if (result.state === 'queued') return void message.info(t('outbox.queued'));
+      const c = result.data;
       if (c.tooFar) message.warning(t('patrol.tooFar', { name: c.hotspotName, m: c.distanceM }));
       else message.success(t('patrol.checkedIn', { name: c.hotspotName }));
-      setClientId(crypto.randomUUID());
       // The hotspot's coverage and the shift's tally both changed.
       void queryClient.invalidateQueries({ queryKey: ['patrol'] });
     },

@@ -1,7 +1,9 @@
 /**
  * 我的任务: the patrol member's phone in the cold. One column, big buttons, few words: my
  * team on or off duty, the assignment waiting for me with its acceptance clock, the way there
- * in a map app, "on scene", and the outcome. The full encounter form comes with issue 4.
+ * in a map app, "on scene", and the outcome; encounters and hotspot check-ins. It works offline:
+ * saves go through the outbox (features/outbox), the shift's data is restored from the device,
+ * and the service worker registered here keeps the app shell for a reload without network.
  */
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import {
@@ -12,7 +14,7 @@ import {
   teamStatusLabels,
 } from '@warmline/domain';
 import { App, Button, Card, Empty, Input, Space, Tag, Typography } from 'antd';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError, api } from '../../app/api.ts';
 import { errorText } from '../../app/errors.ts';
@@ -22,6 +24,8 @@ import { useNow } from '../../features/dispatch/hooks.ts';
 import { mapLinks } from '../../features/dispatch/map-links.ts';
 import { SlaTag } from '../../features/dispatch/SlaTag.tsx';
 import type { Dispatch, Team } from '../../features/dispatch/types.ts';
+import { OutboxStatus } from '../../features/outbox/OutboxStatus.tsx';
+import { registerServiceWorker } from '../../features/outbox/service-worker.ts';
 import { useLang } from '../../i18n/index.ts';
 import { EncounterForm, type FollowUpTarget } from './EncounterForm.tsx';
 import { FollowUps } from './FollowUps.tsx';
@@ -43,6 +47,7 @@ export function PatrolPage() {
     queryFn: () => api.get<Items<Dispatch>>('/api/patrol/dispatches'),
   });
   const [form, setForm] = useState<{ followUp?: FollowUpTarget } | null>(null);
+  useEffect(registerServiceWorker, []);
   if (team.error instanceof ApiError && team.error.code === 'NOT_TEAM_MEMBER')
     return <Empty description={t('patrol.noTeam')} />;
   const items = dispatches.data?.items ?? [];
@@ -51,6 +56,7 @@ export function PatrolPage() {
   return (
     <div className="wl-patrol">
       <Typography.Title level={3}>{t('patrol.title')}</Typography.Title>
+      <OutboxStatus />
       {team.data && <TeamCard team={team.data} />}
       {team.data && <ShiftCard />}
       {current.length === 0 && !dispatches.isLoading && (
