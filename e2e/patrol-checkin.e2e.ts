@@ -1,6 +1,6 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { baseUrl, launchBrowser, phonePage, screenshot, signIn } from './browser.ts';
+import { baseUrl, DEMO_PASSWORD, launchBrowser, phonePage, screenshot, signIn } from './browser.ts';
 
 /**
  * 重点区域打卡 on the patrol phone: patrol1 stands at 韶关站站前广场 and checks in with the
@@ -46,6 +46,24 @@ describe('patrol phone: hotspot check-in', () => {
     const box = await square.getByTestId('check-in').boundingBox();
     expect(box!.height).toBeGreaterThanOrEqual(48);
     await expect.poll(() => shiftCard.getByTestId('shift-summary').textContent()).toContain('已打卡 1 处');
+    // The shift's track has the position the phone reported when the shift started.
+    const shiftId: string = await page.evaluate(
+      async () =>
+        ((await (await fetch('/api/patrol/shifts/current')).json()) as { shift: { id: string } }).shift.id,
+    );
+    const command = await browser.newContext();
+    await command.request.post(`${baseUrl()}/api/auth/login`, {
+      data: { username: 'dispatcher', password: DEMO_PASSWORD },
+    });
+    await expect
+      .poll(async () => {
+        const res = await command.request.get(`${baseUrl()}/api/shifts/${shiftId}/track`);
+        return ((await res.json()) as { items: { lat: number }[] }).items.some(
+          (p) => Math.abs(p.lat - station.latitude) < 0.001,
+        );
+      })
+      .toBe(true);
+    await command.close();
     await screenshot(page, 'patrol-checkin');
 
     await context.setGeolocation(farFromBridge);
@@ -120,6 +138,21 @@ describe('patrol phone: encounters', () => {
     await form.getByTestId('encounter-save').click();
     await expect.poll(() => form.getByTestId('encounter-problem').textContent()).toContain('不得现场救助');
     await screenshot(page, 'patrol-encounter-refused');
+    await context.close();
+  });
+});
+
+describe('patrol phone at night', () => {
+  it('follows the phone into dark mode', async () => {
+    const { context, page } = await phonePage(browser, { colorScheme: 'dark' });
+    await signIn(page, 'patrol1');
+    await page.waitForURL(`${baseUrl()}/`);
+    await page.goto(`${baseUrl()}/patrol`);
+    await page.getByTestId('new-encounter').waitFor();
+    expect(await page.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe(
+      'rgb(13, 21, 32)',
+    );
+    await screenshot(page, 'patrol-dark');
     await context.close();
   });
 });

@@ -9,7 +9,7 @@ import { i18next, useLang } from '../i18n/index.ts';
 import { ApiError, setUnauthenticatedHandler } from './api.ts';
 import { forgetUserData } from './auth.tsx';
 import { dayjs } from './format.ts';
-import { theme } from './theme.ts';
+import { darkTheme, theme } from './theme.ts';
 
 /** Client errors (4xx) are answers, not glitches: retrying them only delays the message. */
 function shouldRetry(failureCount: number, error: unknown): boolean {
@@ -31,10 +31,27 @@ const dayjsLocale = (lang: string) => (lang === 'en' ? 'en' : 'zh-cn');
 dayjs.locale(dayjsLocale(i18next.language));
 i18next.on('languageChanged', (lang) => dayjs.locale(dayjsLocale(lang)));
 
+/** Follows the phone's light or dark setting, live. */
+function usePrefersDark(): boolean {
+  const query = typeof matchMedia === 'function' ? matchMedia('(prefers-color-scheme: dark)') : null;
+  const [dark, setDark] = useState(query?.matches ?? false);
+  useEffect(() => {
+    if (!query) return;
+    const onChange = (e: MediaQueryListEvent) => setDark(e.matches);
+    query.addEventListener('change', onChange);
+    return () => query.removeEventListener('change', onChange);
+  }, [query]);
+  useEffect(() => {
+    document.documentElement.dataset.theme = dark ? 'dark' : 'light';
+  }, [dark]);
+  return dark;
+}
+
 function LocalisedAntd({ children }: { children: ReactNode }) {
   const { lang } = useLang();
+  const dark = usePrefersDark();
   return (
-    <ConfigProvider locale={lang === 'en' ? enUS : zhCN} theme={theme}>
+    <ConfigProvider locale={lang === 'en' ? enUS : zhCN} theme={dark ? darkTheme : theme}>
       <AntApp>{children}</AntApp>
     </ConfigProvider>
   );

@@ -1,4 +1,4 @@
-import type { ThemeConfig } from 'antd';
+import { theme as antdTheme, type ThemeConfig } from 'antd';
 
 /** Winter blue with a warm accent: calm for long night shifts, readable on cheap screens. */
 export const colors = {
@@ -21,5 +21,19 @@ export const theme: ThemeConfig = {
   components: {
     Layout: { headerBg: '#ffffff', siderBg: '#ffffff', headerPadding: '0 16px', headerHeight: 56 },
     Menu: { itemBorderRadius: 6 },
+  },
+};
+
+/**
+ * The same theme at night: a phone set to dark mode (a patrol in the dark, or a dispatcher on a
+ * night shift) gets Ant Design's dark algorithm and dark layout surfaces instead of a white glare.
+ */
+export const darkTheme: ThemeConfig = {
+  ...theme,
+  algorithm: antdTheme.darkAlgorithm,
+  token: { ...theme.token, colorBgLayout: '#0d1520' },
+  components: {
+    ...theme.components,
+    Layout: { ...theme.components?.Layout, headerBg: '#141c27', siderBg: '#141c27' },
   },
 };

@@ -82,7 +82,14 @@ export function EncounterForm({
   const [items, setItems] = useState<SupplyKind[] | null>(null);
   const [category, setCategory] = useState<AssistanceCategory | null>(null);
   const [overrideReason, setOverrideReason] = useState('');
-  const [identity, setIdentity] = useState({ name: '', residentId: '', homeRegion: '', phone: '' });
+  const [identity, setIdentity] = useState({
+    name: '',
+    residentId: '',
+    homeRegion: '',
+    dialect: '',
+    phone: '',
+  });
+  const [looks, setLooks] = useState({ clothing: '', condition: '' });
   const [problem, setProblem] = useState<string | null>(null);
   const [destination, setDestination] = useState<string | null>(null);
   const destinations = useQuery({
@@ -133,6 +140,8 @@ export function EncounterForm({
           category: category ?? undefined,
           overrideReason: category ? overrideReason : undefined,
           itemsGiven: shownItems.map((kind) => ({ kind, quantity: 1 })),
+          clothing: looks.clothing.trim() || undefined,
+          condition: looks.condition.trim() || undefined,
           identity: Object.keys(id).length ? id : undefined,
           personId: followUp?.personId,
           leadId,
@@ -289,10 +298,36 @@ export function EncounterForm({
                   />
                   <Input
                     size="large"
+                    placeholder={t('encounter.dialect')}
+                    value={identity.dialect}
+                    onChange={(e) => setIdentity({ ...identity, dialect: e.target.value })}
+                  />
+                  <Input
+                    size="large"
                     inputMode="tel"
                     placeholder={t('encounter.phone')}
                     value={identity.phone}
                     onChange={(e) => setIdentity({ ...identity, phone: e.target.value })}
+                  />
+                </Space>
+              ),
+            },
+            {
+              key: 'looks',
+              label: t('encounter.looks'),
+              children: (
+                <Space direction="vertical" style={{ width: '100%' }}>
+                  <Input
+                    size="large"
+                    placeholder={t('encounter.clothing')}
+                    value={looks.clothing}
+                    onChange={(e) => setLooks({ ...looks, clothing: e.target.value })}
+                  />
+                  <Input
+                    size="large"
+                    placeholder={t('encounter.condition')}
+                    value={looks.condition}
+                    onChange={(e) => setLooks({ ...looks, condition: e.target.value })}
                   />
                 </Space>
               ),

@@ -4,6 +4,7 @@
  */
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Card, Space, Typography } from 'antd';
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../app/api.ts';
 import { errorText } from '../../app/errors.ts';
@@ -18,6 +19,8 @@ interface Shift {
   checkins: number;
   encounters: number;
 }
+
+const TRACK_EVERY_MS = 5 * 60_000;
 
 export function ShiftCard() {
   const { t } = useTranslation();
@@ -37,6 +40,28 @@ export function ShiftCard() {
     },
     onError: (e) => message.error(errorText(e, key)),
   });
+  const open = !!current.data?.shift;
+  // While the shift runs, the phone reports where the team is every five minutes: that is the
+  // shift's track (and keeps the command centre's recommendations right).
+  useEffect(() => {
+    if (!open) return;
+    const report = () =>
+      navigator.geolocation?.getCurrentPosition(
+        (p) =>
+          void api
+            .post('/api/patrol/team/position', {
+              lat: p.coords.latitude,
+              lng: p.coords.longitude,
+              accuracyM: p.coords.accuracy,
+            })
+            .catch(() => undefined),
+        () => undefined,
+        { enableHighAccuracy: true, timeout: 15_000, maximumAge: 60_000 },
+      );
+    report();
+    const timer = setInterval(report, TRACK_EVERY_MS);
+    return () => clearInterval(timer);
+  }, [open]);
   if (!current.data) return null;
   const s = current.data.shift;
   return (
