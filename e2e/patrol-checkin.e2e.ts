@@ -149,9 +149,7 @@ describe('patrol phone at night', () => {
     await page.waitForURL(`${baseUrl()}/`);
     await page.goto(`${baseUrl()}/patrol`);
     await page.getByTestId('new-encounter').waitFor();
-    expect(await page.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe(
-      'rgb(13, 21, 32)',
-    );
+    expect(await page.evaluate('getComputedStyle(document.body).backgroundColor')).toBe('rgb(13, 21, 32)');
     await screenshot(page, 'patrol-dark');
     await context.close();
   });
