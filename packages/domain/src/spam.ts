@@ -1238,6 +1238,8 @@ export interface AdStyleModel {
 
 interface Prepared {
   raw: string;
+  /** `raw` normalised once (the rules that read unmasked text share it). */
+  normalized: string;
   reliefHits: Set<string>;
   maskedLines: string[];
 }
@@ -1263,7 +1265,8 @@ function prepare(input: SpamScreeningInput): Prepared {
   // A tapped toggle (老人, 衣着单薄…) describes someone, whatever words come with it.
   for (const d of input.descriptors ?? [])
     if (typeof d === 'string' && d.trim()) reliefHits.add(`toggle:${d}`);
-  const masked = normalizeLeadText(raw)
+  const normalized = normalizeLeadText(raw);
+  const masked = normalized
     .replace(THIRD_PARTY_CONTACT, () => {
       reliefHits.add('对方联系方式');
       return '\n';
@@ -1273,7 +1276,7 @@ function prepare(input: SpamScreeningInput): Prepared {
       reliefHits.add(m);
       return '\n';
     });
-  return { raw, reliefHits, maskedLines: masked.split(LINE_BREAK) };
+  return { raw, normalized, reliefHits, maskedLines: masked.split(LINE_BREAK) };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -1322,7 +1325,7 @@ const AD_STYLE_MAX = 5;
  * the address or as a descriptor) never raises the score.
  */
 export function screenLeadText(input: SpamScreeningInput, model: AdStyleModel = adStyleModel): SpamScreening {
-  const { raw, reliefHits, maskedLines } = prepare(input);
+  const { raw, normalized, reliefHits, maskedLines } = prepare(input);
   const contributions = new Map<SpamReason, number>();
   const add = (reason: SpamReason, w: number) => {
     if (w > 0) contributions.set(reason, (contributions.get(reason) ?? 0) + w);
@@ -1407,8 +1410,8 @@ export function screenLeadText(input: SpamScreeningInput, model: AdStyleModel = 
   // Read before masking, so a relief word inside a pitch (要钱 in 不通不要钱) cannot hide it. A
   // line of relief words alone is skipped (看一下，单薄 squeezes to …下单…): with that, and a test
   // keeping each relief word from matching a pitch, adding them never raises the score.
-  const hashtags = (normalizeLeadText(raw).match(/#\p{Script=Han}{2,}/gu) ?? []).length;
-  const pitchLines = normalizeLeadText(raw)
+  const hashtags = (normalized.match(/#\p{Script=Han}{2,}/gu) ?? []).length;
+  const pitchLines = normalized
     .split(LINE_BREAK)
     .filter((line) => squeeze(line.replace(RELIEF_RE, '')).length > 0);
   const pitch = salesPitch(pitchLines.map(squeeze).join('\n'));
@@ -1419,7 +1422,7 @@ export function screenLeadText(input: SpamScreeningInput, model: AdStyleModel = 
   // the seller (or a second offer, or a strong ad word) makes it an ad.
   // Unless it is a story told about someone (她说…, 被骗了…) with no way to reach the writer's
   // business: a victim's account repeats the pitch that fooled them (交了六千八的加盟费).
-  const story = STORY_RE.test(normalizeLeadText(raw)) && contact === 0 && !url;
+  const story = STORY_RE.test(normalized) && contact === 0 && !url;
   const pitched = pitch.weight > 0 && !story;
   const camouflaged = pitched && (contact > 0 || numbers > 0 || url || pitch.both || ads >= 2);
   add('sales_pitch', pitch.weight + (camouflaged ? CAMOUFLAGE_WEIGHT : 0));
