@@ -4,39 +4,18 @@
  * check-in carries a client id made here, so a retry after a dropped connection counts once.
  */
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { type CoverageState, coverageStateLabels, distanceMeters, hotspotKindLabels } from '@warmline/domain';
+import { coverageStateLabels, distanceMeters, hotspotKindLabels } from '@warmline/domain';
 import { App, Button, Card, InputNumber, Space, Tag, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../app/api.ts';
 import { errorText } from '../../app/errors.ts';
 import type { Items } from '../../app/types.ts';
+import { coverageTagColors } from '../../features/hotspots/coverage.ts';
+import type { Checkin, Hotspot } from '../../features/hotspots/types.ts';
 import { currentPosition } from '../../features/outbox/position.ts';
 import { submit } from '../../features/outbox/sender.ts';
 import { useLang } from '../../i18n/index.ts';
-
-interface Hotspot {
-  id: string;
-  name: string;
-  kind: keyof typeof hotspotKindLabels;
-  address: string | null;
-  lat: number;
-  lng: number;
-  usualCount: number;
-  coverage: { state: CoverageState; hoursSince: number | null };
-}
-interface Checkin {
-  hotspotName: string;
-  distanceM: number;
-  tooFar: boolean;
-}
-
-const stateColor: Record<CoverageState, string> = {
-  never: 'red',
-  overdue: 'red',
-  due_soon: 'orange',
-  ok: 'green',
-};
 
 export function HotspotCheckins() {
   const { t } = useTranslation();
@@ -124,7 +103,7 @@ function HotspotCard({
             {h.name}
           </Typography.Text>
           <Tag>{hotspotKindLabels[h.kind][key]}</Tag>
-          <Tag color={stateColor[state]} data-testid="hotspot-state">
+          <Tag color={coverageTagColors[state]} data-testid="hotspot-state">
             {coverageStateLabels[state][key]}
           </Tag>
         </Space>

@@ -42,7 +42,8 @@ export function ShiftCard() {
   });
   const open = !!current.data?.shift;
   // While the shift runs, the phone reports where the team is every five minutes: that is the
-  // shift's track (and keeps the command centre's recommendations right).
+  // shift's track (and keeps the command centre's recommendations right). A fresh fix only, not
+  // currentPosition(): its fallback to the last known fix would draw a route the team never took.
   useEffect(() => {
     if (!open) return;
     const report = () =>
