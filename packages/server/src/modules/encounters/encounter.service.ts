@@ -18,6 +18,7 @@ import type { Clock } from '../../platform/clock.ts';
 import { AppError } from '../../platform/errors.ts';
 import type { RecordEvent } from '../../platform/events.ts';
 import type { Ids } from '../../platform/ids.ts';
+import { phoneTime } from '../../platform/phone-time.ts';
 import { createLeadRepository } from '../leads/lead.repository.ts';
 import { namePinyin } from '../persons/pinyin.ts';
 import type { ShiftService } from '../shifts/shift.service.ts';
@@ -37,7 +38,7 @@ import type { EncounterInput, EncounterView } from './encounter.schema.ts';
 const FOLLOW_UP_HORIZON_MS = 12 * 3_600_000;
 
 /** How far back a phone may date an encounter it kept while offline (a night and a day). */
-const MAX_BACKDATE_MS = 36 * 3_600_000;
+const MAX_AGE_HOURS = 36;
 
 /** A temporary number for someone whose identity is not known yet: LS-<region>-<8 chars>. */
 function tempNumber(regionCode: string): string {
@@ -99,7 +100,7 @@ export function createEncounterService(deps: {
   clock: Clock;
   ids: Ids;
   recordEvent: RecordEvent;
-  teams: Pick<TeamService, 'teamOfUser' | 'get'>;
+  teams: Pick<TeamService, 'memberTeam'>;
   shifts: Pick<ShiftService, 'openShiftId'>;
   forecastMinTempC: () => number;
 }) {
@@ -110,13 +111,6 @@ export function createEncounterService(deps: {
     const row = await repo.findById(actor, id);
     if (!row) throw new AppError('NOT_FOUND');
     return presentEncounter(row);
-  }
-
-  /** Where the encounter belongs: the member's team's region, else the member's own. */
-  async function regionFor(actor: Actor): Promise<{ teamId: string | null; regionCode: string }> {
-    const teamId = await teams.teamOfUser(actor.id);
-    if (!teamId) return { teamId: null, regionCode: actor.regionCode };
-    return { teamId, regionCode: (await teams.get(actor, teamId)).regionCode };
   }
 
   return {
@@ -158,12 +152,11 @@ export function createEncounterService(deps: {
         return { created: false, encounter: presentEncounter(existing) };
       }
       const now = clock.now();
-      const at = input.at ? new Date(input.at) : now;
-      if (at.getTime() > now.getTime() + 60_000 || now.getTime() - at.getTime() > MAX_BACKDATE_MS)
-        throw new AppError('VALIDATION_FAILED', { field: 'at', reason: 'not within the last 36 hours' });
-      const team = await regionFor(actor);
-      const teamId = team.teamId;
-      const regionCode = input.regionCode ?? team.regionCode;
+      const at = phoneTime(input.at, now, MAX_AGE_HOURS);
+      // Where it belongs: the county given, else the member's team's, else the member's own.
+      const team = await teams.memberTeam(actor.id);
+      const teamId = team?.id ?? null;
+      const regionCode = input.regionCode ?? team?.regionCode ?? actor.regionCode;
       if (!isWithinRegion(regionCode, actor.regionCode)) throw new AppError('FORBIDDEN');
       if (input.leadId && !(await createLeadRepository(db).findById(actor, input.leadId)))
         throw new AppError('NOT_FOUND', { field: 'leadId' });

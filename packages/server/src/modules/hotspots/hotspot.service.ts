@@ -13,6 +13,7 @@ import type { Clock } from '../../platform/clock.ts';
 import { AppError } from '../../platform/errors.ts';
 import type { RecordEvent } from '../../platform/events.ts';
 import type { Ids } from '../../platform/ids.ts';
+import { phoneTime } from '../../platform/phone-time.ts';
 import type { RegionService } from '../regions/region.service.ts';
 import type { ShiftService } from '../shifts/shift.service.ts';
 import type { TeamService } from '../teams/team.service.ts';
@@ -20,7 +21,7 @@ import { type CheckinRow, createHotspotRepository, type HotspotRow } from './hot
 import type { CheckinInput, CheckinView, HotspotInput, HotspotView } from './hotspot.schema.ts';
 
 /** How far back a phone may date a check-in it kept while offline. */
-const MAX_BACKDATE_MS = 24 * 3_600_000;
+const MAX_AGE_HOURS = 24;
 
 /** Hotspots (重点区域), their coverage, and the patrols' check-ins there. */
 export function createHotspotService(deps: {
@@ -161,9 +162,7 @@ export function createHotspotService(deps: {
       const spot = await repo.findById(ctx.actor, input.hotspotId);
       if (!spot) throw new AppError('NOT_FOUND');
       const now = clock.now();
-      const at = input.at ? new Date(input.at) : now;
-      if (at.getTime() > now.getTime() + 60_000 || now.getTime() - at.getTime() > MAX_BACKDATE_MS)
-        throw new AppError('VALIDATION_FAILED', { field: 'at', reason: 'not within the last 24 hours' });
+      const at = phoneTime(input.at, now, MAX_AGE_HOURS);
       const distanceM = Math.round(distanceMeters(input, spot.hotspot));
       const tooFar = distanceM > CHECKIN_MAX_DISTANCE_M;
       const teamId = await teams.teamOfUser(ctx.actor.id);

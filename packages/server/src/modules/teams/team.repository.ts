@@ -70,6 +70,17 @@ export function createTeamRepository(db: DbOrTx) {
             .where(and(inArray(dispatch.teamId, teamIds), inArray(dispatch.state, [...liveDispatchStates]))),
 
     /** The team a patrol member belongs to (one team per person). */
+    /** The team a member patrols with, and its county: one query. */
+    memberTeam: async (userId: string) =>
+      (
+        await db
+          .select({ id: team.id, regionCode: team.regionCode })
+          .from(teamMember)
+          .innerJoin(team, eq(team.id, teamMember.teamId))
+          .where(eq(teamMember.userId, userId))
+          .limit(1)
+      )[0] ?? null,
+
     teamOfUser: async (userId: string) =>
       (
         await db

@@ -220,6 +220,7 @@ export function createTeamService(deps: {
     },
 
     teamOfUser: (userId: string) => repo.teamOfUser(userId),
+    memberTeam: (userId: string) => repo.memberTeam(userId),
   };
 }
 
