@@ -1,4 +1,3 @@
-import { randomInt } from 'node:crypto';
 import {
   type AgeBand,
   type AssistanceCategory,
@@ -10,14 +9,13 @@ import {
   type ObservedFact,
   parseResidentId,
   proposeAssistance,
-  TRACKING_CODE_ALPHABET,
 } from '@warmline/domain';
 import type { Db } from '../../db/pool.ts';
 import type { Actor, Ctx } from '../../platform/actor.ts';
 import type { Clock } from '../../platform/clock.ts';
 import { AppError } from '../../platform/errors.ts';
 import type { RecordEvent } from '../../platform/events.ts';
-import type { Ids } from '../../platform/ids.ts';
+import { type Ids, readableCode } from '../../platform/ids.ts';
 import { phoneTime } from '../../platform/phone-time.ts';
 import { createLeadRepository } from '../leads/lead.repository.ts';
 import { namePinyin } from '../persons/pinyin.ts';
@@ -41,11 +39,7 @@ const FOLLOW_UP_HORIZON_MS = 12 * 3_600_000;
 const MAX_AGE_HOURS = 36;
 
 /** A temporary number for someone whose identity is not known yet: LS-<region>-<8 chars>. */
-function tempNumber(regionCode: string): string {
-  let code = '';
-  for (let i = 0; i < 8; i++) code += TRACKING_CODE_ALPHABET[randomInt(TRACKING_CODE_ALPHABET.length)];
-  return `LS-${regionCode.slice(0, 6)}-${code}`;
-}
+const tempNumber = (regionCode: string) => `LS-${regionCode.slice(0, 6)}-${readableCode()}`;
 
 export function presentEncounter({
   encounter: e,

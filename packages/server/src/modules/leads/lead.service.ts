@@ -1,4 +1,4 @@
-import { createHash, randomInt } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import {
   canTransition,
   DUPLICATE_RADIUS_M,
@@ -14,7 +14,6 @@ import {
   publicLeadStatus,
   SPAM_MODEL_VERSION,
   screenLeadText,
-  TRACKING_CODE_ALPHABET,
   trackingCodePattern,
   vulnerableDescriptors,
 } from '@warmline/domain';
@@ -29,7 +28,7 @@ import {
   type RecordEvent,
   recordRead,
 } from '../../platform/events.ts';
-import type { Ids } from '../../platform/ids.ts';
+import { type Ids, readableCode } from '../../platform/ids.ts';
 import { presentLeadSentinel } from '../sentinels/sentinel.presenter.ts';
 import {
   createLeadRepository,
@@ -52,11 +51,7 @@ type Sighting = Omit<SightingInput, 'callBack' | 'deviceToken' | 'reporterPhone'
 const isVulnerable = (descriptors: readonly string[]) =>
   descriptors.some((d) => vulnerableDescriptors.includes(d as LeadDescriptor));
 
-function newTrackingCode(): string {
-  let code = '';
-  for (let i = 0; i < 8; i++) code += TRACKING_CODE_ALPHABET[randomInt(TRACKING_CODE_ALPHABET.length)];
-  return code;
-}
+const newTrackingCode = () => readableCode();
 
 export function present(
   row: LeadRow,
