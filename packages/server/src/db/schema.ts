@@ -272,6 +272,22 @@ export const shift = pgTable(
   ],
 );
 
+/**
+ * What every record made on the patrol phone carries: the phone's own id for it (a resend after
+ * being offline is stored once), who made it with which team and shift, where and when.
+ * `userId` is null for a team that patrols without accounts (demo teams without logins).
+ */
+const fieldRecord = () => ({
+  clientId: uuid('client_id').notNull(),
+  teamId: uuid('team_id').references(() => team.id),
+  shiftId: uuid('shift_id'),
+  userId: uuid('user_id'),
+  regionCode: text('region_code').notNull(),
+  lat: doublePrecision('lat').notNull(),
+  lng: doublePrecision('lng').notNull(),
+  at: timestamp('at', { withTimezone: true }).notNull(),
+});
+
 /** A place where people sleep rough (重点区域); patrols check in there on every shift. */
 export const hotspot = pgTable(
   'hotspot',
@@ -307,21 +323,13 @@ export const hotspotCheckin = pgTable(
   'hotspot_checkin',
   {
     id: uuid('id').primaryKey(),
-    clientId: uuid('client_id').notNull(),
+    ...fieldRecord(),
     hotspotId: uuid('hotspot_id')
       .notNull()
       .references(() => hotspot.id),
-    teamId: uuid('team_id').references(() => team.id),
-    shiftId: uuid('shift_id'),
-    /** The member whose phone checked in; null for a team that patrols without accounts. */
-    userId: uuid('user_id'),
-    regionCode: text('region_code').notNull(),
-    lat: doublePrecision('lat').notNull(),
-    lng: doublePrecision('lng').notNull(),
     distanceM: integer('distance_m').notNull(),
     tooFar: boolean('too_far').notNull(),
     peopleSeen: integer('people_seen'),
-    at: timestamp('at', { withTimezone: true }).notNull(),
     createdAt: createdAt(),
   },
   (t) => [
@@ -374,18 +382,11 @@ export const encounter = pgTable(
   'encounter',
   {
     id: uuid('id').primaryKey(),
-    clientId: uuid('client_id').notNull(),
+    ...fieldRecord(),
     personId: uuid('person_id')
       .notNull()
       .references(() => person.id),
     leadId: uuid('lead_id').references(() => lead.id),
-    teamId: uuid('team_id').references(() => team.id),
-    shiftId: uuid('shift_id'),
-    userId: uuid('user_id'),
-    regionCode: text('region_code').notNull(),
-    lat: doublePrecision('lat').notNull(),
-    lng: doublePrecision('lng').notNull(),
-    at: timestamp('at', { withTimezone: true }).notNull(),
     facts: text('facts').array().notNull(),
     sex: text('sex').notNull(),
     ageBand: text('age_band'),
