@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, isNull, like, lte, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNull, like, lte } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { DbOrTx } from '../../db/pool.ts';
 import { encounter, handover, org, person } from '../../db/schema.ts';
@@ -103,13 +103,5 @@ export function createEncounterRepository(db: DbOrTx) {
           and(inArray(org.kind, ['station', 'hospital']), like(org.regionCode, `${regionCode.slice(0, 4)}%`)),
         )
         .orderBy(org.kind, org.name),
-
-    countForPerson: async (personId: string) =>
-      (
-        await db
-          .select({ n: sql<number>`count(*)::int` })
-          .from(encounter)
-          .where(eq(encounter.personId, personId))
-      )[0]!.n,
   };
 }
