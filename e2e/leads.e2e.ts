@@ -45,7 +45,12 @@ describe('线索队列', () => {
       const code = await reportFromPublic(description, crypto.randomUUID());
       const row = page.getByTestId(`lead-row-${code}`);
       // Live, but the whole suite shares two cores with it: allow what a loaded CI machine needs.
-      await row.waitFor({ timeout: 20_000 });
+      await row.waitFor({ timeout: 20_000 }).catch(async (e) => {
+        await screenshot(page, 'leads-queue-missing');
+        const api = await page.evaluate(async () => (await fetch('/api/leads?open=true&pageSize=5')).text());
+        console.log('QUEUE-DEBUG', code, api.slice(0, 1500));
+        throw e;
+      });
       expect(await row.textContent()).toContain('优先');
       expect(await row.textContent()).toContain('群众上报');
       await screenshot(page, 'leads-queue-live');
