@@ -44,12 +44,17 @@ export function useLiveUpdates(enabled: boolean): LiveStatus {
       void queryClient.invalidateQueries({ queryKey: ['events'] });
     };
 
+    let openedBefore = false;
     const connect = () => {
       setStatus('connecting');
       source = new EventSource('/api/live', { withCredentials: true });
       source.onopen = () => {
         delay = 1000;
         setStatus('open');
+        // A reopened stream has missed whatever changed while it was down: catch up by
+        // refetching what is on screen, rather than waiting for the next change.
+        if (openedBefore) void queryClient.invalidateQueries();
+        openedBefore = true;
       };
       source.addEventListener('change', onChange);
       source.onmessage = onChange;
