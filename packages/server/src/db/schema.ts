@@ -416,6 +416,35 @@ export const encounter = pgTable(
 );
 
 /**
+ * A photo taken on the street with an encounter, re-encoded like the public's (no EXIF, no GPS).
+ * `ofMinor` is fixed when it is stored: such a photo is never on a list and opening it needs a
+ * stated reason (audited).
+ */
+export const encounterPhoto = pgTable(
+  'encounter_photo',
+  {
+    id: uuid('id').primaryKey(),
+    clientId: uuid('client_id').notNull(),
+    encounterId: uuid('encounter_id')
+      .notNull()
+      .references(() => encounter.id),
+    regionCode: text('region_code').notNull(),
+    ofMinor: boolean('of_minor').notNull(),
+    mime: text('mime').notNull(),
+    width: integer('width').notNull(),
+    height: integer('height').notNull(),
+    bytes: bytea('bytes').notNull(),
+    takenAt: timestamp('taken_at', { withTimezone: true }).notNull(),
+    userId: uuid('user_id'),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex('encounter_photo_client_uq').on(t.clientId),
+    index('encounter_photo_encounter_idx').on(t.encounterId),
+  ],
+);
+
+/**
  * The hand-over an encounter starts (转送): a pending arrival at a rescue station for to_station,
  * protective and assist_first; a hospital referral for medical_first. The station side receives
  * it (issue 5); until then it is pending.
