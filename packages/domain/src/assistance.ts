@@ -127,6 +127,11 @@ function readFacts(o: EncounterObservation): (fact: ObservedFact) => boolean {
   return (fact) => facts.has(fact);
 }
 
+/** A minor by any reading (toggle or age band): their photos never appear on a list. */
+export function isMinor(observation: EncounterObservation): boolean {
+  return readFacts(observation)('minor');
+}
+
 export const assistanceReasons = [
   'critically_ill',
   'suspected_mental_disorder',

@@ -114,6 +114,11 @@ export const errorCatalog = {
     en: 'Photo too large (at most 10 MB and 40 megapixels each)',
   },
   TOO_MANY_PHOTOS: { status: 400, zh: '最多上传 3 张照片', en: 'At most 3 photos' },
+  PHOTO_REASON_REQUIRED: {
+    status: 400,
+    zh: '查看未成年人照片须填写事由',
+    en: "State why you open a minor's photo",
+  },
   SENTINEL_PHONE_TAKEN: {
     status: 409,
     zh: '该手机号已注册为信息哨点',

@@ -47,6 +47,8 @@ export const eventActions = {
   'person.unmerged': { zh: '撤销合并受助人员档案', en: 'Person merge undone' },
   'encounter.recorded': { zh: '记录街面救助', en: 'Encounter recorded' },
   'encounter.category_overridden': { zh: '更改救助类别', en: 'Assistance category overridden' },
+  'encounter.photo_added': { zh: '上传街面救助照片', en: 'Encounter photo added' },
+  'encounter.photo_viewed': { zh: '查看街面救助照片', en: 'Encounter photo viewed' },
   'handover.requested': { zh: '转送（待入站 / 送医）', en: 'Hand-over requested' },
   'lead.encounter_linked': { zh: '现场记录街面救助', en: 'Encounter recorded for this lead' },
   'alert.raised': { zh: '发出督办提醒', en: 'Alert raised' },

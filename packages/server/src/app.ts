@@ -30,6 +30,11 @@ import {
   patrolEncounterRoutes,
 } from './modules/encounters/encounter.routes.ts';
 import { createEncounterService } from './modules/encounters/encounter.service.ts';
+import {
+  encounterPhotoRoutes,
+  patrolEncounterPhotoRoutes,
+} from './modules/encounters/encounter-photo.routes.ts';
+import { createEncounterPhotoService } from './modules/encounters/encounter-photo.service.ts';
 import { healthRoutes } from './modules/health/health.routes.ts';
 import { hotspotRoutes, patrolCheckinRoutes } from './modules/hotspots/hotspot.routes.ts';
 import { createHotspotService } from './modules/hotspots/hotspot.service.ts';
@@ -215,6 +220,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     shifts,
     forecastMinTempC: () => config.FORECAST_MIN_TEMP_C,
   });
+  const encounterPhotos = createEncounterPhotoService({ db, clock, ids, recordEvent });
   const dispatch = createDispatchService({
     db,
     clock,
@@ -262,6 +268,8 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   await app.register(personRoutes(persons), { prefix: '/api/persons' });
   await app.register(patrolShiftRoutes(shifts), { prefix: '/api/patrol' });
   await app.register(patrolEncounterRoutes(encounters), { prefix: '/api/patrol' });
+  await app.register(patrolEncounterPhotoRoutes(encounterPhotos), { prefix: '/api/patrol/encounters' });
+  await app.register(encounterPhotoRoutes(encounterPhotos), { prefix: '/api/encounters' });
   await app.register(sentinelRoutes(sentinels), { prefix: '/api/sentinels' });
   await app.register(publicSentinelRoutes(sentinels), { prefix: '/api/public/sentinels' });
   await app.register(sentinelSelfRoutes(sentinels), { prefix: '/api/sentinel' });

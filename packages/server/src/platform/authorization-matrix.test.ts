@@ -122,6 +122,14 @@ const policy: Record<string, { access: Access } & Sample> = {
   },
   'GET /api/encounters': { access: 'encounter.read' },
   'GET /api/encounters/:id': { access: 'encounter.read' },
+  // The sample encounter has no photos and was recorded by nobody signed in here.
+  'GET /api/encounters/:id/photos': { access: 'encounter.read' },
+  'GET /api/encounters/:id/photos/:photoId': { access: 'encounter.read', refused: 'NOT_FOUND' },
+  'POST /api/patrol/encounters/:clientId/photos': {
+    access: 'dispatch.work',
+    body: () => ({ clientId: randomUUID() }),
+    refused: 'NOT_FOUND',
+  },
   'GET /api/handovers': { access: 'encounter.read', query: '?state=pending' },
   // Recorded in the side's county: out of jurisdiction it is refused.
   'POST /api/patrol/encounters': {
@@ -336,6 +344,7 @@ function urlFor(url: string, side: 'in' | 'out', sample: Sample): string {
     url
       .replace(':id', id)
       .replace(':photoId', '01900000-0000-7000-8000-000000000000')
+      .replace(':clientId', target.encounterId)
       .replace(':code', target.code)
       .replace(':trackingCode', trackingCode) + (sample.query ?? '')
   );
