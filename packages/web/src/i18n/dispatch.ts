@@ -125,7 +125,7 @@ export const dispatchZh = {
     discard: '丢弃这条记录',
     discardConfirm: '丢弃后无法恢复，确定？',
     discarded: '已丢弃',
-    kind: { checkin: '打卡', encounter: '街面救助' },
+    kind: { checkin: '打卡', encounter: '街面救助', photo: '照片' },
   },
   encounter: {
     new: '记录街面救助',
@@ -153,6 +153,11 @@ export const dispatchZh = {
     metAt: '{{time}} 遇见',
     recheck: '复查',
     takeTo: '送往',
+    photo: '拍照',
+    photoMax: '最多 3 张',
+    photoRemove: '删除照片',
+    photoFailed: '照片无法读取，请重拍',
+    photoMinor: '未成年人照片仅存档，不在列表显示',
   },
 };
 
@@ -279,7 +284,7 @@ export const dispatchEn: DispatchMessages = {
     discard: 'Discard this record',
     discardConfirm: 'A discarded record cannot be recovered. Discard?',
     discarded: 'Discarded',
-    kind: { checkin: 'Check-in', encounter: 'Encounter' },
+    kind: { checkin: 'Check-in', encounter: 'Encounter', photo: 'Photo' },
   },
   encounter: {
     new: 'Record an encounter',
@@ -307,5 +312,10 @@ export const dispatchEn: DispatchMessages = {
     metAt: 'Met {{time}}',
     recheck: 'Re-check',
     takeTo: 'Take to',
+    photo: 'Take a photo',
+    photoMax: 'At most 3',
+    photoRemove: 'Remove photo',
+    photoFailed: 'That photo could not be read; take it again',
+    photoMinor: "A minor's photo is kept on file, never shown on lists",
   },
 };

@@ -318,5 +318,9 @@ export const en: Messages = {
     masked: 'Click to view (viewing is recorded)',
     open: 'View photo {{n}}',
     loading: 'Loading…',
+    minor: "A minor's photo",
+    reasonTitle: "Open a minor's photo",
+    reasonHint: 'State why (e.g. family tracing, hand-over to the police); it is kept in the audit log',
+    reason: 'Reason',
   },
 };

@@ -318,6 +318,10 @@ export const zhCN = {
     masked: '点击查看（查看将被记录）',
     open: '查看第 {{n}} 张照片',
     loading: '正在加载…',
+    minor: '未成年人照片',
+    reasonTitle: '查看未成年人照片',
+    reasonHint: '请填写查看事由（如：寻亲比对、移交公安），将记入审计日志',
+    reason: '查看事由',
   },
 };
 

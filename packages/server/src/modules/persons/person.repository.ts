@@ -1,6 +1,6 @@
-import { and, desc, eq, ilike, inArray, isNull, like, or, sql } from 'drizzle-orm';
+import { and, desc, eq, getTableColumns, ilike, inArray, isNull, like, or, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/pool.ts';
-import { encounter, hotspot, person } from '../../db/schema.ts';
+import { encounter, encounterPhoto, hotspot, person } from '../../db/schema.ts';
 import type { Actor } from '../../platform/actor.ts';
 import { inJurisdiction } from '../../platform/scope.ts';
 
@@ -81,7 +81,10 @@ export function createPersonRepository(db: DbOrTx) {
 
     encountersOf: (personId: string) =>
       db
-        .select()
+        .select({
+          ...getTableColumns(encounter),
+          photoCount: sql<number>`(SELECT count(*)::int FROM ${encounterPhoto} WHERE ${encounterPhoto.encounterId} = ${encounter.id})`,
+        })
         .from(encounter)
         .where(eq(encounter.personId, personId))
         .orderBy(desc(encounter.at))

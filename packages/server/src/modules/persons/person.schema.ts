@@ -32,6 +32,8 @@ export const personDetailSchema = personSchema.extend({
       note: z.string().nullable(),
       /** Came from this other record by a merge. */
       mergedFromPersonId: z.uuid().nullable(),
+      /** Photos taken with it (opened one by one, audited: GET /api/encounters/{id}/photos). */
+      photoCount: z.number().int(),
     }),
   ),
   /** Records merged into this one (each can be unmerged). */

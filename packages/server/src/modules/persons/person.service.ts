@@ -54,6 +54,7 @@ export function createPersonService(deps: { db: Db; clock: Clock; recordEvent: R
         teamId: e.teamId,
         note: e.note,
         mergedFromPersonId: e.mergedFromPersonId,
+        photoCount: e.photoCount,
       })),
       merged: merged.map((m) => ({ id: m.id, tempNumber: m.tempNumber, name: m.name })),
     };

@@ -56,3 +56,13 @@ export async function open<T>(key: CryptoKey, sealed: Sealed): Promise<T> {
   const plain = await crypto.subtle.decrypt({ name: 'AES-GCM', iv: sealed.iv }, key, sealed.data);
   return JSON.parse(new TextDecoder().decode(plain)) as T;
 }
+
+/** Raw bytes (a photo), sealed the same way but without the JSON round trip. */
+export async function sealBytes(key: CryptoKey, bytes: ArrayBuffer): Promise<Sealed> {
+  const iv = crypto.getRandomValues(new Uint8Array(12));
+  return { iv, data: await crypto.subtle.encrypt({ name: 'AES-GCM', iv }, key, bytes) };
+}
+
+export function openBytes(key: CryptoKey, sealed: Sealed): Promise<ArrayBuffer> {
+  return crypto.subtle.decrypt({ name: 'AES-GCM', iv: sealed.iv }, key, sealed.data);
+}

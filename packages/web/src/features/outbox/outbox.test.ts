@@ -112,4 +112,38 @@ describe('outbox', () => {
     });
     expect(await listOutbox()).toHaveLength(0);
   });
+
+  it('keeps a photo sealed and sends it as a form after its encounter', async () => {
+    const picture = new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 7, 7, 7, 7]).buffer;
+    const sent: { path: string; init: RequestInit }[] = [];
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async (path: string, init: RequestInit) => {
+        sent.push({ path, init });
+        return json(201, {});
+      }),
+    );
+    const encounter = body(1);
+    await enqueue({ kind: 'encounter', path: '/api/patrol/encounters', body: encounter });
+    const photoId = crypto.randomUUID();
+    await enqueue({
+      kind: 'photo',
+      path: `/api/patrol/encounters/${encounter.clientId}/photos`,
+      body: { clientId: photoId },
+      file: picture,
+    });
+    const [, stored] = await listOutbox();
+    expect(new Uint8Array(stored!.file!.data)).not.toEqual(new Uint8Array(picture));
+    await flushOutbox(true);
+    expect(sent.map((s) => s.path)).toEqual([
+      '/api/patrol/encounters',
+      `/api/patrol/encounters/${encounter.clientId}/photos`,
+    ]);
+    const form = sent[1]!.init.body as FormData;
+    expect(form).toBeInstanceOf(FormData);
+    expect(JSON.parse(String(form.get('data')))).toEqual({ clientId: photoId });
+    const file = form.get('photos') as Blob;
+    expect(new Uint8Array(await file.arrayBuffer())).toEqual(new Uint8Array(picture));
+    expect(await listOutbox()).toHaveLength(0);
+  });
 });

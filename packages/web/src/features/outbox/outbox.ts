@@ -7,9 +7,9 @@
  * what the pending list shows (kind, time, attempts, error).
  */
 import { type DBSchema, type IDBPDatabase, openDB } from 'idb';
-import { deviceKey, open, type Sealed, seal } from './crypto.ts';
+import { deviceKey, open, openBytes, type Sealed, seal, sealBytes } from './crypto.ts';
 
-export type OutboxKind = 'checkin' | 'encounter';
+export type OutboxKind = 'checkin' | 'encounter' | 'photo';
 
 /** A server refusal (4xx): kept, shown with a discard button, never resent by itself. */
 export interface OutboxError {
@@ -27,6 +27,8 @@ export interface OutboxEntry {
   /** Who recorded it: only sent in that person's session (a shared phone must not re-file it). */
   userId: string | null;
   body: Sealed;
+  /** A photo's bytes (sealed like the body), sent as multipart with the body as `data`. */
+  file?: Sealed;
   /** A label for the pending list (e.g. the hotspot's name); not sensitive. */
   label: string;
   createdAt: number;
@@ -80,6 +82,8 @@ export interface Queued {
   path: string;
   body: { clientId: string } & Record<string, unknown>;
   label?: string;
+  /** A photo, already shrunk and re-encoded on the phone. */
+  file?: ArrayBuffer;
 }
 
 let lastSeq = 0;
@@ -92,7 +96,7 @@ export function setOutboxUser(userId: string | null): void {
 export const outboxUser = () => currentUser;
 
 /** Writes the request durably; resolves once it is committed to disk. */
-export async function enqueue({ kind, path, body, label = '' }: Queued): Promise<OutboxEntry> {
+export async function enqueue({ kind, path, body, label = '', file }: Queued): Promise<OutboxEntry> {
   const db = await outboxDb();
   const now = Date.now();
   lastSeq = Math.max(now, lastSeq + 1);
@@ -102,6 +106,7 @@ export async function enqueue({ kind, path, body, label = '' }: Queued): Promise
     path,
     userId: currentUser,
     body: await seal(await deviceKey(db), body),
+    ...(file ? { file: await sealBytes(await deviceKey(db), file) } : {}),
     label,
     createdAt: now,
     seq: lastSeq,
@@ -125,6 +130,10 @@ export async function listOutbox(): Promise<OutboxEntry[]> {
 
 export async function readBody(entry: OutboxEntry): Promise<Record<string, unknown>> {
   return open(await outboxKey(), entry.body);
+}
+
+export async function readFile(entry: OutboxEntry): Promise<ArrayBuffer | null> {
+  return entry.file ? openBytes(await outboxKey(), entry.file) : null;
 }
 
 /** Removes an entry: after the server confirmed it, or when the person discards a refused one. */

@@ -21,6 +21,7 @@ import {
   outboxUser,
   type Queued,
   readBody,
+  readFile,
   removeEntry,
   updateEntry,
 } from './outbox.ts';
@@ -42,13 +43,21 @@ interface Answer {
   data: unknown;
 }
 
-async function post(path: string, body: unknown): Promise<Answer | null> {
+/** JSON, or with a photo a form: the body as its `data` field and the picture as `photos`. */
+function encode(body: unknown, file: ArrayBuffer | null): { headers: HeadersInit; body: BodyInit } {
+  if (!file) return { headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) };
+  const form = new FormData();
+  form.append('data', JSON.stringify(body));
+  form.append('photos', new Blob([file], { type: 'image/jpeg' }), 'photo.jpg');
+  return { headers: {}, body: form };
+}
+
+async function post(path: string, body: unknown, file: ArrayBuffer | null): Promise<Answer | null> {
   try {
     const response = await fetch(path, {
       method: 'POST',
       credentials: 'same-origin',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify(body),
+      ...encode(body, file),
       // A connection that hangs (a weak signal) counts as offline, not as a save that never ends.
       signal: AbortSignal.timeout(20_000),
     });
@@ -69,7 +78,8 @@ type ErrorBody = { error?: { code?: string; message?: string; details?: { field?
 
 async function sendEntry(entry: OutboxEntry): Promise<Outcome> {
   const body = await readBody(entry);
-  let answer = await post(entry.path, body);
+  const file = await readFile(entry);
+  let answer = await post(entry.path, body, file);
   // `at` is the phone's clock. A phone that runs fast or slow by minutes would be refused ("not
   // within the window"): correct `at` by the server's Date header and try once more.
   const field = (answer?.data as ErrorBody)?.error?.details?.field;
@@ -81,7 +91,11 @@ async function sendEntry(entry: OutboxEntry): Promise<Outcome> {
   ) {
     const skew = answer.date - Date.now();
     if (Math.abs(skew) > 30_000) {
-      answer = await post(entry.path, { ...body, at: new Date(Date.parse(body.at) + skew).toISOString() });
+      answer = await post(
+        entry.path,
+        { ...body, at: new Date(Date.parse(body.at) + skew).toISOString() },
+        file,
+      );
     }
   }
   if (!answer) return { state: 'retry', error: 'network' };

@@ -31,9 +31,11 @@ import { useTranslation } from 'react-i18next';
 import { ApiError, api } from '../../app/api.ts';
 import { errorText } from '../../app/errors.ts';
 import { formatTime } from '../../app/format.ts';
+import { enqueue } from '../../features/outbox/outbox.ts';
 import { currentPosition } from '../../features/outbox/position.ts';
-import { submit } from '../../features/outbox/sender.ts';
+import { flushOutbox, submit } from '../../features/outbox/sender.ts';
 import { useLang } from '../../i18n/index.ts';
+import { EncounterPhotos, type TakenPhoto } from './EncounterPhotos.tsx';
 
 interface Recorded {
   category: AssistanceCategory;
@@ -92,6 +94,7 @@ export function EncounterForm({
   const [looks, setLooks] = useState({ clothing: '', condition: '' });
   const [problem, setProblem] = useState<string | null>(null);
   const [destination, setDestination] = useState<string | null>(null);
+  const [photos, setPhotos] = useState<TakenPhoto[]>([]);
   const destinations = useQuery({
     queryKey: ['patrol', 'destinations'],
     queryFn: () =>
@@ -124,7 +127,7 @@ export function EncounterForm({
     mutationFn: async () => {
       const p = await currentPosition();
       const id = Object.fromEntries(Object.entries(identity).filter(([, v]) => v.trim()));
-      return submit<Recorded>({
+      const result = await submit<Recorded>({
         kind: 'encounter',
         path: '/api/patrol/encounters',
         // Not sealed, so never a name or number: the category only.
@@ -149,6 +152,17 @@ export function EncounterForm({
           followUpOf: followUp?.encounterId,
         },
       });
+      // After their encounter in the outbox, so they are sent after it (the server needs it first).
+      for (const photo of photos)
+        await enqueue({
+          kind: 'photo',
+          path: `/api/patrol/encounters/${clientId}/photos`,
+          label: t('outbox.kind.photo'),
+          body: { clientId: photo.clientId, at: photo.at },
+          file: photo.bytes,
+        });
+      if (photos.length) void flushOutbox(true);
+      return result;
     },
     onSuccess: (result) => {
       if (result.state === 'queued') {
@@ -264,6 +278,11 @@ export function EncounterForm({
             ))}
           </div>
         )}
+        <EncounterPhotos
+          photos={photos}
+          onChange={setPhotos}
+          ofMinor={proposal.protections.includes('minor')}
+        />
         <Collapse
           items={[
             {

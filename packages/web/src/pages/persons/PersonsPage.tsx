@@ -32,6 +32,7 @@ import { useAuth } from '../../app/auth.tsx';
 import { errorText } from '../../app/errors.ts';
 import { formatTime } from '../../app/format.ts';
 import type { Items } from '../../app/types.ts';
+import { EncounterPhotoTiles } from '../../features/leads/LeadPhotos.tsx';
 import { useLang } from '../../i18n/index.ts';
 
 interface Person {
@@ -53,6 +54,7 @@ interface PersonDetail extends Person {
     category: AssistanceCategory;
     note: string | null;
     mergedFromPersonId: string | null;
+    photoCount: number;
   }[];
   merged: { id: string; tempNumber: string; name: string | null }[];
 }
@@ -190,6 +192,7 @@ function PersonDrawer({
                     {e.mergedFromPersonId && <Tag>{t('persons.mergedFrom')}</Tag>}
                   </Space>
                   {e.note && <Typography.Text type="secondary">{e.note}</Typography.Text>}
+                  {e.photoCount > 0 && <EncounterPhotoTiles encounterId={e.id} count={e.photoCount} />}
                 </Space>
               ),
             }))}
