@@ -64,6 +64,10 @@ import heldoutGenuineRawM from './spam-corpus/heldout-2026-12m-genuine.txt?raw';
 // @ts-expect-error -- as above.
 import heldoutSpamRawM from './spam-corpus/heldout-2026-12m-spam.txt?raw';
 // @ts-expect-error -- as above.
+import heldoutGenuineRawN from './spam-corpus/heldout-2026-12n-genuine.txt?raw';
+// @ts-expect-error -- as above.
+import heldoutSpamRawN from './spam-corpus/heldout-2026-12n-spam.txt?raw';
+// @ts-expect-error -- as above.
 import spamRaw from './spam-corpus/spam.txt?raw';
 import { learnAdStyleModel } from './spam-learn.ts';
 
@@ -106,6 +110,8 @@ const blind202612k = { spam: lines(heldoutSpamRawK), genuine: lines(heldoutGenui
 /** Two more, measured blind against spam-2026.12-9 (89.0 % / 2.0 % and 94.5 % / 1.0 %). */
 const blind202612l = { spam: lines(heldoutSpamRawL), genuine: lines(heldoutGenuineRawL) };
 const blind202612m = { spam: lines(heldoutSpamRawM), genuine: lines(heldoutGenuineRawM) };
+/** One more, measured blind against spam-2026.12-11 (94.5 % / 0.5 %), then learned from. */
+const blind202612n = { spam: lines(heldoutSpamRawN), genuine: lines(heldoutGenuineRawN) };
 const spent = [
   blind202612,
   blind202612b,
@@ -120,6 +126,7 @@ const spent = [
   blind202612k,
   blind202612l,
   blind202612m,
+  blind202612n,
 ];
 /** Everything the bigram table learns from: the tuning split and the spent blind sets. */
 const learning = {
@@ -177,6 +184,7 @@ describe('spam corpus', () => {
     ['2026-12k blind set', blind202612k.spam, blind202612k.genuine, 0.9],
     ['2026-12l blind set', blind202612l.spam, blind202612l.genuine, 0.9],
     ['2026-12m blind set', blind202612m.spam, blind202612m.genuine, 0.9],
+    ['2026-12n blind set', blind202612n.spam, blind202612n.genuine, 0.9],
   ] as const) {
     it(`keeps ≥ ${floor * 100} % of spam caught and ≤ 1 % of genuine reports quarantined (${split}; target not met)`, () => {
       const missed = s.filter((t) => !screenLeadText({ description: t }).quarantine);

@@ -28,7 +28,7 @@
 import { AD_STYLE_MODEL_TEXT } from './spam-model.ts';
 
 /** Bump whenever a lexicon, a weight, the threshold or the learned model changes. */
-export const SPAM_MODEL_VERSION = 'spam-2026.12-11';
+export const SPAM_MODEL_VERSION = 'spam-2026.12-12';
 
 /** Scores at or above this are quarantined for review. */
 export const SPAM_QUARANTINE_THRESHOLD = 5;
@@ -173,6 +173,8 @@ export const spamReliefLexicon: readonly string[] = [
   '婆婆',
   '男子',
   '女子',
+  '女的',
+  '男的',
   '中年',
   '年轻人',
   '小孩',
@@ -1147,7 +1149,7 @@ const CALL_TO_ACTION_RE = new RegExp(
     '(?:请|求)(?:好心人|爱心人士|大家)\\p{Script=Han}{0,6}(?:转(?!告|发|达)|捐|资助|打)|捐款群|水滴筹|轻松筹|(?:一元|一块)\\p{Script=Han}{0,3}都?是爱',
     '我换(?:号|手机号)了|(?:换|加)(?:了)?(?:我)?(?:这个)?新(?:微信|号码|号)|我是你(?:们)?的?\\p{Script=Han}{0,4}(?:同学|领导|老师|班主任|张局|局长|总)',
     '别打电话|(?:不要|不得|别)告诉\\p{Script=Han}{0,4}(?:家人|任何人|家里)|此事保密|借我\\p{Script=Han}{0,2}[0-9一二两三四五六七八九十百千万]',
-    '转发的人|不转|转发此|转发(?:到|给)[0-9一二三四五六七八九十]+个|转给所有|求三连|点赞(?:过|最高|关注)|点我主页|评论区(?:见|领|扣|留言|私)|别划走|泪目|真相让人|曝光|投一票|测测你',
+    '转发的人|不转|转发此|转发?(?:到|给)(?:每个|所有|身边)|(?:看到|见到)的?(?:请|就|都)转|转发(?:到|给)[0-9一二三四五六七八九十]+个|转给所有|求三连|点赞(?:过|最高|关注)|点我主页|评论区(?:见|领|扣|留言|私)|别划走|泪目|真相让人|曝光|投一票|测测你',
     '收款人|支付宝账号|先(?:交|付|转)(?!了)\\p{Script=Han}{0,6}(?:费|金|钱)',
     '(?<!没|不|没有)扫(?:码|一扫|二维码)(?!关注了|进来|进的|了|用不了|不了|给|付)|(?:下载|注册)(?:app|即|就|送)|(?<!最后|最近)登录|私信我|电话咨询|欢迎(?:来电|咨询|选购|进店|光临|订购)',
   ].join('|'),
@@ -1430,7 +1432,11 @@ export function screenLeadText(input: SpamScreeningInput, model: AdStyleModel = 
   if (reliefHits.size === 0) {
     // Nothing about anyone, and too short to say anything (在吗, 测试, 1111): nothing to act on.
     const said = squeeze(whole).length;
-    add('no_relief_content', said <= 12 ? 5 : 4);
+    // A word or two of Latin letters with no relief word among them (hello world, asdfgh): a
+    // test or a keyboard mash. Longer English or pinyin texts are left to the other signals.
+    const foreign = !/\p{Script=Han}/u.test(whole) && whole.trim().split(/\s+/).length <= 2;
+    add('no_relief_content', said <= 12 || foreign ? 5 : 4);
+    if (foreign) style = Math.max(style, 0);
   }
   const credit = pitched ? 0 : Math.min(3, 0.75 * reliefHits.size);
 
