@@ -1,4 +1,5 @@
 import type { APIRequestContext, Browser, BrowserContext } from 'playwright-core';
+import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { baseUrl, DEMO_PASSWORD, desktopPage, launchBrowser, screenshot, signIn } from './browser.ts';
 
@@ -89,5 +90,60 @@ describe('persons', () => {
     await page.getByText('已撤销合并').waitFor();
     await expect.poll(() => rows.count()).toBe(2);
     await page.close();
+  });
+
+  it("shows a minor's photo only after the reason is given, and the opening is in the audit log", async () => {
+    const patrol = await apiAs('patrol1');
+    const minorName = `钱${name.slice(1)}`;
+    const encounter = {
+      clientId: crypto.randomUUID(),
+      lat: 24.8131,
+      lng: 113.6047,
+      identity: { name: minorName },
+      ageBand: 'adolescent',
+      facts: [],
+    };
+    expect((await patrol.post(`${baseUrl()}/api/patrol/encounters`, { data: encounter })).status()).toBe(201);
+    const picture = await sharp({ create: { width: 80, height: 60, channels: 3, background: '#335577' } })
+      .jpeg()
+      .toBuffer();
+    const upload = await patrol.post(`${baseUrl()}/api/patrol/encounters/${encounter.clientId}/photos`, {
+      multipart: {
+        data: JSON.stringify({ clientId: crypto.randomUUID() }),
+        photos: { name: 'p.jpg', mimeType: 'image/jpeg', buffer: picture },
+      },
+    });
+    expect(upload.status()).toBe(201);
+
+    const page = await desktopPage(browser);
+    await signIn(page, 'station1');
+    await page.waitForURL(`${baseUrl()}/`);
+    await page.goto(`${baseUrl()}/persons`);
+    const search = page.getByTestId('person-search').locator('input');
+    await search.fill(minorName);
+    await search.press('Enter');
+    const rows = page.getByTestId('person-row');
+    await expect.poll(() => rows.count()).toBe(1);
+    // Not on the list: the row carries no picture.
+    expect(await rows.first().locator('img').count()).toBe(0);
+    await rows.first().click();
+    const drawer = page.getByTestId('person-drawer');
+    const masked = drawer.getByTestId('encounter-photos-staff-masked');
+    await expect.poll(() => masked.getAttribute('data-minor')).toBe('true');
+    expect(await drawer.locator('img').count()).toBe(0);
+    await masked.click();
+    const ok = page.locator('.ant-modal').getByRole('button', { name: /确\s*定|OK/ });
+    expect(await ok.isDisabled()).toBe(true);
+    await page.getByTestId('photo-reason').fill('寻亲比对');
+    await ok.click();
+    await drawer.getByTestId('encounter-photos-staff-image').waitFor();
+    await screenshot(page, 'persons-minor-photo', { fullPage: false });
+    await page.close();
+
+    const supervisor = await apiAs('supervisor');
+    const events = await supervisor.get(`${baseUrl()}/api/events?action=encounter.photo_viewed`);
+    expect(events.status()).toBe(200);
+    const items = ((await events.json()) as { items: { payload: { reason?: string } }[] }).items;
+    expect(items.some((e) => e.payload.reason === '寻亲比对')).toBe(true);
   });
 });

@@ -81,6 +81,9 @@ describe('encounter photos', () => {
     expect(again.statusCode).toBe(200);
     expect(again.json().id).toBe(first.json().id);
     expect(await photosOf(e.id)).toBe(1);
+    const personId = (await get('dispatcher', `/api/encounters/${e.id}`)).json().person.id;
+    const timeline = (await get('dispatcher', `/api/persons/${personId}`)).json().encounters;
+    expect(timeline).toEqual([expect.objectContaining({ id: e.id, photoCount: 1 })]);
     const [row] = await t.db.select().from(encounterPhoto).where(eq(encounterPhoto.clientId, clientId));
     expect((await sharp(row!.bytes).metadata()).exif).toBeUndefined();
   });

@@ -1,6 +1,6 @@
 import { and, desc, eq, getTableColumns, ilike, inArray, isNull, like, or, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/pool.ts';
-import { encounter, encounterPhoto, hotspot, person } from '../../db/schema.ts';
+import { encounter, hotspot, person } from '../../db/schema.ts';
 import type { Actor } from '../../platform/actor.ts';
 import { inJurisdiction } from '../../platform/scope.ts';
 
@@ -83,7 +83,9 @@ export function createPersonRepository(db: DbOrTx) {
       db
         .select({
           ...getTableColumns(encounter),
-          photoCount: sql<number>`(SELECT count(*)::int FROM ${encounterPhoto} WHERE ${encounterPhoto.encounterId} = ${encounter.id})`,
+          // Spelled out: drizzle leaves columns of a one-table query unqualified, and a bare "id"
+          // inside the subquery would be the photo's own.
+          photoCount: sql<number>`(SELECT count(*)::int FROM encounter_photo p WHERE p.encounter_id = "encounter"."id")`,
         })
         .from(encounter)
         .where(eq(encounter.personId, personId))
