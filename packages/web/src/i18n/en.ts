@@ -37,6 +37,8 @@ export const en: Messages = {
   },
   login: {
     heading: 'Sign in',
+    waiting:
+      '{{n}} patrol records on this phone are not uploaded yet: they go after you sign in; do not clear the browser data',
     totpHeading: 'Two-step verification',
     motto: 'Find everyone in the cold, help everyone we find',
     username: 'Username',

@@ -39,6 +39,7 @@ export const zhCN = {
   },
   login: {
     heading: '登录',
+    waiting: '本机有 {{n}} 条巡查记录尚未上传：登录后自动上传，请勿清除浏览器数据',
     totpHeading: '两步验证',
     motto: '发现一个，救助一个，温暖一个',
     username: '用户名',

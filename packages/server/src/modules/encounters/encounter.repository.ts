@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, isNull, like, lte } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNull, like, lt, lte } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { DbOrTx } from '../../db/pool.ts';
 import { encounter, handover, org, person } from '../../db/schema.ts';
@@ -29,10 +29,14 @@ export function createEncounterRepository(db: DbOrTx) {
           .limit(1)
       )[0] ?? null,
 
-    list: (actor: Pick<Actor, 'regionCode'>, limit: number, leadId?: string) =>
+    list: (actor: Pick<Actor, 'regionCode'>, limit: number, f: { leadId?: string; before?: string }) =>
       withPerson()
         .where(
-          and(inJurisdiction(encounter.regionCode, actor), leadId ? eq(encounter.leadId, leadId) : undefined),
+          and(
+            inJurisdiction(encounter.regionCode, actor),
+            f.leadId ? eq(encounter.leadId, f.leadId) : undefined,
+            f.before ? lt(encounter.at, new Date(f.before)) : undefined,
+          ),
         )
         .orderBy(desc(encounter.at))
         .limit(limit),

@@ -249,6 +249,24 @@ describe('encounters (街面救助)', () => {
     expect(await rows(encounter)).toBe(before + 1);
   });
 
+  it('pages back in time with before: the encounters that happened earlier, newest first', async () => {
+    const now = Date.parse((await post('patrol', '/api/patrol/encounters', encounterBody())).json().at);
+    const hoursAgo = (h: number) => new Date(now - h * 3_600_000).toISOString();
+    const older = (
+      await post('patrol', '/api/patrol/encounters', encounterBody({ at: hoursAgo(20) }))
+    ).json();
+    const newer = (
+      await post('patrol', '/api/patrol/encounters', encounterBody({ at: hoursAgo(19) }))
+    ).json();
+    const page = (await get('dispatcher', `/api/encounters?before=${encodeURIComponent(newer.at)}`)).json();
+    const ids = page.items.map((e: { id: string }) => e.id);
+    expect(ids).toContain(older.id);
+    expect(ids).not.toContain(newer.id);
+    expect(page.items.every((e: { at: string }) => e.at < newer.at)).toBe(true);
+    const bad = await get('dispatcher', '/api/encounters?before=yesterday');
+    expect(bad.statusCode).toBe(400);
+  });
+
   it('refuses an encounter for a region outside the member’s jurisdiction', async () => {
     const before = await rows(encounter);
     const res = await post('patrol', '/api/patrol/encounters', encounterBody({ regionCode: '440203' }));

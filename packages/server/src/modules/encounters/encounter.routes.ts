@@ -20,12 +20,13 @@ export function encounterRoutes(encounters: EncounterService) {
         config: { access: 'encounter.read' },
         schema: {
           tags,
-          summary: 'Recent encounters in the jurisdiction (of one lead, with leadId)',
+          summary:
+            'Recent encounters in the jurisdiction, newest first (of one lead, with leadId; older, with before)',
           querystring: encounterListQuerySchema,
           response: { 200: encounterListSchema },
         },
       },
-      async (request) => encounters.list(actorOf(request), request.query.leadId),
+      async (request) => encounters.list(actorOf(request), request.query),
     );
     app.get(
       '/:id',

@@ -93,7 +93,11 @@ export type EncounterView = z.infer<typeof encounterSchema>;
 
 export const encounterIdParamsSchema = z.strictObject({ id: z.uuid() });
 export const encounterListSchema = z.object({ items: z.array(encounterSchema) });
-export const encounterListQuerySchema = z.strictObject({ leadId: z.uuid().optional() });
+export const encounterListQuerySchema = z.strictObject({
+  leadId: z.uuid().optional(),
+  /** Older pages: the 100 encounters that happened before this time. */
+  before: z.iso.datetime().optional(),
+});
 
 export const handoverSchema = z.object({
   id: z.uuid(),

@@ -109,8 +109,8 @@ export function createEncounterService(deps: {
 
   return {
     get,
-    list: async (actor: Actor, leadId?: string) => ({
-      items: (await repo.list(actor, 100, leadId)).map(presentEncounter),
+    list: async (actor: Actor, filter: { leadId?: string; before?: string } = {}) => ({
+      items: (await repo.list(actor, 100, filter)).map(presentEncounter),
     }),
     followUps: async (actor: Actor) => ({
       // Overdue or due within the next 12 hours: what a shift starting now has to look at.

@@ -12,20 +12,22 @@ import { useOutbox } from './use-outbox.ts';
 export function OutboxStatus() {
   const { t } = useTranslation();
   const { message } = App.useApp();
-  const { pending, rejected } = useOutbox();
+  const { loaded, pending, rejected } = useOutbox();
   const waiting = pending.find((e) => e.lastError)?.lastError;
   return (
     <Card className="wl-patrol-card" size="small" data-testid="outbox">
       <Space direction="vertical" style={{ width: '100%' }}>
         <Space wrap>
-          <Tag
-            color={pending.length ? 'orange' : 'green'}
-            style={{ fontSize: 16, padding: '2px 8px' }}
-            data-testid="outbox-pending"
-            data-count={pending.length}
-          >
-            {t('outbox.pending', { n: pending.length })}
-          </Tag>
+          {loaded && (
+            <Tag
+              color={pending.length ? 'orange' : 'green'}
+              style={{ fontSize: 16, padding: '2px 8px' }}
+              data-testid="outbox-pending"
+              data-count={pending.length}
+            >
+              {t('outbox.pending', { n: pending.length })}
+            </Tag>
+          )}
           {pending.length > 0 && (
             <Button size="small" onClick={() => void flushOutbox(true)} data-testid="outbox-retry">
               {t('outbox.retry')}

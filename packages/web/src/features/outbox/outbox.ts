@@ -152,3 +152,17 @@ export async function updateEntry(id: string, patch: Partial<OutboxEntry>): Prom
   await tx.done;
   changed();
 }
+
+/**
+ * How many records on this device still wait for the server (anyone's): the sign-in page says so,
+ * since they go only once their recorder signs in again. Opens nothing on a device that never had an outbox.
+ */
+export async function waitingOnDevice(): Promise<number> {
+  try {
+    const names = (await indexedDB.databases()).map((d) => d.name);
+    if (!names.includes('warmline-patrol')) return 0;
+    return (await listOutbox()).filter((e) => !e.rejected).length;
+  } catch {
+    return 0;
+  }
+}

@@ -4,9 +4,10 @@ import { listOutbox, type OutboxEntry, onOutboxChange, outboxUser } from './outb
 import { startOutboxSender } from './sender.ts';
 
 /** The signed-in person's outbox as the screen shows it; starts the sender, and refreshes the patrol data as entries go. */
-export function useOutbox(): { pending: OutboxEntry[]; rejected: OutboxEntry[] } {
+export function useOutbox(): { loaded: boolean; pending: OutboxEntry[]; rejected: OutboxEntry[] } {
   const queryClient = useQueryClient();
-  const [entries, setEntries] = useState<OutboxEntry[]>([]);
+  // null until read from the device: "0 waiting" before that would be a false all-clear.
+  const [entries, setEntries] = useState<OutboxEntry[] | null>(null);
   const count = useRef(0);
   useEffect(() => {
     startOutboxSender();
@@ -26,5 +27,10 @@ export function useOutbox(): { pending: OutboxEntry[]; rejected: OutboxEntry[] }
       off();
     };
   }, [queryClient]);
-  return { pending: entries.filter((e) => !e.rejected), rejected: entries.filter((e) => e.rejected) };
+  const all = entries ?? [];
+  return {
+    loaded: entries !== null,
+    pending: all.filter((e) => !e.rejected),
+    rejected: all.filter((e) => e.rejected),
+  };
 }

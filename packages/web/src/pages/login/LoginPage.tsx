@@ -5,7 +5,7 @@
 import { LockOutlined, SafetyOutlined, UserOutlined } from '@ant-design/icons';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Form, Input, Typography } from 'antd';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, useLocation, useNavigate } from 'react-router';
 import { ApiError, api } from '../../app/api.ts';
@@ -14,6 +14,7 @@ import { BrandMark } from '../../app/Brand.tsx';
 import { errorText } from '../../app/errors.ts';
 import { LanguageSwitch } from '../../app/LanguageSwitch.tsx';
 import type { Me } from '../../app/types.ts';
+import { waitingOnDevice } from '../../features/outbox/outbox.ts';
 import { useLang } from '../../i18n/index.ts';
 import './login.css';
 
@@ -32,6 +33,11 @@ export function LoginPage() {
   const me = useMeQuery();
   const [form] = Form.useForm<Credentials>();
   const [needsTotp, setNeedsTotp] = useState(false);
+  // A patrol phone whose session ended with records still on it: they go after this sign-in.
+  const [waiting, setWaiting] = useState(0);
+  useEffect(() => {
+    void waitingOnDevice().then(setWaiting);
+  }, []);
   const state = location.state as LoginState | null;
   const wanted = state?.from ?? '/';
   // Back to where the session ended, never back to the login page itself.
@@ -80,6 +86,15 @@ export function LoginPage() {
           <Typography.Title level={4} style={{ marginTop: 0 }}>
             {needsTotp ? t('login.totpHeading') : t('login.heading')}
           </Typography.Title>
+          {waiting > 0 && (
+            <Alert
+              type="warning"
+              showIcon
+              title={t('login.waiting', { n: waiting })}
+              style={{ marginBottom: 16 }}
+              data-testid="login-waiting"
+            />
+          )}
           {error && (
             <Alert
               type="error"
