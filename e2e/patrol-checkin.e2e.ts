@@ -30,7 +30,21 @@ describe('patrol phone: hotspot check-in', () => {
     if ((await shiftCard.getByTestId('end-shift').count()) > 0)
       await shiftCard.getByTestId('end-shift').click();
     await shiftCard.getByTestId('start-shift').click();
+    // The whole team is ticked; plan the station square and the bridge for tonight.
+    const sheet = page.getByTestId('shift-start-sheet');
+    expect(await sheet.getByTestId('shift-member').count()).toBeGreaterThan(1);
+    const plannedChips = sheet.getByTestId('shift-hotspots').locator('.ant-tag-checkable-checked');
+    while ((await plannedChips.count()) > 0) await plannedChips.first().click();
+    await expect.poll(() => plannedChips.count()).toBe(0);
+    for (const name of ['韶关站站前广场', '五里亭桥下'])
+      await sheet.getByTestId('shift-hotspots').getByText(name, { exact: false }).click();
+    await page.waitForTimeout(400); // the chips' colour transition
+    await screenshot(page, 'patrol-shift-start', { fullPage: false });
+    await page.getByTestId('shift-start-confirm').click();
     await expect.poll(() => shiftCard.getByTestId('shift-summary').textContent()).toContain('已打卡 0 处');
+    await expect
+      .poll(() => shiftCard.getByTestId('shift-planned-left').textContent())
+      .toContain('还剩 2 / 2 处');
     const section = page.getByTestId('patrol-hotspots');
     await section.waitFor();
     const square = section.getByTestId('patrol-hotspot').filter({ hasText: '韶关站站前广场' });
@@ -39,13 +53,19 @@ describe('patrol phone: hotspot check-in', () => {
     await page.getByText('已打卡：韶关站站前广场').waitFor();
     await expect.poll(() => square.getByTestId('hotspot-state').textContent()).toBe('已覆盖');
     await expect.poll(() => square.textContent()).toContain('上次巡查 0 小时前');
-    // Once the phone knows where it is, the nearest place comes first.
-    await expect
-      .poll(() => section.getByTestId('patrol-hotspot').first().textContent())
-      .toContain('韶关站站前广场');
+    // The plan's place still to visit comes first, marked; then, once the phone knows where it
+    // is, the nearest.
+    const cards = section.getByTestId('patrol-hotspot');
+    await expect.poll(() => cards.first().textContent()).toContain('五里亭桥下');
+    expect(await cards.first().getByTestId('hotspot-planned').count()).toBe(1);
+    await expect.poll(() => cards.nth(1).textContent()).toContain('韶关站站前广场');
     const box = await square.getByTestId('check-in').boundingBox();
     expect(box!.height).toBeGreaterThanOrEqual(48);
     await expect.poll(() => shiftCard.getByTestId('shift-summary').textContent()).toContain('已打卡 1 处');
+    // The station square is off the plan's list; the bridge is still to do, marked and first.
+    await expect
+      .poll(() => shiftCard.getByTestId('shift-planned-left').textContent())
+      .toBe('计划重点区域：还剩 1 / 2 处：五里亭桥下');
     // The shift's track has the position the phone reported when the shift started.
     const shiftId: string = await page.evaluate(
       async () =>

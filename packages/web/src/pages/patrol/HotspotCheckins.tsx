@@ -24,6 +24,12 @@ export function HotspotCheckins() {
     queryKey: ['patrol', 'hotspots'],
     queryFn: () => api.get<Items<Hotspot>>('/api/hotspots'),
   });
+  // The open shift's planned hotspots not yet checked in at come first, marked.
+  const shift = useQuery({
+    queryKey: ['patrol', 'shift'],
+    queryFn: () => api.get<{ shift: { hotspotsLeft: string[] } | null }>('/api/patrol/shifts/current'),
+  });
+  const left = new Set(shift.data?.shift?.hotspotsLeft ?? []);
   const [all, setAll] = useState(false);
   // With location already allowed, the nearest places come first from the start.
   useEffect(() => {
@@ -34,6 +40,7 @@ export function HotspotCheckins() {
   }, []);
   const items = [...(hotspots.data?.items ?? [])];
   if (here) items.sort((a, b) => distanceMeters(here, a) - distanceMeters(here, b));
+  items.sort((a, b) => Number(left.has(b.id)) - Number(left.has(a.id)));
   if (items.length === 0) return null;
   const shown = all ? items : items.slice(0, 8);
   return (
@@ -41,7 +48,7 @@ export function HotspotCheckins() {
       <Typography.Title level={5}>{t('patrol.hotspots')}</Typography.Title>
       <Typography.Paragraph type="secondary">{t('patrol.hotspotsHint')}</Typography.Paragraph>
       {shown.map((h) => (
-        <HotspotCard key={h.id} h={h} here={here} onPosition={setHere} />
+        <HotspotCard key={h.id} h={h} here={here} planned={left.has(h.id)} onPosition={setHere} />
       ))}
       {shown.length < items.length && (
         <Button size="large" block onClick={() => setAll(true)} data-testid="all-hotspots">
@@ -55,10 +62,12 @@ export function HotspotCheckins() {
 function HotspotCard({
   h,
   here,
+  planned,
   onPosition,
 }: {
   h: Hotspot;
   here: { lat: number; lng: number } | null;
+  planned: boolean;
   onPosition: (p: { lat: number; lng: number }) => void;
 }) {
   const { t } = useTranslation();
@@ -106,6 +115,11 @@ function HotspotCard({
           <Tag color={coverageTagColors[state]} data-testid="hotspot-state">
             {coverageStateLabels[state][key]}
           </Tag>
+          {planned && (
+            <Tag color="blue" data-testid="hotspot-planned">
+              {t('patrol.planned')}
+            </Tag>
+          )}
         </Space>
         <Typography.Text type="secondary">
           {hoursSince === null ? t('patrol.neverVisited') : t('patrol.lastVisit', { hours: hoursSince })}

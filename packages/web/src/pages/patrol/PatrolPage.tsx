@@ -58,7 +58,7 @@ export function PatrolPage() {
       <Typography.Title level={3}>{t('patrol.title')}</Typography.Title>
       <OutboxStatus />
       {team.data && <TeamCard team={team.data} />}
-      {team.data && <ShiftCard />}
+      {team.data && <ShiftCard team={team.data} />}
       {current.length === 0 && !dispatches.isLoading && (
         <Card className="wl-patrol-card">
           <Typography.Text style={{ fontSize: 18 }}>{t('patrol.none')}</Typography.Text>

@@ -1,15 +1,20 @@
 /**
- * 巡查班次 on the phone: one tap starts tonight's shift with the whole team and its vehicle
- * (the command centre counts 出动人次 and 台次 from it); while it runs, what it has done so far.
+ * 巡查班次 on the phone: 开始巡查 opens the crew, vehicle and planned hotspots (the usual night
+ * ticked already; the command centre counts 出动人次 and 台次 from it); while it runs, what it
+ * has done so far and the planned hotspots still to visit.
  */
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Card, Space, Typography } from 'antd';
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../app/api.ts';
 import { errorText } from '../../app/errors.ts';
 import { formatTime } from '../../app/format.ts';
+import type { Items } from '../../app/types.ts';
+import type { Team } from '../../features/dispatch/types.ts';
+import type { Hotspot } from '../../features/hotspots/types.ts';
 import { useLang } from '../../i18n/index.ts';
+import { ShiftStartSheet } from './ShiftStartSheet.tsx';
 
 interface Shift {
   id: string;
@@ -18,11 +23,13 @@ interface Shift {
   vehicleTrips: number;
   checkins: number;
   encounters: number;
+  plannedHotspotIds: string[];
+  hotspotsLeft: string[];
 }
 
 const TRACK_EVERY_MS = 5 * 60_000;
 
-export function ShiftCard() {
+export function ShiftCard({ team }: { team: Team }) {
   const { t } = useTranslation();
   const { key } = useLang();
   const { message } = App.useApp();
@@ -31,11 +38,15 @@ export function ShiftCard() {
     queryKey: ['patrol', 'shift'],
     queryFn: () => api.get<{ shift: Shift | null }>('/api/patrol/shifts/current'),
   });
-  const act = useMutation({
-    mutationFn: (start: boolean) =>
-      api.post(start ? '/api/patrol/shifts' : '/api/patrol/shifts/current/end', {}),
-    onSuccess: (_, start) => {
-      message.success(start ? t('shift.started') : t('shift.ended'));
+  const hotspots = useQuery({
+    queryKey: ['patrol', 'hotspots'],
+    queryFn: () => api.get<Items<Hotspot>>('/api/hotspots'),
+  });
+  const [starting, setStarting] = useState(false);
+  const end = useMutation({
+    mutationFn: () => api.post('/api/patrol/shifts/current/end', {}),
+    onSuccess: () => {
+      message.success(t('shift.ended'));
       void queryClient.invalidateQueries({ queryKey: ['patrol'] });
     },
     onError: (e) => message.error(errorText(e, key)),
@@ -80,14 +91,30 @@ export function ShiftCard() {
               encounters: s.encounters,
             })}
           </Typography.Text>
-          <Button size="large" block danger onClick={() => act.mutate(false)} data-testid="end-shift">
+          {s.plannedHotspotIds.length > 0 && (
+            <Typography.Text data-testid="shift-planned-left">
+              {t('shift.plannedLeft', { left: s.hotspotsLeft.length, n: s.plannedHotspotIds.length })}
+              {s.hotspotsLeft.length > 0 &&
+                `：${s.hotspotsLeft.map((id) => hotspots.data?.items.find((h) => h.id === id)?.name ?? '…').join('、')}`}
+            </Typography.Text>
+          )}
+          <Button size="large" block danger onClick={() => end.mutate()} data-testid="end-shift">
             {t('shift.end')}
           </Button>
         </Space>
       ) : (
-        <Button size="large" type="primary" block onClick={() => act.mutate(true)} data-testid="start-shift">
-          {t('shift.start')}
-        </Button>
+        <>
+          <Button
+            size="large"
+            type="primary"
+            block
+            onClick={() => setStarting(true)}
+            data-testid="start-shift"
+          >
+            {t('shift.start')}
+          </Button>
+          {starting && <ShiftStartSheet team={team} onClose={() => setStarting(false)} />}
+        </>
       )}
     </Card>
   );
