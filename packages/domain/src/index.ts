@@ -13,4 +13,5 @@ export * from './roles.ts';
 export * from './sentinel.ts';
 export * from './shift.ts';
 export * from './spam.ts';
+export * from './station.ts';
 export * from './user.ts';
