@@ -24,6 +24,7 @@ const menuFor: Record<string, Permission | null> = {
   leads: 'lead.read',
   hotspots: 'hotspot.read',
   persons: 'encounter.read',
+  station: 'stay.read',
   users: 'user.read',
   orgs: 'org.read',
   events: 'event.read',

@@ -114,6 +114,24 @@ export const errorCatalog = {
     en: 'Photo too large (at most 10 MB and 40 megapixels each)',
   },
   TOO_MANY_PHOTOS: { status: 400, zh: '最多上传 3 张照片', en: 'At most 3 photos' },
+  STAY_STATE: {
+    status: 409,
+    zh: '该受助人员当前状态不允许此操作',
+    en: 'The stay is not in a state that allows this',
+  },
+  ZONE_FULL: { status: 409, zh: '该分区已无空床位', en: 'No free bed in that zone' },
+  BED_TAKEN: { status: 409, zh: '该床位已有人', en: 'That bed is taken' },
+  ZONE_OCCUPIED: {
+    status: 409,
+    zh: '分区内床位有人或有使用记录，不能减到该数量',
+    en: 'Beds in that zone are in use; it cannot shrink that far',
+  },
+  DISCHARGE_REFUSED: { status: 409, zh: '不符合离站条件', en: 'This discharge is not allowed' },
+  EXTENSION_NOT_NEEDED: {
+    status: 409,
+    zh: '该受助人员不受 10 天期限限制，无需延期',
+    en: 'No limit applies to this stay; nothing to extend',
+  },
   PHOTO_REASON_REQUIRED: {
     status: 400,
     zh: '查看未成年人照片须填写事由',

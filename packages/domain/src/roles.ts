@@ -48,6 +48,9 @@ export const permissions = [
   'hotspot.manage',
   'encounter.read',
   'person.manage',
+  'stay.read',
+  'stay.manage',
+  'stay.approve',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -72,10 +75,11 @@ const grants: Record<Role, readonly Permission[]> = {
     'hotspot.manage',
     'encounter.read',
     'person.manage',
+    'stay.read',
   ],
   hotline_operator: ['region.read', 'org.read', 'lead.read', 'lead.create', 'team.read'],
   patrol_member: ['region.read', 'dispatch.work', 'hotspot.read'],
-  station_staff: ['region.read', 'org.read', 'encounter.read', 'person.manage'],
+  station_staff: ['region.read', 'org.read', 'encounter.read', 'person.manage', 'stay.read', 'stay.manage'],
   supplies_keeper: ['region.read', 'org.read'],
   police_liaison: ['region.read', 'org.read', 'lead.read', 'team.read', 'hotspot.read'],
   supervisor: [
@@ -88,6 +92,7 @@ const grants: Record<Role, readonly Permission[]> = {
     'sentinel.read',
     'hotspot.read',
     'encounter.read',
+    'stay.read',
   ],
 };
 

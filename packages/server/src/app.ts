@@ -57,6 +57,8 @@ import {
 import { createSentinelService } from './modules/sentinels/sentinel.service.ts';
 import { patrolShiftRoutes, shiftRoutes } from './modules/shifts/shift.routes.ts';
 import { createShiftService } from './modules/shifts/shift.service.ts';
+import { stationRoutes, stayRoutes } from './modules/stays/stay.routes.ts';
+import { createStayService } from './modules/stays/stay.service.ts';
 import { teamRoutes } from './modules/teams/team.routes.ts';
 import { createTeamService } from './modules/teams/team.service.ts';
 import { userRoutes } from './modules/users/user.routes.ts';
@@ -221,6 +223,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     forecastMinTempC: () => config.FORECAST_MIN_TEMP_C,
   });
   const encounterPhotos = createEncounterPhotoService({ db, clock, ids, recordEvent });
+  const stays = createStayService({ db, clock, ids, recordEvent });
   const dispatch = createDispatchService({
     db,
     clock,
@@ -270,6 +273,8 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   await app.register(patrolEncounterRoutes(encounters), { prefix: '/api/patrol' });
   await app.register(patrolEncounterPhotoRoutes(encounterPhotos), { prefix: '/api/patrol/encounters' });
   await app.register(encounterPhotoRoutes(encounterPhotos), { prefix: '/api/encounters' });
+  await app.register(stayRoutes(stays), { prefix: '/api/stays' });
+  await app.register(stationRoutes(stays), { prefix: '/api/stations' });
   await app.register(sentinelRoutes(sentinels), { prefix: '/api/sentinels' });
   await app.register(publicSentinelRoutes(sentinels), { prefix: '/api/public/sentinels' });
   await app.register(sentinelSelfRoutes(sentinels), { prefix: '/api/sentinel' });

@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import {
   bigint,
   boolean,
+  check,
   customType,
   doublePrecision,
   index,
@@ -603,4 +604,170 @@ export const sentinel = pgTable(
     uniqueIndex('sentinel_phone_uq').on(t.phone),
     index('sentinel_region_idx').using('btree', sql`${t.regionCode} text_pattern_ops`),
   ],
+);
+
+/** A bed zone of a rescue station (分区管理): men, women, minors, medical/observation. */
+export const stationZone = pgTable(
+  'station_zone',
+  {
+    id: uuid('id').primaryKey(),
+    orgId: uuid('org_id')
+      .notNull()
+      .references(() => org.id),
+    regionCode: text('region_code').notNull(),
+    kind: text('kind').notNull(),
+    name: text('name').notNull(),
+    capacity: integer('capacity').notNull(),
+  },
+  (t) => [
+    uniqueIndex('station_zone_name_uq').on(t.orgId, t.name),
+    check('station_zone_capacity_ck', sql`${t.capacity} >= 0`),
+  ],
+);
+
+/** One bed; a zone has `capacity` of them, so a zone cannot overfill once every bed is taken. */
+export const stationBed = pgTable(
+  'station_bed',
+  {
+    id: uuid('id').primaryKey(),
+    zoneId: uuid('zone_id')
+      .notNull()
+      .references(() => stationZone.id),
+    label: text('label').notNull(),
+  },
+  (t) => [uniqueIndex('station_bed_label_uq').on(t.zoneId, t.label)],
+);
+
+/**
+ * A stay at a station (求助登记 to 离站): how they arrived, the triage, the registration, and how
+ * they left. The person is the same record the street knows (persons).
+ */
+export const stay = pgTable(
+  'stay',
+  {
+    id: uuid('id').primaryKey(),
+    orgId: uuid('org_id')
+      .notNull()
+      .references(() => org.id),
+    regionCode: text('region_code').notNull(),
+    personId: uuid('person_id')
+      .notNull()
+      .references(() => person.id),
+    handoverId: uuid('handover_id').references(() => handover.id),
+    arrivalKind: text('arrival_kind').notNull(),
+    state: text('state').notNull(),
+    triageFacts: text('triage_facts').array().notNull(),
+    triageRoute: text('triage_route').notNull(),
+    notifyPolice: boolean('notify_police').notNull(),
+    sex: text('sex').notNull(),
+    /** Years, told, read from the ID or estimated by staff. */
+    age: integer('age'),
+    disabled: boolean('disabled').notNull().default(false),
+    impaired: boolean('impaired').notNull().default(false),
+    reasonForHelp: text('reason_for_help'),
+    identityUnknown: boolean('identity_unknown').notNull().default(false),
+    photoTaken: boolean('photo_taken').notNull().default(false),
+    fingerprintTaken: boolean('fingerprint_taken').notNull().default(false),
+    /** The belongings receipt (物品保管单) number, once items are held. */
+    receiptNumber: text('receipt_number'),
+    stayLimitDays: integer('stay_limit_days'),
+    arrivedAt: timestamp('arrived_at', { withTimezone: true }).notNull(),
+    admittedAt: timestamp('admitted_at', { withTimezone: true }),
+    dischargedAt: timestamp('discharged_at', { withTimezone: true }),
+    dischargeType: text('discharge_type'),
+    dischargeDetails: jsonb('discharge_details'),
+    createdBy: uuid('created_by'),
+  },
+  (t) => [
+    uniqueIndex('stay_handover_uq').on(t.handoverId),
+    index('stay_region_idx').using('btree', sql`${t.regionCode} text_pattern_ops`),
+    index('stay_person_idx').on(t.personId),
+    index('stay_open_idx').on(t.orgId).where(sql`${t.state} IN ('arrived', 'admitted')`),
+  ],
+);
+
+/** Who sleeps where; one open row per bed and per stay, so a bed is never given twice. */
+export const bedAssignment = pgTable(
+  'bed_assignment',
+  {
+    id: uuid('id').primaryKey(),
+    stayId: uuid('stay_id')
+      .notNull()
+      .references(() => stay.id),
+    bedId: uuid('bed_id')
+      .notNull()
+      .references(() => stationBed.id),
+    fromAt: timestamp('from_at', { withTimezone: true }).notNull(),
+    untilAt: timestamp('until_at', { withTimezone: true }),
+  },
+  (t) => [
+    uniqueIndex('bed_assignment_bed_open_uq').on(t.bedId).where(sql`${t.untilAt} IS NULL`),
+    uniqueIndex('bed_assignment_stay_open_uq').on(t.stayId).where(sql`${t.untilAt} IS NULL`),
+  ],
+);
+
+/** Belongings held at the security check (with the receipt), and dangerous items refused. */
+export const stayBelonging = pgTable(
+  'stay_belonging',
+  {
+    id: uuid('id').primaryKey(),
+    stayId: uuid('stay_id')
+      .notNull()
+      .references(() => stay.id),
+    item: text('item').notNull(),
+    quantity: integer('quantity').notNull(),
+    /** held → returned at discharge; refused: a dangerous item not let in (handed to the police). */
+    state: text('state').notNull(),
+    note: text('note'),
+    returnedAt: timestamp('returned_at', { withTimezone: true }),
+  },
+  (t) => [index('stay_belonging_stay_idx').on(t.stayId)],
+);
+
+/** In-station care: the five basics, meals, health observations, incidents, visitors. */
+export const stayCare = pgTable(
+  'stay_care',
+  {
+    id: uuid('id').primaryKey(),
+    stayId: uuid('stay_id')
+      .notNull()
+      .references(() => stay.id),
+    kind: text('kind').notNull(),
+    note: text('note'),
+    at: timestamp('at', { withTimezone: true }).notNull(),
+    userId: uuid('user_id'),
+  },
+  (t) => [index('stay_care_stay_idx').on(t.stayId, t.at)],
+);
+
+/** An approved extension past the 10-day limit (who approved it, why, how many days). */
+export const stayExtension = pgTable(
+  'stay_extension',
+  {
+    id: uuid('id').primaryKey(),
+    stayId: uuid('stay_id')
+      .notNull()
+      .references(() => stay.id),
+    days: integer('days').notNull(),
+    reason: text('reason').notNull(),
+    approvedBy: uuid('approved_by').notNull(),
+    approvedAt: timestamp('approved_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [index('stay_extension_stay_idx').on(t.stayId), check('stay_extension_days_ck', sql`${t.days} > 0`)],
+);
+
+/** Identity unknown → a tracing task (寻亲) is opened; the tracing work itself comes later. */
+export const tracingTask = pgTable(
+  'tracing_task',
+  {
+    id: uuid('id').primaryKey(),
+    stayId: uuid('stay_id').references(() => stay.id),
+    personId: uuid('person_id')
+      .notNull()
+      .references(() => person.id),
+    regionCode: text('region_code').notNull(),
+    state: text('state').notNull(),
+    openedAt: timestamp('opened_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [uniqueIndex('tracing_task_stay_uq').on(t.stayId)],
 );

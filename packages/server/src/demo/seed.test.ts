@@ -1,8 +1,9 @@
 import { type HotspotRisk, hotspotCoverage, usernameSchema } from '@warmline/domain';
-import { count, eq } from 'drizzle-orm';
+import { count, eq, isNull } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   appUser,
+  bedAssignment,
   dispatch,
   encounter,
   event,
@@ -13,8 +14,13 @@ import {
   org,
   person,
   sentinel,
+  stationBed,
+  stationZone,
+  stay,
+  stayExtension,
   team,
   teamMember,
+  tracingTask,
 } from '../db/schema.ts';
 import { fixedClock } from '../platform/clock.ts';
 import { createEventRecorder } from '../platform/events.ts';
@@ -247,7 +253,7 @@ describe('demo seed', () => {
     const orgs = await t.db.select().from(org);
     const users = await t.db.select().from(appUser);
     const created = (await t.db.select().from(event).where(eq(event.requestId, 'demo-seed'))).filter(
-      (e) => e.entityType === 'org' || e.entityType === 'user',
+      (e) => e.action === 'org.created' || e.action === 'user.created',
     );
     expect(created).toHaveLength(orgs.length + users.length);
     for (const o of orgs) {
@@ -311,5 +317,24 @@ describe('demo seed', () => {
     const leads = (await t.db.select().from(lead)).filter((l) => l.sentinelId !== null);
     expect(leads.every((l) => l.source === 'sentinel')).toBe(true);
     expect(leads).toHaveLength(demoSentinels.flatMap((s) => s.reports).length);
+  });
+
+  it('has a station season: zones as big as the beds, people in now (one past 10 days on an extension), discharges by the rules', async () => {
+    const zones = await t.db.select().from(stationZone);
+    const beds = await t.db.select().from(stationBed);
+    expect(beds).toHaveLength(zones.reduce((n, z) => n + z.capacity, 0));
+    expect(zones.filter((z) => z.orgId === zones[0]!.orgId).reduce((n, z) => n + z.capacity, 0)).toBe(114);
+    const stays = await t.db.select().from(stay);
+    const by = (state: string) => stays.filter((s) => s.state === state);
+    expect(by('arrived')).toHaveLength(1);
+    expect(by('admitted').length).toBeGreaterThanOrEqual(5);
+    expect(by('referred_out')).toHaveLength(1);
+    expect(new Set(by('discharged').map((s) => s.dischargeType))).toEqual(
+      new Set(['return_home_ticket', 'family_collection', 'self_departure']),
+    );
+    const open = await t.db.select().from(bedAssignment).where(isNull(bedAssignment.untilAt));
+    expect(open).toHaveLength(by('admitted').length);
+    expect(await t.db.select().from(stayExtension)).toHaveLength(1);
+    expect(await t.db.select().from(tracingTask)).toHaveLength(1);
   });
 });

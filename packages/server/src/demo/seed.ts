@@ -26,6 +26,7 @@ import { seedDemoHotspots } from './demo-hotspots.ts';
 import { demoAds, demoClosingNotes, demoPlaces, demoSightings, demoSourceWeights } from './demo-leads.ts';
 import { seedDemoSentinels } from './demo-sentinels.ts';
 import { seedDemoShifts } from './demo-shifts.ts';
+import { seedDemoStays } from './demo-stays.ts';
 import { demoTeams } from './demo-teams.ts';
 import { seededRandom } from './random.ts';
 
@@ -118,6 +119,12 @@ export async function seedDemo(deps: {
       hospital: orgIds.get('hospital')!,
     });
     await seedDemoShifts(tx, ids, now, teams, DEMO_REQUEST_ID);
+    const station1 = demoUsers.find((u) => u.username === 'station1')!;
+    await seedDemoStays(tx, ids, now, orgIds, {
+      id: userIds.get('station1')!,
+      role: station1.role,
+      regionCode: station1.regionCode,
+    });
   });
 }
 

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { can, type Permission, type Role, roles } from '@warmline/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { encounter, hotspot, person, shift } from '../db/schema.ts';
+import { encounter, hotspot, person, shift, stay } from '../db/schema.ts';
 import { buildLead, buildOrg, buildSentinel, buildUser } from '../testing/builders.ts';
 import { buildAlert, buildDispatch, buildTeam } from '../testing/team-builders.ts';
 import { createTestApp, type TestApp } from '../testing/test-app.ts';
@@ -122,6 +122,44 @@ const policy: Record<string, { access: Access } & Sample> = {
   },
   'GET /api/encounters': { access: 'encounter.read' },
   'GET /api/encounters/:id': { access: 'encounter.read' },
+  'GET /api/stays': { access: 'stay.read', query: '?view=long' },
+  // A walk-in at the side's station.
+  'POST /api/stays': {
+    access: 'stay.manage',
+    body: (side) => ({ orgId: targets[side].stationId, arrivalKind: 'walk_in' }),
+  },
+  'GET /api/stays/:id': { access: 'stay.read' },
+  'POST /api/stays/:id/admit': {
+    access: 'stay.manage',
+    body: () => ({ sex: 'male', age: 40, reasonForHelp: '矩阵' }),
+    refused: 'STAY_STATE',
+  },
+  'POST /api/stays/:id/bed': {
+    access: 'stay.manage',
+    body: () => ({ bedId: randomUUID() }),
+    refused: 'STAY_STATE',
+  },
+  'POST /api/stays/:id/care': {
+    access: 'stay.manage',
+    body: () => ({ kind: 'meal' }),
+    refused: 'STAY_STATE',
+  },
+  'POST /api/stays/:id/extensions': {
+    access: 'stay.approve',
+    body: () => ({ days: 3, reason: '矩阵' }),
+    refused: 'STAY_STATE',
+  },
+  'POST /api/stays/:id/discharge': {
+    access: 'stay.manage',
+    body: () => ({ type: 'placement', details: { note: '矩阵' } }),
+    refused: 'STAY_STATE',
+  },
+  'GET /api/stations': { access: 'stay.read' },
+  'GET /api/stations/beds': { access: 'stay.read' },
+  'PUT /api/stations/:id/zones': {
+    access: 'stay.approve',
+    body: () => ({ zones: [{ kind: 'men', name: '男宿区', capacity: 2, prefix: '男' }] }),
+  },
   // The sample encounter has no photos and was recorded by nobody signed in here.
   'GET /api/encounters/:id/photos': { access: 'encounter.read' },
   'GET /api/encounters/:id/photos/:photoId': { access: 'encounter.read', refused: 'NOT_FOUND' },
@@ -225,6 +263,8 @@ const blank = {
   encounterId: '',
   personId: '',
   shiftId: '',
+  stationId: '',
+  stayId: '',
 };
 const hotspotBody = (regionCode: string) => ({
   name: `矩阵重点区域${Math.random()}`,
@@ -309,6 +349,22 @@ beforeAll(async () => {
     await t.db
       .insert(hotspot)
       .values({ id: targets[side].hotspotId, ...hotspotBody(code), name: `矩阵重点区域${side}` });
+    // A station and a stay that has ended: a permitted act on it is refused as STAY_STATE.
+    targets[side].stationId = (await buildOrg(t.db, { regionCode: code, kind: 'station' })).id;
+    targets[side].stayId = uuidV7Ids.next();
+    await t.db.insert(stay).values({
+      id: targets[side].stayId,
+      orgId: targets[side].stationId,
+      regionCode: code,
+      personId,
+      arrivalKind: 'walk_in',
+      state: 'discharged',
+      triageFacts: [],
+      triageRoute: 'admit',
+      notifyPolice: false,
+      sex: 'male',
+      arrivedAt: new Date('2026-12-10T10:00:00+08:00'),
+    });
   }
   const zjSentinel = await buildSentinel(t.db, { regionCode: '440204' });
   targets.in.sentinelId = zjSentinel.id;
@@ -338,6 +394,8 @@ function urlFor(url: string, side: 'in' | 'out', sample: Sample): string {
     ['/api/encounters', target.encounterId],
     ['/api/persons', target.personId],
     ['/api/shifts', target.shiftId],
+    ['/api/stays', target.stayId],
+    ['/api/stations', target.stationId],
   ];
   const id = byPrefix.find(([prefix]) => url.startsWith(prefix))?.[1] ?? target.id;
   return (

@@ -12,6 +12,7 @@ import {
   DashboardOutlined,
   EnvironmentOutlined,
   FlagOutlined,
+  HomeOutlined,
   IdcardOutlined,
   PhoneOutlined,
   SafetyCertificateOutlined,
@@ -28,6 +29,7 @@ export type MenuKey =
   | 'teams'
   | 'hotspots'
   | 'persons'
+  | 'station'
   | 'hotline'
   | 'leads'
   | 'sentinels'
@@ -98,6 +100,13 @@ export const pageRoutes: PageRoute[] = [
     icon: <IdcardOutlined />,
     permission: 'encounter.read',
     Page: page(() => import('../pages/persons/PersonsPage.tsx'), 'PersonsPage'),
+  },
+  {
+    path: '/station',
+    menu: 'station',
+    icon: <HomeOutlined />,
+    permission: 'stay.read',
+    Page: page(() => import('../pages/station/StationPage.tsx'), 'StationPage'),
   },
   {
     path: '/hotspots',

@@ -1,6 +1,7 @@
 import { dispatchEn } from './dispatch.ts';
 import { hotspotsEn } from './hotspots.ts';
 import { personsEn } from './persons.ts';
+import { stationEn } from './station.ts';
 import type { Messages } from './zh-CN.ts';
 
 export const en: Messages = {
@@ -11,6 +12,7 @@ export const en: Messages = {
   ...dispatchEn,
   ...hotspotsEn,
   ...personsEn,
+  ...stationEn,
   common: {
     search: 'Search',
     reset: 'Reset',
@@ -58,6 +60,7 @@ export const en: Messages = {
       teams: 'Teams',
       hotspots: 'Hotspots',
       persons: 'Persons',
+      station: 'Rescue station',
       patrol: 'My assignments',
       hotline: 'Hotline',
       leads: 'Lead queue',

@@ -1,6 +1,7 @@
 import { dispatchZh } from './dispatch.ts';
 import { hotspotsZh } from './hotspots.ts';
 import { personsZh } from './persons.ts';
+import { stationZh } from './station.ts';
 /**
  * Chinese, the first language. Domain labels (roles, organisation kinds, region levels,
  * error messages) come from @warmline/domain, so they are not repeated here.
@@ -13,6 +14,7 @@ export const zhCN = {
   ...dispatchZh,
   ...hotspotsZh,
   ...personsZh,
+  ...stationZh,
   common: {
     search: '搜索',
     reset: '重置',
@@ -59,6 +61,7 @@ export const zhCN = {
       teams: '救助队',
       hotspots: '重点区域',
       persons: '受助人员',
+      station: '救助站',
       patrol: '我的任务',
       hotline: '来电登记',
       leads: '线索队列',

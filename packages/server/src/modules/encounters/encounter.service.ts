@@ -39,7 +39,7 @@ const FOLLOW_UP_HORIZON_MS = 12 * 3_600_000;
 const MAX_AGE_HOURS = 36;
 
 /** A temporary number for someone whose identity is not known yet: LS-<region>-<8 chars>. */
-const tempNumber = (regionCode: string) => `LS-${regionCode.slice(0, 6)}-${readableCode()}`;
+export const tempNumber = (regionCode: string) => `LS-${regionCode.slice(0, 6)}-${readableCode()}`;
 
 export function presentEncounter({
   encounter: e,

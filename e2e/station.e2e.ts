@@ -1,0 +1,147 @@
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { baseUrl, DEMO_PASSWORD, desktopPage, input, launchBrowser, screenshot, signIn } from './browser.ts';
+
+/**
+ * 救助站 as station1 works it: a patrol's hand-over arrives and is received, triaged, checked in
+ * with belongings and given a bed, the five basics ticked, and the man leaves on his own with the
+ * declaration signed. A 14-year-old brought by the police is admitted to the minors' zone and the
+ * screen refuses to let him leave alone, in Chinese. An injured man goes to hospital at triage.
+ */
+let browser: Browser;
+const contexts: BrowserContext[] = [];
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  for (const c of contexts) await c.close();
+  await browser?.close();
+});
+
+const tag = `${Date.now() % 100_000}`;
+const ok = (page: Page) => page.locator('.ant-modal').getByRole('button', { name: /确\s*定|OK/ });
+
+describe('rescue station', () => {
+  it('receives a hand-over, triages, admits to a bed, ticks the five basics and discharges', async () => {
+    const patrol = await browser.newContext();
+    contexts.push(patrol);
+    await patrol.request.post(`${baseUrl()}/api/auth/login`, {
+      data: { username: 'patrol1', password: DEMO_PASSWORD },
+    });
+    const places = (await (await patrol.request.get(`${baseUrl()}/api/patrol/destinations`)).json()) as {
+      items: { id: string; name: string; kind: string }[];
+    };
+    const station = places.items.find((p) => p.name === '韶关市救助管理站')!;
+    const name = `吴站${tag}`;
+    const rec = await patrol.request.post(`${baseUrl()}/api/patrol/encounters`, {
+      data: {
+        clientId: crypto.randomUUID(),
+        lat: 24.8131,
+        lng: 113.6047,
+        sex: 'male',
+        ageBand: 'middle_aged',
+        identity: { name },
+        handoverOrgId: station.id,
+      },
+    });
+    expect(rec.status()).toBe(201);
+
+    const page = await desktopPage(browser);
+    await signIn(page, 'station1');
+    await page.waitForURL(`${baseUrl()}/`);
+    await page.getByTestId('menu-station').click();
+    await page.waitForURL(`${baseUrl()}/station`);
+    const pending = page.getByTestId('pending-handover').filter({ hasText: name });
+    await pending.waitFor();
+    await screenshot(page, 'station-door');
+    await pending.getByTestId('receive-handover').click();
+    const arrival = page.getByTestId('arrival-form');
+    await expect.poll(() => page.getByTestId('triage-result').textContent()).toContain('可以入站');
+    await input(arrival, 'arrival-age').fill('47');
+    await page.getByTestId('arrival-save').click();
+
+    const admit = page.getByTestId('admit-form');
+    await admit.waitFor();
+    await admit
+      .getByTestId('admit-reason')
+      .locator('textarea')
+      .or(admit.getByTestId('admit-reason'))
+      .first()
+      .fill('务工不着，露宿街头，巡查队劝导入站');
+    await admit.getByTestId('admit-belongings').fill('手机 1\n现金（元） 20');
+    await page.getByTestId('admit-save').click();
+
+    const drawer = page.getByTestId('stay-drawer');
+    await expect.poll(() => drawer.textContent()).toContain('男宿区');
+    await expect.poll(() => drawer.textContent()).toContain('BG-');
+    await drawer.locator('[data-basic="bath"]').click();
+    await expect.poll(() => drawer.locator('[data-basic="bath"]').getAttribute('data-done')).toBe('true');
+    await drawer.locator('[data-basic="clothes"]').click();
+    await expect.poll(() => drawer.locator('[data-basic="clothes"]').getAttribute('data-done')).toBe('true');
+    await screenshot(page, 'station-stay', { fullPage: false });
+
+    await drawer.getByTestId('discharge').click();
+    await page.getByTestId('discharge-type').click();
+    await page.locator('.ant-select-item-option', { hasText: '自行离站' }).click();
+    await page.getByTestId('discharge-save').click();
+    await expect.poll(() => page.getByTestId('discharge-problem').textContent()).toContain('离站信息不完整');
+    await page.getByTestId('discharge-declaration').click();
+    await page.getByTestId('discharge-save').click();
+    await page.getByTestId('discharge-form').waitFor({ state: 'detached' });
+    await page.keyboard.press('Escape');
+    await page.getByRole('tab', { name: /已离站/ }).click();
+    await page.getByTestId('stay-row').filter({ hasText: name }).waitFor();
+    await page.close();
+  });
+
+  it('a 14-year-old goes to the minors’ zone and is never let out alone; an injured man goes to hospital first', async () => {
+    const page = await desktopPage(browser);
+    await signIn(page, 'station1');
+    await page.waitForURL(`${baseUrl()}/`);
+    await page.goto(`${baseUrl()}/station`);
+    const boy = `小郑${tag}`;
+    await page.getByTestId('register-arrival').click();
+    const arrival = page.getByTestId('arrival-form');
+    await arrival.getByText('公安护送').click();
+    await input(arrival, 'arrival-name').fill(boy);
+    await arrival.getByText('男', { exact: true }).click();
+    await input(arrival, 'arrival-age').fill('14');
+    await page.getByTestId('arrival-save').click();
+    await page.getByTestId('admit-form').getByTestId('admit-reason').fill('夜间独自在网吧附近，民警护送来站');
+    await page.getByTestId('admit-save').click();
+    const drawer = page.getByTestId('stay-drawer');
+    await expect.poll(() => drawer.textContent()).toContain('未成年人区');
+    expect(await drawer.textContent()).toContain('不受 10 天限制');
+    await drawer.getByTestId('discharge').click();
+    await page.getByTestId('discharge-type').click();
+    await page.locator('.ant-select-item-option', { hasText: '自行离站' }).click();
+    await page.getByTestId('discharge-declaration').click();
+    await page.getByTestId('discharge-save').click();
+    await expect
+      .poll(() => page.getByTestId('discharge-problem').textContent())
+      .toContain('未满 16 周岁的受助人员不得自行离站');
+    await screenshot(page, 'station-minor-refused', { fullPage: false });
+    await page
+      .getByTestId('discharge-form')
+      .locator('xpath=ancestor::div[contains(@class,"ant-modal")]')
+      .getByRole('button', { name: /取\s*消|Cancel/ })
+      .click();
+    await page.keyboard.press('Escape');
+
+    // Triage: a visible injury goes to hospital, never to a bed.
+    const hurt = `钟伤${tag}`;
+    await page.getByTestId('register-arrival').click();
+    await input(page.getByTestId('arrival-form'), 'arrival-name').fill(hurt);
+    await page.getByTestId('arrival-form').getByText('明显外伤').click();
+    await expect.poll(() => page.getByTestId('triage-result').textContent()).toContain('先送医救治');
+    await page.getByTestId('arrival-save').click();
+    await page.getByTestId('arrival-form').waitFor({ state: 'detached' });
+    await page.getByRole('tab', { name: /分诊转出/ }).click();
+    await page.getByTestId('stay-row').filter({ hasText: hurt }).waitFor();
+    expect(await ok(page).count()).toBe(0);
+    await page.getByRole('tab', { name: /床位/ }).click();
+    await page.getByTestId('bed-board').waitFor();
+    await screenshot(page, 'station-beds');
+    await page.close();
+  });
+});
