@@ -79,6 +79,12 @@ describe('rescue station', () => {
     await drawer.locator('[data-basic="clothes"]').click();
     await expect.poll(() => drawer.locator('[data-basic="clothes"]').getAttribute('data-done')).toBe('true');
     await screenshot(page, 'station-stay', { fullPage: false });
+    // 求助登记表 prints as a PDF (an audited read).
+    const href = await drawer.locator('[data-form="registration"]').getAttribute('href');
+    const pdf = await page.request.get(`${baseUrl()}${href}`);
+    expect(pdf.status()).toBe(200);
+    expect(pdf.headers()['content-type']).toBe('application/pdf');
+    expect((await pdf.body()).subarray(0, 5).toString()).toBe('%PDF-');
 
     await drawer.getByTestId('discharge').click();
     await page.getByTestId('discharge-type').click();

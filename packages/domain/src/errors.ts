@@ -120,6 +120,11 @@ export const errorCatalog = {
     en: 'The stay is not in a state that allows this',
   },
   ZONE_FULL: { status: 409, zh: '该分区已无空床位', en: 'No free bed in that zone' },
+  PDF_FONT_MISSING: {
+    status: 503,
+    zh: '服务器缺少中文字体，无法生成表单',
+    en: 'The server has no CJK font for printed forms',
+  },
   BED_TAKEN: { status: 409, zh: '该床位已有人', en: 'That bed is taken' },
   ZONE_OCCUPIED: {
     status: 409,

@@ -58,6 +58,7 @@ export const eventActions = {
   'stay.care_recorded': { zh: '记录在站服务', en: 'Care recorded' },
   'stay.extended': { zh: '批准延长在站', en: 'Stay extended' },
   'stay.discharged': { zh: '离站', en: 'Discharged' },
+  'stay.form_printed': { zh: '打印救助站表单', en: 'Station form printed' },
   'tracing.opened': { zh: '开启寻亲', en: 'Tracing opened' },
   'station.zones_configured': { zh: '设置救助站床位分区', en: 'Station zones configured' },
   'lead.encounter_linked': { zh: '现场记录街面救助', en: 'Encounter recorded for this lead' },

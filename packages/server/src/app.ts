@@ -273,7 +273,9 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   await app.register(patrolEncounterRoutes(encounters), { prefix: '/api/patrol' });
   await app.register(patrolEncounterPhotoRoutes(encounterPhotos), { prefix: '/api/patrol/encounters' });
   await app.register(encounterPhotoRoutes(encounterPhotos), { prefix: '/api/encounters' });
-  await app.register(stayRoutes(stays), { prefix: '/api/stays' });
+  await app.register(stayRoutes(stays, { path: config.PDF_FONT_PATH, name: config.PDF_FONT_NAME }), {
+    prefix: '/api/stays',
+  });
   await app.register(stationRoutes(stays), { prefix: '/api/stations' });
   await app.register(sentinelRoutes(sentinels), { prefix: '/api/sentinels' });
   await app.register(publicSentinelRoutes(sentinels), { prefix: '/api/public/sentinels' });

@@ -53,6 +53,12 @@ const configSchema = z.object({
     .default(0)
     .describe("tonight's forecast minimum (°C) for re-check intervals, until forecasts are ingested"),
   PG_POOL_MAX: z.coerce.number().int().min(1).max(200).default(10),
+  PDF_FONT_PATH: z
+    .string()
+    .min(1)
+    .default('/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc')
+    .describe('a CJK font for the printed forms (Debian fonts-noto-cjk); a .ttc needs PDF_FONT_NAME'),
+  PDF_FONT_NAME: z.string().default('NotoSansCJKsc-Regular').describe('the face inside a .ttc collection'),
 });
 
 export type Config = z.infer<typeof configSchema>;

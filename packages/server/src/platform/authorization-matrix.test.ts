@@ -129,6 +129,7 @@ const policy: Record<string, { access: Access } & Sample> = {
     body: (side) => ({ orgId: targets[side].stationId, arrivalKind: 'walk_in' }),
   },
   'GET /api/stays/:id': { access: 'stay.read' },
+  'GET /api/stays/:id/forms/:form': { access: 'stay.read' },
   'POST /api/stays/:id/admit': {
     access: 'stay.manage',
     body: () => ({ sex: 'male', age: 40, reasonForHelp: '矩阵' }),
@@ -403,6 +404,7 @@ function urlFor(url: string, side: 'in' | 'out', sample: Sample): string {
       .replace(':id', id)
       .replace(':photoId', '01900000-0000-7000-8000-000000000000')
       .replace(':clientId', target.encounterId)
+      .replace(':form', 'service')
       .replace(':code', target.code)
       .replace(':trackingCode', trackingCode) + (sample.query ?? '')
   );

@@ -72,6 +72,7 @@ export const stationZh = {
     zoneBeds: '{{occupied}} / {{capacity}} 张已用',
     empty: '暂无',
     forms: '表单',
+    form: { registration: '求助登记表', self_departure: '自行离站声明书', service: '在站服务及离站登记表' },
   },
 };
 
@@ -151,5 +152,10 @@ export const stationEn: StationMessages = {
     zoneBeds: '{{occupied}} of {{capacity}} in use',
     empty: 'None',
     forms: 'Forms',
+    form: {
+      registration: 'Registration form',
+      self_departure: 'Self-departure declaration',
+      service: 'Service and discharge record',
+    },
   },
 };

@@ -1,10 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { and, eq, isNull } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bedAssignment, handover, tracingTask } from '../../db/schema.ts';
+import { bedAssignment, event, handover, tracingTask } from '../../db/schema.ts';
 import { buildOrg, buildUser } from '../../testing/builders.ts';
 import { buildTeam } from '../../testing/team-builders.ts';
 import { createTestApp, type TestApp } from '../../testing/test-app.ts';
+import { stayFormPdf } from './stay-forms.ts';
 
 let t: TestApp;
 const users: Record<string, string> = {};
@@ -23,7 +24,7 @@ beforeAll(async () => {
   await buildTeam(t.db, { name: '入站测试队', regionCode: '440204', members: [{ userId: users.patrol }] });
   const zones = await call('bureau', 'PUT', `/api/stations/${stationId}/zones`, {
     zones: [
-      { kind: 'men', name: '男宿区', capacity: 5, prefix: '男' },
+      { kind: 'men', name: '男宿区', capacity: 12, prefix: '男' },
       { kind: 'women', name: '女宿区', capacity: 3, prefix: '女' },
       { kind: 'minors', name: '未成年人区', capacity: 2, prefix: '未' },
       { kind: 'medical', name: '医疗观察区', capacity: 1, prefix: '医' },
@@ -271,5 +272,43 @@ describe('rescue station: care, limits and discharge', () => {
       .from(bedAssignment)
       .where(and(eq(bedAssignment.stayId, s.id), isNull(bedAssignment.untilAt)));
     expect(still).toHaveLength(0);
+  });
+});
+
+describe('rescue station: printed forms', () => {
+  it('prints the three forms as PDF with the CJK font embedded, each print audited', async () => {
+    const s = await admitted({ name: '表单测试', belongings: [{ item: '手机', quantity: 1 }] });
+    for (const [form, title] of [
+      ['registration', '求助登记表'],
+      ['self_departure', '自行离站声明书'],
+      ['service', '在站服务及离站登记表'],
+    ] as const) {
+      const res = await call('staff', 'GET', `/api/stays/${s.id}/forms/${form}`);
+      expect(res.statusCode).toBe(200);
+      expect(res.headers['content-type']).toBe('application/pdf');
+      const pdf = res.rawPayload.toString('latin1');
+      expect(pdf.startsWith('%PDF-')).toBe(true);
+      expect(res.headers['content-disposition']).toContain(encodeURIComponent(title));
+      expect(pdf).toContain('/Title');
+      expect(pdf).toMatch(/\/BaseFont \/[A-Z]{6}\+NotoSansCJK/);
+      // Only the glyphs used are embedded: a form is tens of KB, not the 19 MB font.
+      expect(res.rawPayload.length).toBeLessThan(400_000);
+    }
+    const printed = await t.db
+      .select()
+      .from(event)
+      .where(and(eq(event.entityId, s.id), eq(event.action, 'stay.form_printed')));
+    expect(printed).toHaveLength(3);
+    expect((await call('staff', 'GET', `/api/stays/${s.id}/forms/letter`)).statusCode).toBe(400);
+    expect((await call('elsewhere', 'GET', `/api/stays/${s.id}/forms/registration`)).statusCode).toBe(404);
+  });
+
+  it('says so in the catalogue’s words when the server has no CJK font', async () => {
+    const s = (await call('staff', 'GET', `/api/stays/${(await admitted()).id}`)).json();
+    await expect(
+      stayFormPdf('registration', s, { path: '/nonexistent/font.ttc', name: 'x' }),
+    ).rejects.toMatchObject({
+      code: 'PDF_FONT_MISSING',
+    });
   });
 });

@@ -15,9 +15,10 @@ import {
   zonesBodySchema,
 } from './stay.schema.ts';
 import type { StayService } from './stay.service.ts';
+import { type FontConfig, stayForms, stayFormTitles } from './stay-forms.ts';
 
 /** The rescue station: arrivals, stays, beds, care, extensions and discharge. */
-export function stayRoutes(stays: StayService) {
+export function stayRoutes(stays: StayService, font: FontConfig) {
   return async (app: App) => {
     const tags = ['station'];
     const params = stayIdParamsSchema;
@@ -56,6 +57,32 @@ export function stayRoutes(stays: StayService) {
       '/:id',
       { config: { access: 'stay.read' }, schema: { tags, params, response: detail } },
       async (request) => stays.detail(actorOf(request), request.params.id),
+    );
+    app.get(
+      '/:id/forms/:form',
+      {
+        config: { access: 'stay.read' },
+        schema: {
+          tags,
+          summary:
+            'A printed form as PDF: 求助登记表 (registration), 自行离站声明书 (self_departure), 在站服务及离站登记表 (service)',
+          description:
+            'Answers `application/pdf`; every print writes a `stay.form_printed` event. 503 PDF_FONT_MISSING when the server has no CJK font (PDF_FONT_PATH).',
+          params: z.strictObject({ id: z.uuid(), form: z.enum(stayForms) }),
+        },
+      },
+      async (request, reply) => {
+        const { id, form } = request.params;
+        const pdf = await stays.form(ctx(request), id, form, font);
+        return reply
+          .type('application/pdf')
+          .header('cache-control', 'private, no-store')
+          .header(
+            'content-disposition',
+            `inline; filename="${form}.pdf"; filename*=UTF-8''${encodeURIComponent(stayFormTitles[form])}.pdf`,
+          )
+          .send(pdf);
+      },
     );
     app.post(
       '/:id/admit',

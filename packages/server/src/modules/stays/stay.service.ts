@@ -19,18 +19,25 @@ import type { Db, Tx } from '../../db/pool.ts';
 import type { Actor, Ctx } from '../../platform/actor.ts';
 import type { Clock } from '../../platform/clock.ts';
 import { AppError } from '../../platform/errors.ts';
-import type { RecordEvent } from '../../platform/events.ts';
+import { type RecordEvent, recordRead } from '../../platform/events.ts';
 import { type Ids, readableCode } from '../../platform/ids.ts';
 import { createEncounterRepository } from '../encounters/encounter.repository.ts';
 import { tempNumber } from '../encounters/encounter.service.ts';
 import { namePinyin } from '../persons/pinyin.ts';
 import { createStayRepository, type StayRow } from './stay.repository.ts';
 import type { AdmitInput, ArriveInput, StayDetail, StayView } from './stay.schema.ts';
+import { type FontConfig, type StayForm, stayFormPdf } from './stay-forms.ts';
 
 type Found = NonNullable<Awaited<ReturnType<ReturnType<typeof createStayRepository>['find']>>>;
 type Bed = { id: string; label: string; zoneName: string; zoneKind: ZoneKind } | null;
 
 const OPEN: StayState[] = ['arrived', 'admitted'];
+
+/** A collector's ID number is masked like every other one. */
+const maskDetails = (d: Record<string, unknown> | null) =>
+  d && typeof d.collectorResidentId === 'string'
+    ? { ...d, collectorResidentId: maskResidentId(d.collectorResidentId) }
+    : d;
 
 export function presentStay(
   row: Pick<Found, 'stay' | 'person' | 'orgName'>,
@@ -135,7 +142,7 @@ export function createStayService(deps: { db: Db; clock: Clock; ids: Ids; record
       tracing: tracing
         ? { id: tracing.id, state: tracing.state, openedAt: tracing.openedAt.toISOString() }
         : null,
-      dischargeDetails: (row.stay.dischargeDetails as Record<string, unknown> | null) ?? null,
+      dischargeDetails: maskDetails(row.stay.dischargeDetails as Record<string, unknown> | null),
     };
   }
 
@@ -173,6 +180,20 @@ export function createStayService(deps: { db: Db; clock: Clock; ids: Ids; record
 
   return {
     detail,
+
+    /** A printed form as PDF; printing personal data is an audited read. */
+    async form(ctx: Ctx, id: string, form: StayForm, font: FontConfig): Promise<Buffer> {
+      const s = await detail(ctx.actor, id);
+      const pdf = await stayFormPdf(form, s, font);
+      await recordRead(db, recordEvent, ctx, {
+        action: 'stay.form_printed',
+        entityType: 'stay',
+        entityId: id,
+        regionCode: (await repo.find(ctx.actor, id))!.stay.regionCode,
+        payload: { form },
+      });
+      return pdf;
+    },
 
     list: async (actor: Actor, view: 'open' | 'long' | 'discharged' | 'referred') => {
       const states: StayState[] =

@@ -91,6 +91,22 @@ export function StayDrawer({ id, onClose }: { id: string; onClose: () => void })
               </Descriptions.Item>
             )}
           </Descriptions>
+          <Space wrap data-testid="stay-forms">
+            <Typography.Text strong>{t('station.forms')}</Typography.Text>
+            {(['registration', 'self_departure', 'service'] as const)
+              .filter((f) => f !== 'self_departure' || ((s.age ?? 0) >= 16 && !s.disabled && !s.impaired))
+              .map((f) => (
+                <Button
+                  key={f}
+                  href={`/api/stays/${s.id}/forms/${f}`}
+                  target="_blank"
+                  rel="noopener"
+                  data-form={f}
+                >
+                  {t(`station.form.${f}`)}
+                </Button>
+              ))}
+          </Space>
           <Typography.Title level={5}>{t('station.basics')}</Typography.Title>
           <Space wrap data-testid="five-basics">
             {fiveBasics.map((k) => {
