@@ -28,7 +28,7 @@
 import { AD_STYLE_MODEL_TEXT } from './spam-model.ts';
 
 /** Bump whenever a lexicon, a weight, the threshold or the learned model changes. */
-export const SPAM_MODEL_VERSION = 'spam-2026.12-12';
+export const SPAM_MODEL_VERSION = 'spam-2026.12-13';
 
 /** Scores at or above this are quarantined for review. */
 export const SPAM_QUARANTINE_THRESHOLD = 5;
@@ -47,6 +47,7 @@ export const spamReasons = [
   'decoration',
   'ad_style',
   'sales_pitch',
+  'rumour',
   'no_relief_content',
 ] as const;
 export type SpamReason = (typeof spamReasons)[number];
@@ -65,6 +66,7 @@ export const spamReasonLabels: Record<SpamReason, { zh: string; en: string }> = 
   decoration: { zh: '大量表情符号装饰', en: 'Decorative symbols' },
   ad_style: { zh: '广告用语特征（统计模型）', en: 'Advertising style (learned)' },
   sales_pitch: { zh: '推销话术（优惠、引导加好友等）', en: 'Sales pitch (offers, calls to get in touch)' },
+  rumour: { zh: '传言、转发或情绪宣泄（未报告需要救助的人）', en: 'Rumour, chain message or rant' },
   no_relief_content: { zh: '未描述求助情况', en: 'Describes no one in need' },
 };
 
@@ -1149,12 +1151,29 @@ const CALL_TO_ACTION_RE = new RegExp(
     '(?:请|求)(?:好心人|爱心人士|大家)\\p{Script=Han}{0,6}(?:转(?!告|发|达)|捐|资助|打)|捐款群|水滴筹|轻松筹|(?:一元|一块)\\p{Script=Han}{0,3}都?是爱',
     '我换(?:号|手机号)了|(?:换|加)(?:了)?(?:我)?(?:这个)?新(?:微信|号码|号)|我是你(?:们)?的?\\p{Script=Han}{0,4}(?:同学|领导|老师|班主任|张局|局长|总)',
     '别打电话|(?:不要|不得|别)告诉\\p{Script=Han}{0,4}(?:家人|任何人|家里)|此事保密|借我\\p{Script=Han}{0,2}[0-9一二两三四五六七八九十百千万]',
-    '转发的人|不转|转发此|转发?(?:到|给)(?:每个|所有|身边)|(?:看到|见到)的?(?:请|就|都)转|转发(?:到|给)[0-9一二三四五六七八九十]+个|转给所有|求三连|点赞(?:过|最高|关注)|点我主页|评论区(?:见|领|扣|留言|私)|别划走|泪目|真相让人|曝光|投一票|测测你',
+    '转发的人|不转|转发此|转发?(?:到|给)(?:每个|所有|身边|家人|亲人|亲友|朋友|家里)|(?:看到|见到)的?(?:请|就|都|速)?转|速转|快转|快传|转起来|扩散|转发救人|转发(?:到|给)[0-9一二三四五六七八九十]+个|转给所有|求三连|点赞(?:过|最高|关注)|点我主页|评论区(?:见|领|扣|留言|私)|别划走|泪目|真相让人|曝光|投一票|测测你',
     '收款人|支付宝账号|先(?:交|付|转)(?!了)\\p{Script=Han}{0,6}(?:费|金|钱)',
     '(?<!没|不|没有)扫(?:码|一扫|二维码)(?!关注了|进来|进的|了|用不了|不了|给|付)|(?:下载|注册)(?:app|即|就|送)|(?<!最后|最近)登录|私信我|电话咨询|欢迎(?:来电|咨询|选购|进店|光临|订购)',
   ].join('|'),
   'gu',
 );
+
+/**
+ * Words addressed to the public, not to the command centre: hearsay passed on (听说…, 内部消息),
+ * warnings to everyone (大家注意, 千万别), verdicts on people (活该, 都是装的) and rants. A report
+ * says who is where now; these say what others should believe.
+ */
+const RUMOUR_RE =
+  /听说|内部消息|亲眼看见|亲口告诉|不让说|官方消息|消息可靠|视频已经被删|大家(?:注意|千万|一定|别|都被骗)|千万别|别上当|别被骗|曝光|活该|都是装的|都是懒|当官的|形式主义|社会(?:没救|怎么了)|醒醒吧/g;
+
+/** 郑州救助站 郑州救助站电话 郑州搬家: search-engine lines, many words with one prefix. */
+function seoLine(text: string): boolean {
+  const words = text.split(/\s+/).filter((w) => w.length >= 3);
+  if (words.length < 4) return false;
+  const prefixes = new Map<string, number>();
+  for (const w of words) prefixes.set(w.slice(0, 2), (prefixes.get(w.slice(0, 2)) ?? 0) + 1);
+  return Math.max(...prefixes.values()) >= Math.max(4, words.length * 0.6);
+}
 
 /** Reported speech and victims' accounts: the marks of a story about someone else. */
 const STORY_RE = /他说|她说|问他|问她|他们说|说是|我问|告诉我|骗了|被骗|骗局|被(?:老公|丈夫|家人|儿子)/;
@@ -1401,6 +1420,9 @@ export function screenLeadText(input: SpamScreeningInput, model: AdStyleModel = 
   const narrative = narrativeShare(maskedLines);
   if (narrative.han >= 8) add('keyword_stuffing', narrative.share < 0.05 ? 2 : narrative.share < 0.1 ? 1 : 0);
   if ((raw.match(DECORATION_RE)?.length ?? 0) >= 3) add('decoration', 1.5);
+  if (seoLine(normalized)) add('keyword_stuffing', 4);
+  const rumours = normalized.match(RUMOUR_RE)?.length ?? 0;
+  if (rumours) add('rumour', rumours >= 2 ? 5 : 3);
 
   let style = model.bias;
   for (const g of gramsOf(maskedLines)) style += model.weights.get(g) ?? 0;
