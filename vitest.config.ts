@@ -39,6 +39,9 @@ export default defineConfig({
           globalSetup: ['e2e/global-setup.ts'],
           testTimeout: 60_000,
           hookTimeout: 120_000,
+          // A screen's answer under the whole suite on two cores can take seconds, not the 1 s
+          // expect.poll waits by default; a real failure still fails, just later.
+          expect: { poll: { timeout: 10_000 } },
           // One browser per file against one server: keep it gentle on a 2-core machine.
           pool: 'forks',
           maxWorkers: 2,

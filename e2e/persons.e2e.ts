@@ -128,7 +128,7 @@ describe('persons', () => {
     expect(await rows.first().locator('img').count()).toBe(0);
     await rows.first().click();
     const drawer = page.getByTestId('person-drawer');
-    const masked = drawer.getByTestId('encounter-photos-staff-masked');
+    const masked = drawer.getByTestId('encounter-photo-masked');
     await expect.poll(() => masked.getAttribute('data-minor')).toBe('true');
     expect(await drawer.locator('img').count()).toBe(0);
     await masked.click();
@@ -136,7 +136,7 @@ describe('persons', () => {
     expect(await ok.isDisabled()).toBe(true);
     await page.getByTestId('photo-reason').fill('寻亲比对');
     await ok.click();
-    await drawer.getByTestId('encounter-photos-staff-image').waitFor();
+    await drawer.getByTestId('encounter-photo-image').waitFor();
     await screenshot(page, 'persons-minor-photo', { fullPage: false });
     await page.close();
 

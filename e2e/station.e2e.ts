@@ -75,9 +75,13 @@ describe('rescue station', () => {
     await expect.poll(() => drawer.textContent()).toContain('男宿区');
     await expect.poll(() => drawer.textContent()).toContain('BG-');
     await drawer.locator('[data-basic="bath"]').click();
-    await expect.poll(() => drawer.locator('[data-basic="bath"]').getAttribute('data-done')).toBe('true');
+    await expect
+      .poll(() => drawer.locator('[data-basic="bath"]').getAttribute('data-done'), { timeout: 10_000 })
+      .toBe('true');
     await drawer.locator('[data-basic="clothes"]').click();
-    await expect.poll(() => drawer.locator('[data-basic="clothes"]').getAttribute('data-done')).toBe('true');
+    await expect
+      .poll(() => drawer.locator('[data-basic="clothes"]').getAttribute('data-done'), { timeout: 10_000 })
+      .toBe('true');
     await screenshot(page, 'station-stay', { fullPage: false });
     // 求助登记表 prints as a PDF (an audited read).
     const href = await drawer.locator('[data-form="registration"]').getAttribute('href');

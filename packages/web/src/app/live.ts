@@ -44,17 +44,16 @@ export function useLiveUpdates(enabled: boolean): LiveStatus {
       void queryClient.invalidateQueries({ queryKey: ['events'] });
     };
 
-    let openedBefore = false;
     const connect = () => {
       setStatus('connecting');
       source = new EventSource('/api/live', { withCredentials: true });
       source.onopen = () => {
         delay = 1000;
         setStatus('open');
-        // A reopened stream has missed whatever changed while it was down: catch up by
-        // refetching what is on screen, rather than waiting for the next change.
-        if (openedBefore) void queryClient.invalidateQueries();
-        openedBefore = true;
+        // Whatever changed before the stream was open is missed: while it was down (a
+        // reopened stream) and also between the screen's first fetch and the first open (a
+        // report made right as the page loads). Catch up by refetching what is on screen.
+        void queryClient.invalidateQueries();
       };
       source.addEventListener('change', onChange);
       source.onmessage = onChange;

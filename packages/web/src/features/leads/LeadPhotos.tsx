@@ -15,6 +15,7 @@ export function LeadPhotos({ leadId, count }: { leadId: string; count: number })
       count={count}
       fetchPhoto={(photo) => api.blob(`/api/leads/${leadId}/photos/${photo.id}`)}
       testId="lead-photos"
+      tileTestId="lead-photo"
     />
   );
 }
@@ -36,6 +37,7 @@ export function EncounterPhotoTiles({ encounterId, count }: { encounterId: strin
         )
       }
       testId="encounter-photos-staff"
+      tileTestId="encounter-photo"
     />
   );
 }

@@ -21,12 +21,15 @@ export function MaskedPhotos({
   count,
   fetchPhoto,
   testId,
+  tileTestId,
 }: {
   /** Undefined while the list loads: `count` masked tiles are shown meanwhile. */
   photos: MaskedPhoto[] | undefined;
   count: number;
   fetchPhoto: (photo: MaskedPhoto, reason?: string) => Promise<Blob>;
   testId: string;
+  /** Test ids of the tiles: `<tileTestId>-masked` and `<tileTestId>-image`. */
+  tileTestId: string;
 }) {
   const { t } = useTranslation();
   const { key } = useLang();
@@ -67,7 +70,7 @@ export function MaskedPhotos({
           const url = photo && shown[photo.id];
           if (url)
             return (
-              <Image key={photo.id} src={url} width={128} height={128} data-testid={`${testId}-image`} />
+              <Image key={photo.id} src={url} width={128} height={128} data-testid={`${tileTestId}-image`} />
             );
           return (
             <button
@@ -77,7 +80,7 @@ export function MaskedPhotos({
               disabled={!photo || loading !== null}
               onClick={() => photo && (photo.ofMinor ? setAsking(photo) : void open(photo))}
               aria-label={t('leadPhotos.open', { n: i + 1 })}
-              data-testid={`${testId}-masked`}
+              data-testid={`${tileTestId}-masked`}
               data-minor={photo?.ofMinor ? 'true' : undefined}
             >
               {loading === photo?.id ? <Spin /> : <LockOutlined className="lead-photo-lock" />}
