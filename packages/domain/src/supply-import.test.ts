@@ -1,9 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { checkStockImport, findImportColumns, type ImportRow, MAX_IMPORT_ROWS } from './supply-import.ts';
 
-const places: Record<string, string> = { 韶关市救助物资仓库: 'wh', 浈江区联合救助一队巡查车: 'v1' };
+const places: Record<string, string[]> = {
+  韶关市救助物资仓库: ['wh'],
+  浈江区联合救助一队巡查车: ['v1'],
+  救助站物资库: ['s1', 's2'],
+};
 const items: Record<string, string> = { 棉衣: 'coat', 矿泉水: 'water' };
-const lookup = { place: (n: string) => places[n] ?? null, item: (n: string) => items[n] ?? null };
+const lookup = { places: (n: string) => places[n] ?? [], item: (n: string) => items[n] ?? null };
 const row = (
   n: number,
   place: string | null,
@@ -55,6 +59,7 @@ describe('checkStockImport', () => {
         row(5, '', '矿泉水', null),
         row(6, '韶关市救助物资仓库', '棉衣', 3),
         row(7, '韶关市救助物资仓库', '矿泉水', '-4'),
+        row(8, '救助站物资库', '矿泉水', 1),
       ],
       lookup,
     );
@@ -67,6 +72,7 @@ describe('checkStockImport', () => {
       [5, '数量', 'REQUIRED'],
       [6, '物品', 'DUPLICATE_ROW'],
       [7, '数量', 'QUANTITY_INVALID'],
+      [8, '地点', 'PLACE_AMBIGUOUS'],
     ]);
     expect(result.errors[0]!.message).toBe('没有名为“不存在的仓库”的地点（或不在您的辖区）');
     expect(result.errors[5]!.message).toBe('与第 2 行的地点和物品重复');

@@ -31,6 +31,10 @@ export const importErrorCodes = {
     zh: '没有名为“{value}”的地点（或不在您的辖区）',
     en: 'No place named “{value}” in your jurisdiction',
   },
+  PLACE_AMBIGUOUS: {
+    zh: '有多个名为“{value}”的地点，请先给它们改名加以区分',
+    en: 'Several places are named “{value}”; rename them first',
+  },
   ITEM_UNKNOWN: { zh: '物资目录中没有“{value}”', en: 'No item named “{value}” in the catalogue' },
   QUANTITY_INVALID: {
     zh: `数量应为 1 到 ${MAX_LINE_QUANTITY} 之间的整数，而不是“{value}”`,
@@ -94,12 +98,13 @@ export function findImportColumns(header: readonly (string | null)[]): {
 const text = (v: string | number | null) => (v === null ? '' : String(v).trim());
 
 /**
- * Checks every row against the places and items the keeper may use (looked up by exact name)
+ * Checks every row against the places and items the keeper may use (looked up by exact name;
+ * `places` answers every place in scope with that name, as names are unique per region only)
  * and returns either the lines to store or every error found — never a part of the sheet.
  */
 export function checkStockImport(
   rows: readonly ImportRow[],
-  lookup: { place(name: string): string | null; item(name: string): string | null },
+  lookup: { places(name: string): readonly string[]; item(name: string): string | null },
 ): { lines: ImportLine[]; errors: ImportRowError[] } {
   const errors: ImportRowError[] = [];
   if (rows.length === 0) return { lines: [], errors: [rowError(2, null, 'NO_ROWS')] };
@@ -111,11 +116,13 @@ export function checkStockImport(
     const placeName = text(r.cells.place);
     const itemName = text(r.cells.item);
     const quantityText = text(r.cells.quantity);
-    const placeId = placeName ? lookup.place(placeName) : null;
+    const placeIds = placeName ? lookup.places(placeName) : [];
+    const placeId = placeIds.length === 1 ? placeIds[0]! : null;
     const itemId = itemName ? lookup.item(itemName) : null;
     const quantity = /^\d+(\.0+)?$/.test(quantityText) ? Number(quantityText) : Number.NaN;
     const before = errors.length;
     if (!placeName) errors.push(rowError(r.row, 'place', 'REQUIRED'));
+    else if (placeIds.length > 1) errors.push(rowError(r.row, 'place', 'PLACE_AMBIGUOUS', placeName));
     else if (!placeId) errors.push(rowError(r.row, 'place', 'PLACE_UNKNOWN', placeName));
     if (!itemName) errors.push(rowError(r.row, 'item', 'REQUIRED'));
     else if (!itemId) errors.push(rowError(r.row, 'item', 'ITEM_UNKNOWN', itemName));

@@ -1,0 +1,70 @@
+import type { SupplyKind, SupplyPlaceKind, SupplyUnit } from '@warmline/domain';
+import type { Db } from '../db/pool.ts';
+import { supplyItem, supplyKitComponent, supplyPlace, supplyStock } from '../db/schema.ts';
+import { uuidV7Ids } from '../platform/ids.ts';
+
+let serial = 0;
+
+/** A catalogue item: a coat (件) unless told otherwise; `components` makes it a kit. */
+export async function buildSupplyItem(
+  db: Db,
+  values: {
+    name?: string;
+    unit?: SupplyUnit;
+    supplyKind?: SupplyKind;
+    components?: { itemId: string; quantity: number }[];
+  } = {},
+): Promise<typeof supplyItem.$inferSelect> {
+  serial += 1;
+  const { components = [], ...rest } = values;
+  const [row] = await db
+    .insert(supplyItem)
+    .values({
+      id: uuidV7Ids.next(),
+      name: `测试物品${serial}-${Math.random().toString(36).slice(2, 6)}`,
+      unit: 'piece',
+      supplyKind: 'coat',
+      isKit: components.length > 0,
+      ...rest,
+    })
+    .returning();
+  if (components.length)
+    await db.insert(supplyKitComponent).values(components.map((c) => ({ kitId: row!.id, ...c })));
+  return row!;
+}
+
+/** A warehouse in 浈江区 unless told otherwise (a team vehicle needs its `teamId`). */
+export async function buildSupplyPlace(
+  db: Db,
+  values: Partial<typeof supplyPlace.$inferInsert> & { kind?: SupplyPlaceKind } = {},
+): Promise<typeof supplyPlace.$inferSelect> {
+  serial += 1;
+  const [row] = await db
+    .insert(supplyPlace)
+    .values({
+      id: uuidV7Ids.next(),
+      name: `测试仓库${serial}-${Math.random().toString(36).slice(2, 6)}`,
+      kind: 'warehouse',
+      regionCode: '440204',
+      ...values,
+    })
+    .returning();
+  return row!;
+}
+
+/**
+ * Opening stock written straight into the balance table, for tests of what reads it. Tests of
+ * the ledger itself receive stock through the API instead, so the ledger and balances agree.
+ */
+export async function setStock(
+  db: Db,
+  placeId: string,
+  itemId: string,
+  quantity: number,
+  minQuantity?: number,
+) {
+  await db
+    .insert(supplyStock)
+    .values({ placeId, itemId, quantity, minQuantity: minQuantity ?? null })
+    .onConflictDoUpdate({ target: [supplyStock.placeId, supplyStock.itemId], set: { quantity } });
+}
