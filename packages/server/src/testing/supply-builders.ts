@@ -1,4 +1,5 @@
 import type { SupplyKind, SupplyPlaceKind, SupplyUnit } from '@warmline/domain';
+import { sql } from 'drizzle-orm';
 import type { Db } from '../db/pool.ts';
 import { supplyItem, supplyKitComponent, supplyPlace, supplyStock } from '../db/schema.ts';
 import { uuidV7Ids } from '../platform/ids.ts';
@@ -67,4 +68,16 @@ export async function setStock(
     .insert(supplyStock)
     .values({ placeId, itemId, quantity, minQuantity: minQuantity ?? null })
     .onConflictDoUpdate({ target: [supplyStock.placeId, supplyStock.itemId], set: { quantity } });
+}
+
+/** Every balance is the sum of its ledger lines, and no balance is below zero. */
+export async function ledgerMismatches(db: Db): Promise<unknown[]> {
+  const result = await db.execute(sql`
+    SELECT coalesce(s.place_id, l.place_id) AS place_id, coalesce(s.item_id, l.item_id) AS item_id,
+           s.quantity AS balance, coalesce(l.total, 0) AS ledger
+    FROM supply_stock s
+    FULL JOIN (SELECT place_id, item_id, sum(quantity)::int AS total FROM supply_movement_line GROUP BY 1, 2) l
+      ON l.place_id = s.place_id AND l.item_id = s.item_id
+    WHERE s.quantity IS DISTINCT FROM coalesce(l.total, 0) OR s.quantity < 0`);
+  return result.rows;
 }

@@ -127,9 +127,20 @@ export function createLedger(deps: { ids: Ids; clock: Clock; recordEvent: Record
           itemId: k.itemId,
         })),
       );
+      const itemIds = [...new Set(keys.map((k) => k.itemId))];
+      const known = await createSupplyRepository(tx).itemsByIds(itemIds);
+      if (known.length !== itemIds.length)
+        throw new AppError('VALIDATION_FAILED', {
+          field: 'lines',
+          reason: 'unknown item',
+          itemIds: itemIds.filter((i) => !known.some((k) => k.id === i)),
+        });
       const now = clock.now();
       const balances = await lockStock(tx, keys, now);
       const lines = netLines(spec.plan(balances));
+      // A line on a row that was not locked would escape the check below: a bug, never a refusal.
+      if (lines.some((l) => !balances.has(`${l.placeId}|${l.itemId}`)))
+        throw new Error('a movement line outside the locked stock rows');
       const { after, shortages } = applyLines(balances, lines);
       if (shortages.length) {
         const items = await createSupplyRepository(tx).itemsByIds(shortages.map((s) => s.itemId));

@@ -110,15 +110,19 @@ export function createSupplyRepository(db: DbOrTx) {
           .limit(1)
       ).length > 0,
     insertPlace: (values: typeof supplyPlace.$inferInsert) => db.insert(supplyPlace).values(values),
-    /** The vehicle place of a team, made once (a second concurrent call finds the first one's). */
+    /**
+     * The vehicle place of a team, made once: a concurrent call waits for the first and finds its
+     * row. Null when the name is taken by another place of the region.
+     */
     ensureTeamPlace: async (values: typeof supplyPlace.$inferInsert & { teamId: string }) => {
+      // No conflict target: a race on the team and one on the (region, name) index both do nothing.
       const made = await db
         .insert(supplyPlace)
         .values(values)
-        .onConflictDoNothing({ target: supplyPlace.teamId })
+        .onConflictDoNothing()
         .returning({ id: supplyPlace.id });
       const [row] = await db.select().from(supplyPlace).where(eq(supplyPlace.teamId, values.teamId));
-      return { place: row!, created: made.length === 1 };
+      return row ? { place: row, created: made.length === 1 } : null;
     },
 
     stockRows: (actor: Scope, f: { kind?: string | undefined; placeId?: string | undefined }) =>

@@ -20,7 +20,7 @@ export function createTeamPlaces(deps: { clock: Clock; ids: Ids; recordEvent: Re
       const [t] = await repo.teams(ctx.actor, teamId);
       if (!t) throw new AppError('NOT_FOUND');
       const id = deps.ids.next();
-      const { place, created } = await repo.ensureTeamPlace({
+      const ensured = await repo.ensureTeamPlace({
         id,
         name: teamPlaceName(t.name),
         kind: 'team_vehicle',
@@ -29,6 +29,8 @@ export function createTeamPlaces(deps: { clock: Clock; ids: Ids; recordEvent: Re
         createdAt: deps.clock.now(),
         createdBy: ctx.actor.id,
       });
+      if (!ensured) throw new AppError('SUPPLY_PLACE_NAME_TAKEN');
+      const { place, created } = ensured;
       if (created)
         await deps.recordEvent(
           tx,
