@@ -1,0 +1,133 @@
+/** 登记捐赠: who gave what on which day, received into a place in the same step. */
+import { type DonorKind, donorKindLabels, donorKinds, supplyPlaceKindLabels } from '@warmline/domain';
+import { Alert, Button, DatePicker, Form, Input, Modal, Select, Space, Typography } from 'antd';
+import type { Dayjs } from 'dayjs';
+import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api } from '../../app/api.ts';
+import { dayjs, TIME_ZONE } from '../../app/format.ts';
+import { useSupplyPlaces } from '../../features/supplies/hooks.ts';
+import type { Line } from '../../features/supplies/types.ts';
+import { useLang } from '../../i18n/index.ts';
+import { LinesField } from './LinesField.tsx';
+import { refusalText, useSupplyMutation } from './mutation.ts';
+
+interface Values {
+  donorKind: DonorKind;
+  donorName: string;
+  donorContact?: string;
+  receivedOn: Dayjs;
+  placeId: string;
+  lines: Line[];
+  note?: string;
+}
+
+export function DonationModal({ onClose }: { onClose: () => void }) {
+  const { t } = useTranslation();
+  const { key } = useLang();
+  const [form] = Form.useForm<Values>();
+  const clientId = useMemo(() => crypto.randomUUID(), []);
+  const places = useSupplyPlaces();
+  const save = useSupplyMutation(
+    (v: Values) =>
+      api.post('/api/supplies/donations', {
+        ...v,
+        donorName: v.donorName.trim(),
+        donorContact: v.donorContact?.trim() || null,
+        receivedOn: v.receivedOn.format('YYYY-MM-DD'),
+        note: v.note?.trim() || null,
+        clientId,
+      }),
+    t('supplies.form.saved'),
+    onClose,
+  );
+  const required = [{ required: true, message: t('supplies.form.required') }];
+  return (
+    <Modal
+      open
+      onCancel={onClose}
+      title={t('supplies.actions.donate')}
+      width={{ xs: '100%', md: 640 }}
+      destroyOnHidden
+      maskClosable={false}
+      footer={
+        <Space>
+          <Button onClick={onClose}>{t('common.cancel')}</Button>
+          <Button
+            type="primary"
+            loading={save.isPending}
+            onClick={() => form.submit()}
+            data-testid="donation-save"
+          >
+            {t('common.save')}
+          </Button>
+        </Space>
+      }
+    >
+      {save.error && (
+        <Alert
+          type="error"
+          showIcon
+          title={refusalText(save.error, key)}
+          style={{ marginBottom: 16 }}
+          data-testid="donation-error"
+        />
+      )}
+      <Form<Values>
+        form={form}
+        layout="vertical"
+        onFinish={(v) => save.mutate(v)}
+        initialValues={{ donorKind: 'enterprise', receivedOn: dayjs().tz(TIME_ZONE) }}
+        data-testid="donation-form"
+      >
+        <Space wrap style={{ display: 'flex' }} align="start">
+          <Form.Item name="donorKind" label={t('supplies.form.donorKind')} rules={required}>
+            <Select
+              style={{ width: 140 }}
+              options={donorKinds.map((k) => ({ value: k, label: donorKindLabels[k][key] }))}
+              data-testid="donation-kind"
+            />
+          </Form.Item>
+          <Form.Item
+            name="donorName"
+            label={t('supplies.form.donorName')}
+            rules={[...required, { max: 80, whitespace: true }]}
+          >
+            <Input style={{ width: 260 }} data-testid="donation-name" />
+          </Form.Item>
+        </Space>
+        <Space wrap style={{ display: 'flex' }} align="start">
+          <Form.Item name="donorContact" label={t('supplies.form.donorContact')} rules={[{ max: 60 }]}>
+            <Input style={{ width: 260 }} data-testid="donation-contact" />
+          </Form.Item>
+          <Form.Item name="receivedOn" label={t('supplies.form.receivedOn')} rules={required}>
+            <DatePicker data-testid="donation-date" />
+          </Form.Item>
+        </Space>
+        <Form.Item name="placeId" label={t('supplies.form.to')} rules={required}>
+          <Select
+            showSearch
+            optionFilterProp="label"
+            options={(places.data?.items ?? []).map((p) => ({
+              value: p.id,
+              label: `${p.name}（${supplyPlaceKindLabels[p.kind][key]}）`,
+            }))}
+            data-testid="donation-place"
+          />
+        </Form.Item>
+        <Typography.Text strong>{t('supplies.form.lines')}</Typography.Text>
+        <div style={{ marginTop: 8 }}>
+          <LinesField />
+        </div>
+        <Form.Item
+          name="note"
+          label={t('supplies.form.note')}
+          rules={[{ max: 200 }]}
+          style={{ marginTop: 16 }}
+        >
+          <Input data-testid="donation-note" />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}
