@@ -91,7 +91,11 @@ function StockTab({ onOpen }: { onOpen: (placeId: string) => void }) {
   const { key } = useLang();
   const [kind, setKind] = useState<SupplyPlaceKind | 'all'>('all');
   const stock = useStock(kind === 'all' ? undefined : kind);
-  const rows = (stock.data?.items ?? []).filter((r) => r.quantity > 0 || r.minQuantity !== null);
+  // Warehouses first, then stations, shelters and vehicles; each place's items together.
+  const rank = (r: StockRow) => supplyPlaceKinds.indexOf(r.placeKind);
+  const rows = (stock.data?.items ?? [])
+    .filter((r) => r.quantity > 0 || r.minQuantity !== null)
+    .sort((a, b) => rank(a) - rank(b));
   return (
     <>
       <Segmented<SupplyPlaceKind | 'all'>
