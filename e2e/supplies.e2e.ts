@@ -150,7 +150,7 @@ describe('物资', () => {
       await choose(page, 'line-item-0', /^棉衣 · /);
       await input(page, 'line-quantity-0').fill('999');
       await page.getByTestId('movement-save').click();
-      const refused = page.getByTestId('movement-error');
+      const refused = page.getByTestId('movement-save-error');
       await refused.waitFor();
       expect(await refused.textContent()).toContain(
         `库存不足，本次出库未执行（棉衣 现有 ${vehicleBefore + 2}，需要 999）`,

@@ -1,5 +1,5 @@
 import type { SupplyKind, SupplyPlaceKind, SupplyUnit } from '@warmline/domain';
-import { sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { Db } from '../db/pool.ts';
 import { supplyItem, supplyKitComponent, supplyPlace, supplyStock } from '../db/schema.ts';
 import { uuidV7Ids } from '../platform/ids.ts';
@@ -80,4 +80,13 @@ export async function ledgerMismatches(db: Db): Promise<unknown[]> {
       ON l.place_id = s.place_id AND l.item_id = s.item_id
     WHERE s.quantity IS DISTINCT FROM coalesce(l.total, 0) OR s.quantity < 0`);
   return result.rows;
+}
+
+/** What a place holds of an item (0 when it has no row). */
+export async function stockOf(db: Db, placeId: string, itemId: string): Promise<number> {
+  const [row] = await db
+    .select({ q: supplyStock.quantity })
+    .from(supplyStock)
+    .where(and(eq(supplyStock.placeId, placeId), eq(supplyStock.itemId, itemId)));
+  return row?.q ?? 0;
 }

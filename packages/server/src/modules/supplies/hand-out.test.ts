@@ -1,12 +1,17 @@
 import { randomUUID } from 'node:crypto';
-import { and, count, eq } from 'drizzle-orm';
+import { count, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { event, supplyDiscrepancy, supplyMovement, supplyPlace, supplyStock } from '../../db/schema.ts';
+import { event, supplyDiscrepancy, supplyMovement, supplyPlace } from '../../db/schema.ts';
 import type { Actor } from '../../platform/actor.ts';
 import { createEventRecorder } from '../../platform/events.ts';
 import { uuidV7Ids } from '../../platform/ids.ts';
 import { buildUser } from '../../testing/builders.ts';
-import { buildSupplyItem, buildSupplyPlace, ledgerMismatches } from '../../testing/supply-builders.ts';
+import {
+  buildSupplyItem,
+  buildSupplyPlace,
+  ledgerMismatches,
+  stockOf,
+} from '../../testing/supply-builders.ts';
 import { buildTeam } from '../../testing/team-builders.ts';
 import { createTestApp, type TestApp } from '../../testing/test-app.ts';
 import { createMovementService, type MovementService } from './movement.service.ts';
@@ -55,13 +60,7 @@ async function stockedTeam(lines: { itemId: string; quantity: number }[]) {
   return { team: crew, vehicle: vehicle! };
 }
 
-const balance = async (placeId: string, itemId: string) =>
-  (
-    await t.db
-      .select({ q: supplyStock.quantity })
-      .from(supplyStock)
-      .where(and(eq(supplyStock.placeId, placeId), eq(supplyStock.itemId, itemId)))
-  )[0]?.q ?? 0;
+const balance = (placeId: string, itemId: string) => stockOf(t.db, placeId, itemId);
 
 describe('distributeInTx', () => {
   it('books what the vehicle had, returns the shortfall and raises it as 账实不符, never throwing for stock', async () => {

@@ -1,9 +1,14 @@
 import { randomUUID } from 'node:crypto';
-import { and, count, eq, sql } from 'drizzle-orm';
+import { count, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { event, supplyMovement, supplyPlace, supplyStock } from '../../db/schema.ts';
+import { event, supplyMovement, supplyPlace } from '../../db/schema.ts';
 import { buildOrg, buildUser } from '../../testing/builders.ts';
-import { buildSupplyItem, buildSupplyPlace, ledgerMismatches } from '../../testing/supply-builders.ts';
+import {
+  buildSupplyItem,
+  buildSupplyPlace,
+  ledgerMismatches,
+  stockOf,
+} from '../../testing/supply-builders.ts';
 import { buildTeam } from '../../testing/team-builders.ts';
 import { createTestApp, type TestApp } from '../../testing/test-app.ts';
 
@@ -41,13 +46,7 @@ const call = (who: string | null, method: 'GET' | 'POST', url: string, payload?:
     ...(payload ? { payload } : {}),
   });
 
-const balance = async (placeId: string, itemId: string) =>
-  (
-    await t.db
-      .select({ q: supplyStock.quantity })
-      .from(supplyStock)
-      .where(and(eq(supplyStock.placeId, placeId), eq(supplyStock.itemId, itemId)))
-  )[0]?.q ?? 0;
+const balance = (placeId: string, itemId: string) => stockOf(t.db, placeId, itemId);
 
 async function receive(placeId: string, lines: { itemId: string; quantity: number }[]) {
   const res = await call('keeper', 'POST', '/api/supplies/receipts', { placeId, lines });

@@ -1,6 +1,6 @@
 /** 登记捐赠: who gave what on which day, received into a place in the same step. */
 import { type DonorKind, donorKindLabels, donorKinds, supplyPlaceKindLabels } from '@warmline/domain';
-import { Alert, Button, DatePicker, Form, Input, Modal, Select, Space, Typography } from 'antd';
+import { DatePicker, Form, Input, Select, Space, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -10,7 +10,8 @@ import { useSupplyPlaces } from '../../features/supplies/hooks.ts';
 import type { Line } from '../../features/supplies/types.ts';
 import { useLang } from '../../i18n/index.ts';
 import { LinesField } from './LinesField.tsx';
-import { refusalText, useSupplyMutation } from './mutation.ts';
+import { useSupplyMutation } from './mutation.ts';
+import { SupplyModal } from './SupplyModal.tsx';
 
 interface Values {
   donorKind: DonorKind;
@@ -43,36 +44,14 @@ export function DonationModal({ onClose }: { onClose: () => void }) {
   );
   const required = [{ required: true, message: t('supplies.form.required') }];
   return (
-    <Modal
-      open
-      onCancel={onClose}
+    <SupplyModal
       title={t('supplies.actions.donate')}
-      width={{ xs: '100%', md: 640 }}
-      destroyOnHidden
-      maskClosable={false}
-      footer={
-        <Space>
-          <Button onClick={onClose}>{t('common.cancel')}</Button>
-          <Button
-            type="primary"
-            loading={save.isPending}
-            onClick={() => form.submit()}
-            data-testid="donation-save"
-          >
-            {t('common.save')}
-          </Button>
-        </Space>
-      }
+      testId="donation-save"
+      onClose={onClose}
+      onAction={() => form.submit()}
+      busy={save.isPending}
+      error={save.error}
     >
-      {save.error && (
-        <Alert
-          type="error"
-          showIcon
-          title={refusalText(save.error, key)}
-          style={{ marginBottom: 16 }}
-          data-testid="donation-error"
-        />
-      )}
       <Form<Values>
         form={form}
         layout="vertical"
@@ -128,6 +107,6 @@ export function DonationModal({ onClose }: { onClose: () => void }) {
           <Input data-testid="donation-note" />
         </Form.Item>
       </Form>
-    </Modal>
+    </SupplyModal>
   );
 }

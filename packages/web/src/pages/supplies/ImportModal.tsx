@@ -4,13 +4,14 @@
  * file. The template lists the places and items to choose from.
  */
 import { DownloadOutlined, UploadOutlined } from '@ant-design/icons';
-import { Alert, Button, Modal, Space, Table, Typography, Upload } from 'antd';
+import { Alert, Button, Space, Table, Typography, Upload } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError, api } from '../../app/api.ts';
 import type { ImportRowError } from '../../features/supplies/types.ts';
 import { useLang } from '../../i18n/index.ts';
 import { refusalText, useSupplyMutation } from './mutation.ts';
+import { SupplyModal } from './SupplyModal.tsx';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -35,28 +36,16 @@ export function ImportModal({ onClose }: { onClose: () => void }) {
       ? ((send.error.details as { errors?: ImportRowError[] })?.errors ?? [])
       : [];
   return (
-    <Modal
-      open
-      onCancel={onClose}
+    <SupplyModal
       title={t('supplies.import.title')}
-      width={{ xs: '100%', md: 720 }}
-      destroyOnHidden
-      maskClosable={false}
-      footer={
-        <Space>
-          <Button onClick={onClose}>{t('common.cancel')}</Button>
-          <Button
-            type="primary"
-            disabled={!file}
-            loading={send.isPending}
-            onClick={() => file && send.mutate(file)}
-            data-testid="import-submit"
-          >
-            {t('supplies.import.submit')}
-          </Button>
-        </Space>
-      }
-      data-testid="import-modal"
+      testId="import-submit"
+      width={720}
+      onClose={onClose}
+      onAction={() => file && send.mutate(file)}
+      busy={send.isPending}
+      actionLabel={t('supplies.import.submit')}
+      actionDisabled={!file}
+      error={null}
     >
       <Space direction="vertical" size={12} style={{ width: '100%' }}>
         <Typography.Paragraph type="secondary" style={{ marginBottom: 0 }}>
@@ -117,6 +106,6 @@ export function ImportModal({ onClose }: { onClose: () => void }) {
           </>
         )}
       </Space>
-    </Modal>
+    </SupplyModal>
   );
 }

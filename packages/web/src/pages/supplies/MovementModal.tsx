@@ -9,7 +9,7 @@ import {
   adjustReasons,
   supplyPlaceKindLabels,
 } from '@warmline/domain';
-import { Alert, Button, Form, Input, Modal, Select, Space, Typography } from 'antd';
+import { Form, Input, Select, Typography } from 'antd';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../app/api.ts';
@@ -17,7 +17,8 @@ import { usePlaceStock, useSupplyPlaces, useSupplyTeams } from '../../features/s
 import type { Line } from '../../features/supplies/types.ts';
 import { useLang } from '../../i18n/index.ts';
 import { LinesField } from './LinesField.tsx';
-import { refusalText, useSupplyMutation } from './mutation.ts';
+import { useSupplyMutation } from './mutation.ts';
+import { SupplyModal } from './SupplyModal.tsx';
 
 export type MovementMode = 'receive' | 'transfer' | 'issue' | 'adjust';
 
@@ -73,36 +74,14 @@ export function MovementModal({
   );
 
   return (
-    <Modal
-      open
-      onCancel={onClose}
+    <SupplyModal
       title={t(`supplies.actions.${mode}`)}
-      width={{ xs: '100%', md: 640 }}
-      destroyOnHidden
-      maskClosable={false}
-      footer={
-        <Space>
-          <Button onClick={onClose}>{t('common.cancel')}</Button>
-          <Button
-            type="primary"
-            loading={save.isPending}
-            onClick={() => form.submit()}
-            data-testid="movement-save"
-          >
-            {t('common.save')}
-          </Button>
-        </Space>
-      }
+      testId="movement-save"
+      onClose={onClose}
+      onAction={() => form.submit()}
+      busy={save.isPending}
+      error={save.error}
     >
-      {save.error && (
-        <Alert
-          type="error"
-          showIcon
-          title={refusalText(save.error, key)}
-          style={{ marginBottom: 16 }}
-          data-testid="movement-error"
-        />
-      )}
       <Form<Values>
         form={form}
         layout="vertical"
@@ -174,6 +153,6 @@ export function MovementModal({
           <Input data-testid="movement-note" />
         </Form.Item>
       </Form>
-    </Modal>
+    </SupplyModal>
   );
 }

@@ -45,7 +45,7 @@ export function PlaceLedgerDrawer({ place, onClose }: { place: SupplyPlace | nul
             <Descriptions.Item label={t('supplies.col.owner')}>
               {place.teamName ?? place.orgName ?? '—'}
             </Descriptions.Item>
-            <Descriptions.Item label={t('supplies.form.address')}>{place.address ?? '—'}</Descriptions.Item>
+            <Descriptions.Item label={t('supplies.col.address')}>{place.address ?? '—'}</Descriptions.Item>
           </Descriptions>
           <div>
             <Typography.Title level={5}>{t('supplies.ledger.stock')}</Typography.Title>
