@@ -9,7 +9,7 @@ import { dayjs, TIME_ZONE } from '../../app/format.ts';
 import { useSupplyPlaces } from '../../features/supplies/hooks.ts';
 import type { Line } from '../../features/supplies/types.ts';
 import { useLang } from '../../i18n/index.ts';
-import { LinesField } from './LinesField.tsx';
+import { LinesField, NoteField } from './LinesField.tsx';
 import { useSupplyMutation } from './mutation.ts';
 import { SupplyModal } from './SupplyModal.tsx';
 
@@ -98,14 +98,7 @@ export function DonationModal({ onClose }: { onClose: () => void }) {
         <div style={{ marginTop: 8 }}>
           <LinesField />
         </div>
-        <Form.Item
-          name="note"
-          label={t('supplies.form.note')}
-          rules={[{ max: 200 }]}
-          style={{ marginTop: 16 }}
-        >
-          <Input data-testid="donation-note" />
-        </Form.Item>
+        <NoteField testId="donation-note" />
       </Form>
     </SupplyModal>
   );

@@ -5,7 +5,7 @@
  */
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { supplyUnitLabels } from '@warmline/domain';
-import { Button, Form, InputNumber, Select, Space } from 'antd';
+import { Button, Form, Input, InputNumber, Select, Space } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useSupplyItems } from '../../features/supplies/hooks.ts';
 import { useLang } from '../../i18n/index.ts';
@@ -82,5 +82,15 @@ export function LinesField({
         </Space>
       )}
     </Form.List>
+  );
+}
+
+/** The optional note every movement may carry (why, a reference number). */
+export function NoteField({ testId }: { testId: string }) {
+  const { t } = useTranslation();
+  return (
+    <Form.Item name="note" label={t('supplies.form.note')} rules={[{ max: 200 }]} style={{ marginTop: 16 }}>
+      <Input data-testid={testId} />
+    </Form.Item>
   );
 }

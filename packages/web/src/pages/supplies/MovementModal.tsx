@@ -9,14 +9,14 @@ import {
   adjustReasons,
   supplyPlaceKindLabels,
 } from '@warmline/domain';
-import { Form, Input, Select, Typography } from 'antd';
+import { Form, Select, Typography } from 'antd';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../app/api.ts';
 import { usePlaceStock, useSupplyPlaces, useSupplyTeams } from '../../features/supplies/hooks.ts';
 import type { Line } from '../../features/supplies/types.ts';
 import { useLang } from '../../i18n/index.ts';
-import { LinesField } from './LinesField.tsx';
+import { LinesField, NoteField } from './LinesField.tsx';
 import { useSupplyMutation } from './mutation.ts';
 import { SupplyModal } from './SupplyModal.tsx';
 
@@ -144,14 +144,7 @@ export function MovementModal({
               : {})}
           />
         </div>
-        <Form.Item
-          name="note"
-          label={t('supplies.form.note')}
-          rules={[{ max: 200 }]}
-          style={{ marginTop: 16 }}
-        >
-          <Input data-testid="movement-note" />
-        </Form.Item>
+        <NoteField testId="movement-note" />
       </Form>
     </SupplyModal>
   );
