@@ -189,6 +189,13 @@ describe('distributeInTx', () => {
     await expect(outside).rejects.toMatchObject({ code: 'NOT_FOUND' });
     const neither = t.db.transaction((tx) => service.distributeInTx(tx, ctx(patrol), { lines: [] }));
     await expect(neither).rejects.toMatchObject({ code: 'VALIDATION_FAILED' });
+    const unknown = t.db.transaction((tx) =>
+      service.distributeInTx(tx, ctx(patrol), {
+        teamId: crew.id,
+        lines: [{ itemId: randomUUID(), quantity: 1 }],
+      }),
+    );
+    await expect(unknown).rejects.toMatchObject({ code: 'VALIDATION_FAILED' });
   });
 
   it('30 hand-outs at once from a vehicle with 10: 10 booked, 20 short, stock 0', async () => {

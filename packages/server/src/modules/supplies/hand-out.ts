@@ -100,11 +100,10 @@ export function createHandOut(deps: { clock: Clock; ids: Ids; recordEvent: Recor
     const held = (await repo.stockRows(ctx.actor, { placeId: place.id })).filter(
       (r) => r.stock.quantity > 0 && kinds.has(r.item.supplyKind as SupplyKind),
     );
-    const items = [
-      ...new Map(
-        [...held.map((r) => r.item), ...(await repo.itemsByIds(named))].map((i) => [i.id, i]),
-      ).values(),
-    ];
+    const namedItems = await repo.itemsByIds(named);
+    if (namedItems.length !== new Set(named).size)
+      throw new AppError('VALIDATION_FAILED', { field: 'lines', reason: 'unknown item' });
+    const items = [...new Map([...held.map((r) => r.item), ...namedItems].map((i) => [i.id, i])).values()];
     const eventCtx = { actorId: ctx.actor.id, requestId: ctx.requestId };
     let plan: HandOutPlan = { given: [], shortfall: [] };
     const moved = await ledger.move(tx, eventCtx, {

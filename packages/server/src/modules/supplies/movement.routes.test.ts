@@ -185,6 +185,10 @@ describe('supply movements', () => {
         { placeId: place.id, reason: 'lost', lines: [{ itemId: coat, quantity: 1 }] },
       ],
       [
+        '/api/supplies/adjustments',
+        { placeId: place.id, reason: 'damage', lines: [{ itemId: coat, quantity: 0 }] },
+      ],
+      [
         '/api/supplies/donations',
         {
           donorKind: 'bank',

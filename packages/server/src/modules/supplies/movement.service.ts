@@ -185,6 +185,9 @@ export function createMovementService(deps: { db: Db; clock: Clock; ids: Ids; re
 
     adjust: (ctx: Ctx, input: AdjustInput) =>
       run(ctx, input, 'adjust', async (tx, common) => {
+        // Only a count may be zero (the shelf is empty); a write-off writes off something.
+        if (input.reason !== 'stocktake' && input.lines.some((l) => l.quantity < 1))
+          throw new AppError('VALIDATION_FAILED', { field: 'lines', reason: 'write off at least 1' });
         const p = await place(tx, ctx.actor, input.placeId);
         return {
           header: {
