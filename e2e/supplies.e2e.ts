@@ -231,6 +231,43 @@ describe('物资', () => {
     }
   });
 
+  it('a keeper opens a cold shelter as a place and assembles warmth kits from their parts', async () => {
+    const page = await desktopPage(browser);
+    const shelter = `武江区西河临时避寒点（e2e ${run}）`;
+    try {
+      await signIn(page, 'keeper1');
+      await page.waitForURL(`${baseUrl()}/`);
+      await page.getByTestId('menu-supplies').click();
+      await page.getByTestId('supply-action-newPlace').click();
+      await page.getByTestId('place-form').waitFor();
+      await input(page, 'place-name').fill(shelter);
+      await choose(page, 'place-kind', '避寒场所');
+      await choose(page, 'place-region', '武江区');
+      await input(page, 'place-address').fill('武江区西河镇社区服务中心');
+      await settled(page);
+      await screenshot(page, 'supplies-new-place', { fullPage: false });
+      await page.getByTestId('place-save').click();
+      await page.getByTestId('place-form').waitFor({ state: 'detached' });
+      await page.getByRole('tab', { name: '存放点' }).click();
+      await page.locator(`[data-testid="place-row"][data-name="${shelter}"]`).waitFor();
+
+      const kitsBefore = await held(WAREHOUSE, '温暖包');
+      const padsBefore = await held(WAREHOUSE, '暖宝宝');
+      await page.getByTestId('supply-action-assemble').click();
+      await page.getByTestId('assemble-form').waitFor();
+      await choose(page, 'assemble-place', `${WAREHOUSE}（仓库）`);
+      await choose(page, 'assemble-kit', /^温暖包（/);
+      await input(page, 'assemble-quantity').fill('10');
+      await page.getByTestId('assemble-save').click();
+      await page.getByTestId('assemble-form').waitFor({ state: 'detached' });
+      expect(await held(WAREHOUSE, '温暖包')).toBe(kitsBefore + 10);
+      // A kit holds two heat pads.
+      expect(await held(WAREHOUSE, '暖宝宝')).toBe(padsBefore - 20);
+    } finally {
+      await page.close();
+    }
+  });
+
   it('a supervisor reads the same screen without the buttons that change it', async () => {
     const page = await desktopPage(browser);
     try {

@@ -14,6 +14,7 @@ export const suppliesZh = {
       import: 'Excel 导入',
       newPlace: '新建存放点',
       newItem: '新建物品',
+      assemble: '组装温暖包',
     },
     alerts: {
       low: '{{count}} 项库存低于预警线',
@@ -93,6 +94,10 @@ export const suppliesZh = {
       region: '所属辖区',
       org: '所属机构',
       address: '地址（选填）',
+      kit: '组合包',
+      count: '组装数量',
+      assembleHint: '从所选地点的库存中按组成扣减配件，组装好的组合包入库。',
+      created: '已新建',
     },
     import: {
       title: 'Excel 导入期初库存',
@@ -127,6 +132,7 @@ export const suppliesEn: SuppliesMessages = {
       import: 'Excel import',
       newPlace: 'New place',
       newItem: 'New item',
+      assemble: 'Assemble kits',
     },
     alerts: {
       low: '{{count}} items below their threshold',
@@ -206,6 +212,10 @@ export const suppliesEn: SuppliesMessages = {
       region: 'Jurisdiction',
       org: 'Organisation',
       address: 'Address (optional)',
+      kit: 'Kit',
+      count: 'How many',
+      assembleHint: 'Takes the parts from the place’s stock and puts the assembled kits in.',
+      created: 'Created',
     },
     import: {
       title: 'Import opening stock from Excel',

@@ -19,6 +19,8 @@ import { useAuth } from '../../app/auth.tsx';
 import { useDonations, useStock, useSupplyItems, useSupplyPlaces } from '../../features/supplies/hooks.ts';
 import type { Donation, StockRow, SupplyItem, SupplyPlace } from '../../features/supplies/types.ts';
 import { useLang } from '../../i18n/index.ts';
+import { AssembleModal } from './AssembleModal.tsx';
+import { ItemFormModal, PlaceFormModal } from './CatalogueModals.tsx';
 import { DonationModal } from './DonationModal.tsx';
 import { ImportModal } from './ImportModal.tsx';
 import { MovementModal, type MovementMode } from './MovementModal.tsx';
@@ -27,7 +29,7 @@ import { StockState } from './StockState.tsx';
 import { SupplyAlerts } from './SupplyAlerts.tsx';
 import './supplies.css';
 
-type Dialog = MovementMode | 'donate' | 'import' | null;
+type Dialog = MovementMode | 'assemble' | 'donate' | 'import' | 'newPlace' | 'newItem' | null;
 const movementModes: MovementMode[] = ['receive', 'transfer', 'issue', 'adjust'];
 
 export function SuppliesPage() {
@@ -48,7 +50,7 @@ export function SuppliesPage() {
         <SupplyAlerts />
         {manage && (
           <div className="wl-supply-actions">
-            {[...movementModes, 'donate' as const, 'import' as const].map((a) => (
+            {[...movementModes, 'assemble' as const, 'donate' as const, 'import' as const].map((a) => (
               <Button
                 key={a}
                 type={a === 'receive' ? 'primary' : 'default'}
@@ -61,6 +63,22 @@ export function SuppliesPage() {
           </div>
         )}
         <Tabs
+          tabBarExtraContent={
+            manage && (
+              <div className="wl-supply-actions">
+                <Button
+                  size="small"
+                  onClick={() => setDialog('newPlace')}
+                  data-testid="supply-action-newPlace"
+                >
+                  {t('supplies.actions.newPlace')}
+                </Button>
+                <Button size="small" onClick={() => setDialog('newItem')} data-testid="supply-action-newItem">
+                  {t('supplies.actions.newItem')}
+                </Button>
+              </div>
+            )
+          }
           items={[
             { key: 'stock', label: t('supplies.tabs.stock'), children: <StockTab onOpen={setPlaceId} /> },
             {
@@ -80,7 +98,10 @@ export function SuppliesPage() {
       {dialog && movementModes.includes(dialog as MovementMode) && (
         <MovementModal mode={dialog as MovementMode} onClose={() => setDialog(null)} />
       )}
+      {dialog === 'assemble' && <AssembleModal onClose={() => setDialog(null)} />}
       {dialog === 'donate' && <DonationModal onClose={() => setDialog(null)} />}
+      {dialog === 'newPlace' && <PlaceFormModal onClose={() => setDialog(null)} />}
+      {dialog === 'newItem' && <ItemFormModal onClose={() => setDialog(null)} />}
       {dialog === 'import' && <ImportModal onClose={() => setDialog(null)} />}
     </Card>
   );
