@@ -1,16 +1,13 @@
 /** 登记捐赠: who gave what on which day, received into a place in the same step. */
-import { type DonorKind, donorKindLabels, donorKinds, supplyPlaceKindLabels } from '@warmline/domain';
+import { type DonorKind, donorKindLabels, donorKinds } from '@warmline/domain';
 import { DatePicker, Form, Input, Select, Space, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
-import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../app/api.ts';
 import { dayjs, TIME_ZONE } from '../../app/format.ts';
-import { useSupplyPlaces } from '../../features/supplies/hooks.ts';
 import type { Line } from '../../features/supplies/types.ts';
 import { useLang } from '../../i18n/index.ts';
-import { LinesField, NoteField } from './LinesField.tsx';
-import { useSupplyMutation } from './mutation.ts';
+import { LinesField, NoteField, PlaceSelect } from './LinesField.tsx';
+import { useMovementForm } from './mutation.ts';
 import { SupplyModal } from './SupplyModal.tsx';
 
 interface Values {
@@ -26,32 +23,18 @@ interface Values {
 export function DonationModal({ onClose }: { onClose: () => void }) {
   const { t } = useTranslation();
   const { key } = useLang();
-  const [form] = Form.useForm<Values>();
-  const clientId = useMemo(() => crypto.randomUUID(), []);
-  const places = useSupplyPlaces();
-  const save = useSupplyMutation(
-    (v: Values) =>
-      api.post('/api/supplies/donations', {
-        ...v,
-        donorName: v.donorName.trim(),
-        donorContact: v.donorContact?.trim() || null,
-        receivedOn: v.receivedOn.format('YYYY-MM-DD'),
-        note: v.note?.trim() || null,
-        clientId,
-      }),
-    t('supplies.form.saved'),
+  const { form, save, modal, required } = useMovementForm<Values>(
+    '/api/supplies/donations',
     onClose,
+    (v) => ({
+      ...v,
+      donorName: v.donorName.trim(),
+      donorContact: v.donorContact?.trim() || null,
+      receivedOn: v.receivedOn.format('YYYY-MM-DD'),
+    }),
   );
-  const required = [{ required: true, message: t('supplies.form.required') }];
   return (
-    <SupplyModal
-      title={t('supplies.actions.donate')}
-      testId="donation-save"
-      onClose={onClose}
-      onAction={() => form.submit()}
-      busy={save.isPending}
-      error={save.error}
-    >
+    <SupplyModal title={t('supplies.actions.donate')} testId="donation-save" {...modal}>
       <Form<Values>
         form={form}
         layout="vertical"
@@ -84,15 +67,7 @@ export function DonationModal({ onClose }: { onClose: () => void }) {
           </Form.Item>
         </Space>
         <Form.Item name="placeId" label={t('supplies.form.to')} rules={required}>
-          <Select
-            showSearch
-            optionFilterProp="label"
-            options={(places.data?.items ?? []).map((p) => ({
-              value: p.id,
-              label: `${p.name}（${supplyPlaceKindLabels[p.kind][key]}）`,
-            }))}
-            data-testid="donation-place"
-          />
+          <PlaceSelect data-testid="donation-place" />
         </Form.Item>
         <Typography.Text strong>{t('supplies.form.lines')}</Typography.Text>
         <div style={{ marginTop: 8 }}>

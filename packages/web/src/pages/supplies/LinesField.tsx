@@ -4,10 +4,10 @@
  * server refuses it.
  */
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
-import { supplyUnitLabels } from '@warmline/domain';
+import { supplyPlaceKindLabels, supplyUnitLabels } from '@warmline/domain';
 import { Button, Form, Input, InputNumber, Select, Space } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { useSupplyItems } from '../../features/supplies/hooks.ts';
+import { useSupplyItems, useSupplyPlaces } from '../../features/supplies/hooks.ts';
 import { useLang } from '../../i18n/index.ts';
 
 export function LinesField({
@@ -92,5 +92,26 @@ export function NoteField({ testId }: { testId: string }) {
     <Form.Item name="note" label={t('supplies.form.note')} rules={[{ max: 200 }]} style={{ marginTop: 16 }}>
       <Input data-testid={testId} />
     </Form.Item>
+  );
+}
+
+/** A place of the jurisdiction, by name and kind (韶关市救助物资仓库（仓库）); a form control. */
+export function PlaceSelect(props: {
+  value?: string;
+  onChange?: (id: string) => void;
+  'data-testid': string;
+}) {
+  const { key } = useLang();
+  const places = useSupplyPlaces();
+  return (
+    <Select
+      {...props}
+      showSearch
+      optionFilterProp="label"
+      options={(places.data?.items ?? []).map((p) => ({
+        value: p.id,
+        label: `${p.name}（${supplyPlaceKindLabels[p.kind][key]}）`,
+      }))}
+    />
   );
 }

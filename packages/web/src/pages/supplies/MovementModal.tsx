@@ -3,21 +3,14 @@
  * client id from opening to closing, so a double click or a resend after a timeout stores once.
  * A refusal shows the catalogue's words and, for a shortage, what each item has and needed.
  */
-import {
-  type AdjustReason,
-  adjustReasonLabels,
-  adjustReasons,
-  supplyPlaceKindLabels,
-} from '@warmline/domain';
+import { type AdjustReason, adjustReasonLabels, adjustReasons } from '@warmline/domain';
 import { Form, Select, Typography } from 'antd';
-import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../app/api.ts';
-import { usePlaceStock, useSupplyPlaces, useSupplyTeams } from '../../features/supplies/hooks.ts';
+import { usePlaceStock, useSupplyTeams } from '../../features/supplies/hooks.ts';
 import type { Line } from '../../features/supplies/types.ts';
 import { useLang } from '../../i18n/index.ts';
-import { LinesField, NoteField } from './LinesField.tsx';
-import { useSupplyMutation } from './mutation.ts';
+import { LinesField, NoteField, PlaceSelect } from './LinesField.tsx';
+import { useMovementForm } from './mutation.ts';
 import { SupplyModal } from './SupplyModal.tsx';
 
 export type MovementMode = 'receive' | 'transfer' | 'issue' | 'adjust';
@@ -50,38 +43,20 @@ export function MovementModal({
 }) {
   const { t } = useTranslation();
   const { key } = useLang();
-  const [form] = Form.useForm<Values>();
-  const clientId = useMemo(() => crypto.randomUUID(), []);
-  const places = useSupplyPlaces();
+  const { form, save, modal, required } = useMovementForm<Values>(urls[mode], onClose);
   const teams = useSupplyTeams(mode === 'issue');
   const source = Form.useWatch(mode === 'transfer' || mode === 'issue' ? 'fromPlaceId' : 'placeId', form);
   const reason = Form.useWatch('reason', form);
   const stock = usePlaceStock(mode === 'receive' || !source ? null : source);
   const available = stock.data ? new Map(stock.data.items.map((s) => [s.itemId, s.quantity])) : undefined;
-  const save = useSupplyMutation(
-    (v: Values) => api.post(urls[mode], { ...v, note: v.note?.trim() || null, clientId }),
-    t('supplies.form.saved'),
-    onClose,
-  );
-  const placeOptions = (places.data?.items ?? []).map((p) => ({
-    value: p.id,
-    label: `${p.name}（${supplyPlaceKindLabels[p.kind][key]}）`,
-  }));
   const placeSelect = (name: keyof Values, label: string) => (
-    <Form.Item name={name} label={label} rules={[{ required: true, message: t('supplies.form.required') }]}>
-      <Select showSearch optionFilterProp="label" options={placeOptions} data-testid={`movement-${name}`} />
+    <Form.Item name={name} label={label} rules={required}>
+      <PlaceSelect data-testid={`movement-${name}`} />
     </Form.Item>
   );
 
   return (
-    <SupplyModal
-      title={t(`supplies.actions.${mode}`)}
-      testId="movement-save"
-      onClose={onClose}
-      onAction={() => form.submit()}
-      busy={save.isPending}
-      error={save.error}
-    >
+    <SupplyModal title={t(`supplies.actions.${mode}`)} testId="movement-save" {...modal}>
       <Form<Values>
         form={form}
         layout="vertical"
@@ -100,11 +75,7 @@ export function MovementModal({
         {(mode === 'transfer' || mode === 'issue') && placeSelect('fromPlaceId', t('supplies.form.from'))}
         {mode === 'transfer' && placeSelect('toPlaceId', t('supplies.form.to'))}
         {mode === 'issue' && (
-          <Form.Item
-            name="teamId"
-            label={t('supplies.form.team')}
-            rules={[{ required: true, message: t('supplies.form.required') }]}
-          >
+          <Form.Item name="teamId" label={t('supplies.form.team')} rules={required}>
             <Select
               showSearch
               optionFilterProp="label"

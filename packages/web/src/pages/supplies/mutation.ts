@@ -1,6 +1,8 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { App } from 'antd';
-import { ApiError } from '../../app/api.ts';
+import { App, Form } from 'antd';
+import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ApiError, api } from '../../app/api.ts';
 import { errorText } from '../../app/errors.ts';
 import type { LabelKey } from '../../i18n/index.ts';
 
@@ -43,4 +45,25 @@ interface Shortage {
   itemName: string | null;
   available: number;
   requested: number;
+}
+
+/**
+ * A movement's form: one client id from opening to closing (a double click or a resend after a
+ * timeout stores once), the note trimmed, the dialog frame's props, the required-field rule.
+ */
+export function useMovementForm<V extends { note?: string | undefined }>(
+  url: string,
+  onClose: () => void,
+  shape: (v: V) => object = (v) => v,
+) {
+  const { t } = useTranslation();
+  const [form] = Form.useForm<V>();
+  const clientId = useMemo(() => crypto.randomUUID(), []);
+  const save = useSupplyMutation(
+    (v: V) => api.post(url, { ...shape(v), note: v.note?.trim() || null, clientId }),
+    t('supplies.form.saved'),
+    onClose,
+  );
+  const modal = { onClose, onAction: () => form.submit(), busy: save.isPending, error: save.error };
+  return { form, save, modal, required: [{ required: true, message: t('supplies.form.required') }] };
 }
