@@ -74,6 +74,9 @@ function classify(err: FastifyError & { cause?: unknown }): { code: ErrorCode; d
     const code = uniqueConstraintCodes[String(pgErr.constraint)];
     if (code) return { code };
   }
+  // A movement linked to an encounter, stay or person that does not exist.
+  if (pgCode === '23503' && String(pgErr.constraint).startsWith('supply_movement_'))
+    return { code: 'VALIDATION_FAILED', details: { reason: 'linked record not found' } };
   // The stock's own guard, should a movement ever get past the ledger's check.
   if (pgCode === '23514' && pgErr.constraint === 'supply_stock_nonnegative_ck')
     return { code: 'STOCK_INSUFFICIENT' };

@@ -1,7 +1,7 @@
 import type { SupplyKind, SupplyPlaceKind, SupplyUnit } from '@warmline/domain';
 import { and, eq, sql } from 'drizzle-orm';
 import type { Db } from '../db/pool.ts';
-import { supplyItem, supplyKitComponent, supplyPlace, supplyStock } from '../db/schema.ts';
+import { person, stay, supplyItem, supplyKitComponent, supplyPlace, supplyStock } from '../db/schema.ts';
 import { uuidV7Ids } from '../platform/ids.ts';
 
 let serial = 0;
@@ -89,4 +89,27 @@ export async function stockOf(db: Db, placeId: string, itemId: string): Promise<
     .from(supplyStock)
     .where(and(eq(supplyStock.placeId, placeId), eq(supplyStock.itemId, itemId)));
   return row?.q ?? 0;
+}
+
+/** A person staying at a station (an admitted walk-in), for hand-outs linked to a stay. */
+export async function buildStay(db: Db, orgId: string, regionCode = '440204') {
+  const personId = uuidV7Ids.next();
+  await db
+    .insert(person)
+    .values({ id: personId, tempNumber: `LS-T-${personId.slice(-8)}`, regionCode, sex: 'male' });
+  const stayId = uuidV7Ids.next();
+  await db.insert(stay).values({
+    id: stayId,
+    orgId,
+    regionCode,
+    personId,
+    arrivalKind: 'walk_in',
+    state: 'admitted',
+    triageFacts: [],
+    triageRoute: 'admit',
+    notifyPolice: false,
+    sex: 'male',
+    arrivedAt: new Date('2026-12-15T18:00:00+08:00'),
+  });
+  return { personId, stayId };
 }

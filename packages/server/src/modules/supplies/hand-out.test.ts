@@ -5,8 +5,9 @@ import { event, supplyDiscrepancy, supplyMovement, supplyPlace } from '../../db/
 import type { Actor } from '../../platform/actor.ts';
 import { createEventRecorder } from '../../platform/events.ts';
 import { uuidV7Ids } from '../../platform/ids.ts';
-import { buildUser } from '../../testing/builders.ts';
+import { buildOrg, buildUser } from '../../testing/builders.ts';
 import {
+  buildStay,
   buildSupplyItem,
   buildSupplyPlace,
   ledgerMismatches,
@@ -69,7 +70,7 @@ describe('distributeInTx', () => {
       { itemId: items.kit, quantity: 1 },
       { itemId: items.hat, quantity: 5 },
     ]);
-    const stayId = randomUUID();
+    const { personId } = await buildStay(t.db, (await buildOrg(t.db, { kind: 'station' })).id);
     const at = new Date(t.clock.now().getTime() - 5 * 3_600_000);
     const result = await t.db.transaction((tx) =>
       service.distributeInTx(tx, ctx(patrol), {
@@ -79,7 +80,7 @@ describe('distributeInTx', () => {
           { supplyKind: 'warmth_kit', quantity: 2 },
           { supplyKind: 'water', quantity: 1 },
         ],
-        stayId,
+        personId,
         clientId: randomUUID(),
         at,
       }),
@@ -107,7 +108,7 @@ describe('distributeInTx', () => {
       .select()
       .from(supplyMovement)
       .where(eq(supplyMovement.id, result.movementId));
-    expect(movement).toMatchObject({ kind: 'distribute', stayId, actorId: patrol.id, at });
+    expect(movement).toMatchObject({ kind: 'distribute', personId, actorId: patrol.id, at });
     const raised = await t.db
       .select()
       .from(supplyDiscrepancy)

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { event, supplyMovement, supplyPlace } from '../../db/schema.ts';
 import { buildOrg, buildUser } from '../../testing/builders.ts';
 import {
+  buildStay,
   buildSupplyItem,
   buildSupplyPlace,
   ledgerMismatches,
@@ -354,10 +355,19 @@ describe('supply movements', () => {
     const warehouse = await buildSupplyPlace(t.db, { regionCode: '440204' });
     await receive(own.id, [{ itemId: coat, quantity: 2 }]);
     await receive(warehouse.id, [{ itemId: coat, quantity: 2 }]);
-    const personal = { lines: [{ itemId: coat, quantity: 1 }], stayId: randomUUID() };
+    const { personId, stayId } = await buildStay(t.db, stationOrg);
+    const personal = { lines: [{ itemId: coat, quantity: 1 }], stayId, personId };
     const ok = await call('station', 'POST', '/api/supplies/distributions', { placeId: own.id, ...personal });
     expect(ok.statusCode, ok.body).toBe(201);
     expect(ok.json()).toMatchObject({ kind: 'distribute', from: { id: own.id } });
+    // A link to a stay that does not exist is refused, not a failed insert.
+    const ghost = await call('station', 'POST', '/api/supplies/distributions', {
+      placeId: own.id,
+      lines: [{ itemId: coat, quantity: 1 }],
+      stayId: randomUUID(),
+    });
+    expect(ghost.statusCode).toBe(400);
+    expect(ghost.json().error.code).toBe('VALIDATION_FAILED');
     const elsewhere = await call('station', 'POST', '/api/supplies/distributions', {
       placeId: warehouse.id,
       ...personal,
