@@ -25,6 +25,7 @@ const menuFor: Record<string, Permission | null> = {
   hotspots: 'hotspot.read',
   persons: 'encounter.read',
   station: 'stay.read',
+  supplies: 'supply.read',
   users: 'user.read',
   orgs: 'org.read',
   events: 'event.read',

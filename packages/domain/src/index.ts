@@ -14,4 +14,6 @@ export * from './sentinel.ts';
 export * from './shift.ts';
 export * from './spam.ts';
 export * from './station.ts';
+export * from './supply.ts';
+export * from './supply-import.ts';
 export * from './user.ts';

@@ -51,6 +51,10 @@ export const permissions = [
   'stay.read',
   'stay.manage',
   'stay.approve',
+  'supply.read',
+  'supply.manage',
+  'supply.distribute',
+  'supply.team_read',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -76,11 +80,32 @@ const grants: Record<Role, readonly Permission[]> = {
     'encounter.read',
     'person.manage',
     'stay.read',
+    'supply.read',
+    'supply.team_read',
   ],
   hotline_operator: ['region.read', 'org.read', 'lead.read', 'lead.create', 'team.read'],
-  patrol_member: ['region.read', 'dispatch.work', 'hotspot.read'],
-  station_staff: ['region.read', 'org.read', 'encounter.read', 'person.manage', 'stay.read', 'stay.manage'],
-  supplies_keeper: ['region.read', 'org.read'],
+  // A patrol member reads the stock on their own team's vehicle only (the service checks the team).
+  patrol_member: ['region.read', 'dispatch.work', 'hotspot.read', 'supply.team_read'],
+  // Station staff hand out from their own station's store (the service checks the station).
+  station_staff: [
+    'region.read',
+    'org.read',
+    'encounter.read',
+    'person.manage',
+    'stay.read',
+    'stay.manage',
+    'supply.read',
+    'supply.distribute',
+    'supply.team_read',
+  ],
+  supplies_keeper: [
+    'region.read',
+    'org.read',
+    'supply.read',
+    'supply.manage',
+    'supply.distribute',
+    'supply.team_read',
+  ],
   police_liaison: ['region.read', 'org.read', 'lead.read', 'team.read', 'hotspot.read'],
   supervisor: [
     'region.read',
@@ -93,6 +118,8 @@ const grants: Record<Role, readonly Permission[]> = {
     'hotspot.read',
     'encounter.read',
     'stay.read',
+    'supply.read',
+    'supply.team_read',
   ],
 };
 

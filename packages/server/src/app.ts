@@ -59,6 +59,11 @@ import { patrolShiftRoutes, shiftRoutes } from './modules/shifts/shift.routes.ts
 import { createShiftService } from './modules/shifts/shift.service.ts';
 import { stationRoutes, stayRoutes } from './modules/stays/stay.routes.ts';
 import { createStayService } from './modules/stays/stay.service.ts';
+import { movementRoutes } from './modules/supplies/movement.routes.ts';
+import { createMovementService } from './modules/supplies/movement.service.ts';
+import { createStockImport } from './modules/supplies/stock-import.ts';
+import { supplyRoutes } from './modules/supplies/supply.routes.ts';
+import { createSupplyService } from './modules/supplies/supply.service.ts';
 import { teamRoutes } from './modules/teams/team.routes.ts';
 import { createTeamService } from './modules/teams/team.service.ts';
 import { userRoutes } from './modules/users/user.routes.ts';
@@ -224,6 +229,9 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   });
   const encounterPhotos = createEncounterPhotoService({ db, clock, ids, recordEvent });
   const stays = createStayService({ db, clock, ids, recordEvent });
+  const supplies = createSupplyService({ db, clock, ids, recordEvent, regions });
+  const movements = createMovementService({ db, clock, ids, recordEvent });
+  const stockImport = createStockImport({ db, clock, ids, recordEvent });
   const dispatch = createDispatchService({
     db,
     clock,
@@ -280,6 +288,8 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   await app.register(sentinelRoutes(sentinels), { prefix: '/api/sentinels' });
   await app.register(publicSentinelRoutes(sentinels), { prefix: '/api/public/sentinels' });
   await app.register(sentinelSelfRoutes(sentinels), { prefix: '/api/sentinel' });
+  await app.register(supplyRoutes(supplies), { prefix: '/api/supplies' });
+  await app.register(movementRoutes(movements, supplies, stockImport), { prefix: '/api/supplies' });
   await app.register(liveRoutes(deps.changeFeed), { prefix: '/api/live' });
   app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () =>
     app.swagger(),

@@ -4,6 +4,7 @@ import {
   boolean,
   check,
   customType,
+  date,
   doublePrecision,
   index,
   integer,
@@ -770,4 +771,209 @@ export const tracingTask = pgTable(
     openedAt: timestamp('opened_at', { withTimezone: true }).notNull(),
   },
   (t) => [uniqueIndex('tracing_task_stay_uq').on(t.stayId)],
+);
+
+/**
+ * The supply catalogue (物资目录), shared by every jurisdiction: a coat is a coat everywhere, and
+ * one list keeps names and units the same across the ledgers of a province. A kit (温暖包) is an
+ * item of its own, made of other items (`supply_kit_component`) and stocked and moved as one.
+ */
+export const supplyItem = pgTable(
+  'supply_item',
+  {
+    id: uuid('id').primaryKey(),
+    name: text('name').notNull(),
+    unit: text('unit').notNull(),
+    supplyKind: text('supply_kind').notNull(),
+    isKit: boolean('is_kit').notNull().default(false),
+    createdAt: createdAt(),
+    createdBy: uuid('created_by'),
+  },
+  (t) => [uniqueIndex('supply_item_name_uq').on(t.name)],
+);
+
+/** What one unit of a kit holds: 1 hat, 1 pair of gloves, 2 heat pads, 1 thermos… */
+export const supplyKitComponent = pgTable(
+  'supply_kit_component',
+  {
+    kitId: uuid('kit_id')
+      .notNull()
+      .references(() => supplyItem.id),
+    itemId: uuid('item_id')
+      .notNull()
+      .references(() => supplyItem.id),
+    quantity: integer('quantity').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.kitId, t.itemId] }),
+    check('supply_kit_component_quantity_ck', sql`${t.quantity} > 0`),
+  ],
+);
+
+/**
+ * Where stock is kept: a warehouse, a station's store (linked to the station org), a cold shelter
+ * (`shelter_id` waits for the shelter records of a later module), a patrol team's vehicle (one
+ * per team).
+ */
+export const supplyPlace = pgTable(
+  'supply_place',
+  {
+    id: uuid('id').primaryKey(),
+    name: text('name').notNull(),
+    kind: text('kind').notNull(),
+    regionCode: text('region_code').notNull(),
+    orgId: uuid('org_id').references(() => org.id),
+    teamId: uuid('team_id').references(() => team.id),
+    shelterId: uuid('shelter_id'),
+    address: text('address'),
+    createdAt: createdAt(),
+    createdBy: uuid('created_by'),
+  },
+  (t) => [
+    uniqueIndex('supply_place_region_name_uq').on(t.regionCode, t.name),
+    uniqueIndex('supply_place_team_uq').on(t.teamId),
+    index('supply_place_region_idx').using('btree', sql`${t.regionCode} text_pattern_ops`),
+    check('supply_place_team_ck', sql`(${t.kind} = 'team_vehicle') = (${t.teamId} IS NOT NULL)`),
+  ],
+);
+
+/**
+ * The balance of each item at each place: the sum of its ledger lines, kept in the same
+ * transaction as every movement (rows locked in place, item order) and never below zero.
+ * `min_quantity` is the keeper's low-stock threshold.
+ */
+export const supplyStock = pgTable(
+  'supply_stock',
+  {
+    placeId: uuid('place_id')
+      .notNull()
+      .references(() => supplyPlace.id),
+    itemId: uuid('item_id')
+      .notNull()
+      .references(() => supplyItem.id),
+    quantity: integer('quantity').notNull().default(0),
+    minQuantity: integer('min_quantity'),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.placeId, t.itemId] }),
+    check('supply_stock_nonnegative_ck', sql`${t.quantity} >= 0`),
+    check('supply_stock_min_ck', sql`${t.minQuantity} IS NULL OR ${t.minQuantity} >= 0`),
+  ],
+);
+
+/**
+ * One movement of the ledger (入库, 调拨, 发放, 盘点…): who, when, why, and what it is linked to.
+ * Append-only; its lines carry the signed quantities per place and item. The client id makes a
+ * resent movement (an offline phone) count once.
+ */
+export const supplyMovement = pgTable(
+  'supply_movement',
+  {
+    id: uuid('id').primaryKey(),
+    clientId: uuid('client_id'),
+    /** What the client sent with that id: the same id with another body is refused. */
+    requestHash: text('request_hash'),
+    kind: text('kind').notNull(),
+    reason: text('reason'),
+    note: text('note'),
+    fromPlaceId: uuid('from_place_id').references(() => supplyPlace.id),
+    toPlaceId: uuid('to_place_id').references(() => supplyPlace.id),
+    teamId: uuid('team_id').references(() => team.id),
+    donationId: uuid('donation_id'),
+    encounterId: uuid('encounter_id').references(() => encounter.id),
+    /** A hand-out during a station stay (救助站). */
+    stayId: uuid('stay_id').references(() => stay.id),
+    personId: uuid('person_id').references(() => person.id),
+    regionCode: text('region_code').notNull(),
+    actorId: uuid('actor_id'),
+    /** When it happened (on the phone, for an offline hand-out); `created_at` is when it was stored. */
+    at: timestamp('at', { withTimezone: true }).notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex('supply_movement_client_uq').on(t.clientId),
+    index('supply_movement_region_idx').using('btree', sql`${t.regionCode} text_pattern_ops`, t.at),
+    index('supply_movement_encounter_idx').on(t.encounterId),
+  ],
+);
+
+/** The ledger itself: a signed quantity of one item at one place, per movement. */
+export const supplyMovementLine = pgTable(
+  'supply_movement_line',
+  {
+    movementId: uuid('movement_id')
+      .notNull()
+      .references(() => supplyMovement.id),
+    placeId: uuid('place_id')
+      .notNull()
+      .references(() => supplyPlace.id),
+    itemId: uuid('item_id')
+      .notNull()
+      .references(() => supplyItem.id),
+    quantity: integer('quantity').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.movementId, t.placeId, t.itemId] }),
+    index('supply_movement_line_place_idx').on(t.placeId, t.itemId),
+    check('supply_movement_line_nonzero_ck', sql`${t.quantity} <> 0`),
+  ],
+);
+
+/** A gift of goods (捐赠) from an enterprise, a charity or a person, received into one place. */
+export const supplyDonation = pgTable(
+  'supply_donation',
+  {
+    id: uuid('id').primaryKey(),
+    donorKind: text('donor_kind').notNull(),
+    donorName: text('donor_name').notNull(),
+    /** Personal data for an individual donor: shown masked. */
+    donorContact: text('donor_contact'),
+    receivedOn: date('received_on').notNull(),
+    placeId: uuid('place_id')
+      .notNull()
+      .references(() => supplyPlace.id),
+    movementId: uuid('movement_id')
+      .notNull()
+      .references(() => supplyMovement.id),
+    regionCode: text('region_code').notNull(),
+    note: text('note'),
+    createdAt: createdAt(),
+    createdBy: uuid('created_by'),
+  },
+  (t) => [
+    uniqueIndex('supply_donation_movement_uq').on(t.movementId),
+    index('supply_donation_region_idx').using('btree', sql`${t.regionCode} text_pattern_ops`),
+  ],
+);
+
+/**
+ * 账实不符: items handed out on the street that the book did not have (an offline hand-out
+ * recorded later). The keeper counts and adjusts, then resolves it.
+ */
+export const supplyDiscrepancy = pgTable(
+  'supply_discrepancy',
+  {
+    id: uuid('id').primaryKey(),
+    placeId: uuid('place_id')
+      .notNull()
+      .references(() => supplyPlace.id),
+    itemId: uuid('item_id').references(() => supplyItem.id),
+    supplyKind: text('supply_kind'),
+    quantity: integer('quantity').notNull(),
+    movementId: uuid('movement_id')
+      .notNull()
+      .references(() => supplyMovement.id),
+    encounterId: uuid('encounter_id'),
+    regionCode: text('region_code').notNull(),
+    raisedAt: timestamp('raised_at', { withTimezone: true }).notNull(),
+    resolvedAt: timestamp('resolved_at', { withTimezone: true }),
+    resolvedBy: uuid('resolved_by'),
+    resolutionNote: text('resolution_note'),
+  },
+  (t) => [
+    index('supply_discrepancy_open_idx')
+      .using('btree', sql`${t.regionCode} text_pattern_ops`)
+      .where(sql`${t.resolvedAt} IS NULL`),
+  ],
 );

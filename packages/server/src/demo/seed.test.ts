@@ -18,6 +18,7 @@ import {
   stationZone,
   stay,
   stayExtension,
+  supplyMovement,
   team,
   teamMember,
   tracingTask,
@@ -25,6 +26,7 @@ import {
 import { fixedClock } from '../platform/clock.ts';
 import { createEventRecorder } from '../platform/events.ts';
 import { uuidV7Ids } from '../platform/ids.ts';
+import { ledgerMismatches } from '../testing/supply-builders.ts';
 import { createTestApp, type TestApp } from '../testing/test-app.ts';
 import { DEMO_CITY, DEMO_PASSWORD, demoOrgs, demoUsers } from './demo-city.ts';
 import { demoSentinels } from './demo-sentinels.ts';
@@ -247,6 +249,45 @@ describe('demo seed', () => {
       headers: { cookie: admin },
     });
     expect(track.json().items.length).toBe(busy.checkins);
+  });
+
+  it('has a season of supplies: balances are the ledger, donations, items under their threshold and a 账实不符', async () => {
+    expect(await ledgerMismatches(t.db)).toEqual([]);
+    const keeper = await t.login('keeper1', DEMO_PASSWORD);
+    const get = async (url: string) =>
+      (await t.app.inject({ method: 'GET', url, headers: { cookie: keeper } })).json();
+    const places = (await get('/api/supplies/places')).items as {
+      name: string;
+      kind: string;
+      totalQuantity: number;
+    }[];
+    expect(places.map((p) => p.name)).toEqual(
+      expect.arrayContaining(['韶关市救助物资仓库', '韶关市救助管理站物资库', '浈江区联合救助一队巡查车']),
+    );
+    expect(places.filter((p) => p.kind === 'team_vehicle').every((p) => p.totalQuantity > 0)).toBe(true);
+    const donors = (await get('/api/supplies/donations')).items.map(
+      (d: { donor: { name: string } }) => d.donor.name,
+    );
+    expect(donors).toEqual(expect.arrayContaining(['韶关市慈善总会', '韶关市丹霞食品有限公司']));
+    const alerts = await get('/api/supplies/alerts');
+    expect(alerts.lowStock).toContainEqual(
+      expect.objectContaining({ placeName: '韶关市救助物资仓库', itemName: '感冒药', low: true }),
+    );
+    expect(alerts.lowStock.some((r: { placeKind: string }) => r.placeKind === 'team_vehicle')).toBe(true);
+    expect(alerts.discrepancies).toContainEqual(
+      expect.objectContaining({ placeName: '武江区联合救助队巡查车', supplyKind: 'quilt' }),
+    );
+    // Every encounter that handed something out is booked from its team's vehicle, at its time.
+    const handedOut = (await t.db.select().from(encounter)).filter((e) => (e.itemsGiven as unknown[]).length);
+    const booked = await t.db.select().from(supplyMovement).where(eq(supplyMovement.kind, 'distribute'));
+    expect(booked.map((m) => m.encounterId).sort()).toEqual(handedOut.map((e) => e.id).sort());
+    for (const m of booked)
+      expect(m.at.getTime()).toBe(handedOut.find((e) => e.id === m.encounterId)!.at.getTime());
+    const distributed = await t.db
+      .select({ n: count() })
+      .from(event)
+      .where(eq(event.action, 'supply.distributed'));
+    expect(distributed[0]!.n).toBe(booked.length);
   });
 
   it('writes an org.created or user.created event for every seeded org and user', async () => {

@@ -27,6 +27,7 @@ import { demoAds, demoClosingNotes, demoPlaces, demoSightings, demoSourceWeights
 import { seedDemoSentinels } from './demo-sentinels.ts';
 import { seedDemoShifts } from './demo-shifts.ts';
 import { seedDemoStays } from './demo-stays.ts';
+import { seedDemoSupplies } from './demo-supplies.ts';
 import { demoTeams } from './demo-teams.ts';
 import { seededRandom } from './random.ts';
 
@@ -124,6 +125,12 @@ export async function seedDemo(deps: {
       id: userIds.get('station1')!,
       role: station1.role,
       regionCode: station1.regionCode,
+    });
+    await seedDemoSupplies(tx, ids, now, teams, {
+      requestId: DEMO_REQUEST_ID,
+      keeperId: userIds.get('keeper1')!,
+      bureauId: orgIds.get('city-bureau')!,
+      stationId: orgIds.get('city-station')!,
     });
   });
 }

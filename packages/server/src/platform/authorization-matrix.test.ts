@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { can, type Permission, type Role, roles } from '@warmline/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { encounter, hotspot, person, shift, stay } from '../db/schema.ts';
+import { encounter, hotspot, person, shift, stay, supplyDiscrepancy, supplyMovement } from '../db/schema.ts';
 import { buildLead, buildOrg, buildSentinel, buildUser } from '../testing/builders.ts';
+import { buildSupplyItem, buildSupplyPlace } from '../testing/supply-builders.ts';
 import { buildAlert, buildDispatch, buildTeam } from '../testing/team-builders.ts';
 import { createTestApp, type TestApp } from '../testing/test-app.ts';
 import type { Access } from './http.ts';
@@ -13,8 +14,16 @@ import { uuidV7Ids } from './ids.ts';
  * it declares; each role is then tried in and out of its jurisdiction. A new route
  * without a policy entry fails here.
  */
-/** `refused`: the domain error a permitted caller gets from this sample (else a 2xx). */
-type Sample = { body?: (side: 'in' | 'out') => unknown; query?: string; refused?: string };
+/**
+ * `refused`: the domain error a permitted caller gets from this sample (else a 2xx);
+ * `refusedFor`: the same for one role, where the service narrows what the permission allows.
+ */
+type Sample = {
+  body?: (side: 'in' | 'out') => unknown;
+  query?: string;
+  refused?: string;
+  refusedFor?: Partial<Record<Role, string>>;
+};
 const policy: Record<string, { access: Access } & Sample> = {
   'GET /api/health': { access: 'public' },
   'GET /api/config': { access: 'public' },
@@ -248,7 +257,95 @@ const policy: Record<string, { access: Access } & Sample> = {
     body: () => ({ descriptors: ['elderly'], address: '韶关站广场' }),
   },
   'GET /api/sentinel/leads': { access: 'sentinel' },
+  'GET /api/supplies/items': { access: 'supply.read' },
+  'POST /api/supplies/items': {
+    access: 'supply.manage',
+    body: () => ({ name: `矩阵物品${Math.random()}`, unit: 'piece', supplyKind: 'coat' }),
+  },
+  'GET /api/supplies/places': { access: 'supply.read', query: '?kind=warehouse' },
+  'POST /api/supplies/places': {
+    access: 'supply.manage',
+    body: () => ({ name: `矩阵仓库${Math.random()}`, kind: 'warehouse', regionCode: '440204' }),
+  },
+  'GET /api/supplies/places/:id': { access: 'supply.read' },
+  'GET /api/supplies/places/:id/movements': { access: 'supply.read' },
+  'PUT /api/supplies/places/:id/thresholds': {
+    access: 'supply.manage',
+    body: () => ({ itemId: supplies.itemId, minQuantity: 5 }),
+  },
+  'GET /api/supplies/stock': { access: 'supply.read' },
+  'GET /api/supplies/alerts': { access: 'supply.read' },
+  // Resolved already: a permitted caller gets past access and jurisdiction and is refused on state.
+  'POST /api/supplies/discrepancies/:id/resolve': {
+    access: 'supply.manage',
+    refused: 'DISCREPANCY_RESOLVED',
+  },
+  'GET /api/supplies/donations': { access: 'supply.read' },
+  'GET /api/supplies/teams': { access: 'supply.read' },
+  // A patrol member reads their own team's only; the sample one is on no team.
+  'GET /api/supplies/teams/:teamId/stock': {
+    access: 'supply.team_read',
+    refusedFor: { patrol_member: 'NOT_FOUND' },
+  },
+  // The sample places hold nothing: a permitted caller is refused on stock.
+  'POST /api/supplies/receipts': {
+    access: 'supply.manage',
+    body: () => ({ placeId: supplies.placeId, lines: [{ itemId: supplies.itemId, quantity: 1 }] }),
+  },
+  'POST /api/supplies/transfers': {
+    access: 'supply.manage',
+    body: () => ({
+      fromPlaceId: supplies.emptyPlaceId,
+      toPlaceId: supplies.placeId,
+      lines: [{ itemId: supplies.itemId, quantity: 1 }],
+    }),
+    refused: 'STOCK_INSUFFICIENT',
+  },
+  'POST /api/supplies/issues': {
+    access: 'supply.manage',
+    body: () => ({
+      fromPlaceId: supplies.emptyPlaceId,
+      teamId: targets.in.teamId,
+      lines: [{ itemId: supplies.itemId, quantity: 1 }],
+    }),
+    refused: 'STOCK_INSUFFICIENT',
+  },
+  // Station staff hand out from their own station's store only; the sample is a warehouse.
+  'POST /api/supplies/distributions': {
+    access: 'supply.distribute',
+    body: () => ({ placeId: supplies.emptyPlaceId, lines: [{ itemId: supplies.itemId, quantity: 1 }] }),
+    refused: 'STOCK_INSUFFICIENT',
+    refusedFor: { station_staff: 'SUPPLY_PLACE_NOT_YOURS' },
+  },
+  'POST /api/supplies/adjustments': {
+    access: 'supply.manage',
+    body: () => ({
+      placeId: supplies.emptyPlaceId,
+      reason: 'stocktake',
+      lines: [{ itemId: supplies.itemId, quantity: 0 }],
+    }),
+  },
+  'POST /api/supplies/assemblies': {
+    access: 'supply.manage',
+    body: () => ({ placeId: supplies.emptyPlaceId, kitItemId: supplies.kitId, quantity: 1 }),
+    refused: 'STOCK_INSUFFICIENT',
+  },
+  'POST /api/supplies/donations': {
+    access: 'supply.manage',
+    body: () => ({
+      donorKind: 'charity',
+      donorName: '韶关市慈善总会',
+      receivedOn: '2026-12-15',
+      placeId: supplies.placeId,
+      lines: [{ itemId: supplies.itemId, quantity: 2 }],
+    }),
+  },
+  'GET /api/supplies/import-template': { access: 'supply.manage' },
+  // A JSON body is not a workbook.
+  'POST /api/supplies/import': { access: 'supply.manage', body: () => ({}), refused: 'IMPORT_FILE_INVALID' },
 };
+/** In 浈江区: a warehouse that receives, an empty one, an item and a kit of it. */
+const supplies = { placeId: '', emptyPlaceId: '', itemId: '', kitId: '' };
 
 let t: TestApp;
 const actors = new Map<Role, string>();
@@ -266,6 +363,8 @@ const blank = {
   shiftId: '',
   stationId: '',
   stayId: '',
+  supplyPlaceId: '',
+  discrepancyId: '',
 };
 const hotspotBody = (regionCode: string) => ({
   name: `矩阵重点区域${Math.random()}`,
@@ -367,6 +466,7 @@ beforeAll(async () => {
       arrivedAt: new Date('2026-12-10T10:00:00+08:00'),
     });
   }
+  await buildSupplyTargets();
   const zjSentinel = await buildSentinel(t.db, { regionCode: '440204' });
   targets.in.sentinelId = zjSentinel.id;
   targets.out.sentinelId = (await buildSentinel(t.db, { regionCode: '440203' })).id;
@@ -380,6 +480,36 @@ beforeAll(async () => {
   }
 });
 afterAll(() => t.close());
+
+/** A place per side with a resolved discrepancy, and the 浈江区 places, item and kit the bodies use. */
+async function buildSupplyTargets() {
+  const part = await buildSupplyItem(t.db, { supplyKind: 'warmth_kit' });
+  supplies.itemId = part.id;
+  supplies.kitId = (
+    await buildSupplyItem(t.db, { supplyKind: 'warmth_kit', components: [{ itemId: part.id, quantity: 2 }] })
+  ).id;
+  supplies.placeId = (await buildSupplyPlace(t.db, { regionCode: '440204' })).id;
+  supplies.emptyPlaceId = (await buildSupplyPlace(t.db, { regionCode: '440204' })).id;
+  for (const side of ['in', 'out'] as const) {
+    const place = await buildSupplyPlace(t.db, { regionCode: targets[side].code });
+    targets[side].supplyPlaceId = place.id;
+    const movementId = uuidV7Ids.next();
+    await t.db
+      .insert(supplyMovement)
+      .values({ id: movementId, kind: 'distribute', regionCode: place.regionCode, at: new Date() });
+    targets[side].discrepancyId = uuidV7Ids.next();
+    await t.db.insert(supplyDiscrepancy).values({
+      id: targets[side].discrepancyId,
+      placeId: place.id,
+      supplyKind: 'coat',
+      quantity: 1,
+      movementId,
+      regionCode: place.regionCode,
+      raisedAt: new Date(),
+      resolvedAt: new Date(),
+    });
+  }
+}
 
 function urlFor(url: string, side: 'in' | 'out', sample: Sample): string {
   const target = targets[side];
@@ -397,6 +527,8 @@ function urlFor(url: string, side: 'in' | 'out', sample: Sample): string {
     ['/api/shifts', target.shiftId],
     ['/api/stays', target.stayId],
     ['/api/stations', target.stationId],
+    ['/api/supplies/places', target.supplyPlaceId],
+    ['/api/supplies/discrepancies', target.discrepancyId],
   ];
   const id = byPrefix.find(([prefix]) => url.startsWith(prefix))?.[1] ?? target.id;
   return (
@@ -406,7 +538,8 @@ function urlFor(url: string, side: 'in' | 'out', sample: Sample): string {
       .replace(':clientId', target.encounterId)
       .replace(':form', 'service')
       .replace(':code', target.code)
-      .replace(':trackingCode', trackingCode) + (sample.query ?? '')
+      .replace(':trackingCode', trackingCode)
+      .replace(':teamId', target.teamId) + (sample.query ?? '')
   );
 }
 
@@ -487,8 +620,8 @@ describe('authorization matrix', () => {
             expect(res.json().error?.code, label).toBe(machineRefusal[p.access] ?? 'FORBIDDEN');
           } else if (side === 'out' && role !== 'system_admin') {
             expect(res.statusCode, `${label}: ${res.body}`).toBe(404);
-          } else if (p.refused) {
-            expect(res.json().error?.code, label).toBe(p.refused);
+          } else if (p.refusedFor?.[role] ?? p.refused) {
+            expect(res.json().error?.code, label).toBe(p.refusedFor?.[role] ?? p.refused);
           } else {
             expect(res.statusCode, `${label}: ${res.body}`).toBeLessThan(300);
           }

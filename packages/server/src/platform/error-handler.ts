@@ -21,6 +21,8 @@ const uniqueConstraintCodes: Record<string, ErrorCode> = {
   app_user_username_uq: 'USERNAME_TAKEN',
   org_region_name_uq: 'ORG_NAME_TAKEN',
   sentinel_phone_uq: 'SENTINEL_PHONE_TAKEN',
+  supply_item_name_uq: 'SUPPLY_ITEM_NAME_TAKEN',
+  supply_place_region_name_uq: 'SUPPLY_PLACE_NAME_TAKEN',
 };
 
 type PgLike = { code?: unknown; constraint?: unknown; message?: unknown; cause?: unknown };
@@ -72,6 +74,12 @@ function classify(err: FastifyError & { cause?: unknown }): { code: ErrorCode; d
     const code = uniqueConstraintCodes[String(pgErr.constraint)];
     if (code) return { code };
   }
+  // A movement linked to an encounter, stay or person that does not exist.
+  if (pgCode === '23503' && String(pgErr.constraint).startsWith('supply_movement_'))
+    return { code: 'VALIDATION_FAILED', details: { reason: 'linked record not found' } };
+  // The stock's own guard, should a movement ever get past the ledger's check.
+  if (pgCode === '23514' && pgErr.constraint === 'supply_stock_nonnegative_ck')
+    return { code: 'STOCK_INSUFFICIENT' };
   // PostgreSQL rejecting malformed input that slipped past a schema (bad uuid, bad number).
   if (['22P02', '22003', '22007', '22008', '22001'].includes(pgCode)) return { code: 'VALIDATION_FAILED' };
   if (err.statusCode && err.statusCode >= 400 && err.statusCode < 500) return { code: 'VALIDATION_FAILED' };

@@ -41,13 +41,22 @@ export function withQuery(path: string, query?: Query): string {
   return qs ? `${path}?${qs}` : path;
 }
 
-async function send(method: string, path: string, body?: unknown): Promise<Response> {
+/** A JSON body, or a file sent as it is (`type` is its media type). */
+type Body = unknown | { file: Blob; type: string };
+const isFile = (body: Body): body is { file: Blob; type: string } =>
+  typeof body === 'object' && body !== null && 'file' in body && body.file instanceof Blob;
+
+async function send(method: string, path: string, body?: Body): Promise<Response> {
   try {
+    const file = isFile(body);
     return await fetch(path, {
       method,
       credentials: 'same-origin',
-      headers: body === undefined ? { accept: 'application/json' } : { 'content-type': 'application/json' },
-      body: body === undefined ? undefined : JSON.stringify(body),
+      headers:
+        body === undefined
+          ? { accept: 'application/json' }
+          : { 'content-type': file ? body.type : 'application/json' },
+      body: body === undefined ? undefined : file ? body.file : JSON.stringify(body),
     });
   } catch {
     // Offline or the server is down: there is no catalogue answer, so say so plainly.
@@ -55,7 +64,7 @@ async function send(method: string, path: string, body?: unknown): Promise<Respo
   }
 }
 
-async function request<T>(method: string, path: string, body?: unknown): Promise<T> {
+async function request<T>(method: string, path: string, body?: Body): Promise<T> {
   const response = await send(method, path, body);
   if (response.status === 204) return undefined as T;
   const text = await response.text();
@@ -104,4 +113,6 @@ export const api = {
   post: <T = void>(path: string, body?: unknown) => request<T>('POST', path, body ?? {}),
   patch: <T>(path: string, body: unknown) => request<T>('PATCH', path, body),
   put: <T>(path: string, body: unknown) => request<T>('PUT', path, body),
+  /** Posts a file as the body itself (an Excel import), answered with JSON. */
+  upload: <T>(path: string, file: Blob, type: string) => request<T>('POST', path, { file, type }),
 };

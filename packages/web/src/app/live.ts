@@ -17,6 +17,12 @@ const affected: Record<string, string[][]> = {
   // hotspot.created / updated / checked_in: the coverage list, the map and an open drawer.
   hotspot: [['hotspots']],
   alert: [['alerts']],
+  // Movements, places, items, donations and discrepancies: the supplies screen.
+  supply_movement: [['supplies']],
+  supply_place: [['supplies']],
+  supply_item: [['supplies']],
+  supply_discrepancy: [['supplies']],
+  donation: [['supplies']],
 };
 
 export function useLiveUpdates(enabled: boolean): LiveStatus {

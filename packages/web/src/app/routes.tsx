@@ -12,6 +12,7 @@ import {
   DashboardOutlined,
   EnvironmentOutlined,
   FlagOutlined,
+  GiftOutlined,
   HomeOutlined,
   IdcardOutlined,
   PhoneOutlined,
@@ -30,6 +31,7 @@ export type MenuKey =
   | 'hotspots'
   | 'persons'
   | 'station'
+  | 'supplies'
   | 'hotline'
   | 'leads'
   | 'sentinels'
@@ -114,6 +116,13 @@ export const pageRoutes: PageRoute[] = [
     icon: <EnvironmentOutlined />,
     permission: 'hotspot.read',
     Page: page(() => import('../pages/hotspots/HotspotsPage.tsx'), 'HotspotsPage'),
+  },
+  {
+    path: '/supplies',
+    menu: 'supplies',
+    icon: <GiftOutlined />,
+    permission: 'supply.read',
+    Page: page(() => import('../pages/supplies/SuppliesPage.tsx'), 'SuppliesPage'),
   },
   {
     path: '/sentinels',

@@ -2,6 +2,7 @@ import { dispatchEn } from './dispatch.ts';
 import { hotspotsEn } from './hotspots.ts';
 import { personsEn } from './persons.ts';
 import { stationEn } from './station.ts';
+import { suppliesEn } from './supplies.ts';
 import type { Messages } from './zh-CN.ts';
 
 export const en: Messages = {
@@ -13,6 +14,7 @@ export const en: Messages = {
   ...hotspotsEn,
   ...personsEn,
   ...stationEn,
+  ...suppliesEn,
   common: {
     search: 'Search',
     reset: 'Reset',
@@ -61,6 +63,7 @@ export const en: Messages = {
       hotspots: 'Hotspots',
       persons: 'Persons',
       station: 'Rescue station',
+      supplies: 'Supplies',
       patrol: 'My assignments',
       hotline: 'Hotline',
       leads: 'Lead queue',
@@ -90,7 +93,8 @@ export const en: Messages = {
       hotline_operator: 'Relief hotline: look up organisations and stations while you take a call.',
       patrol_member: 'Patrol: check the jurisdiction map before you set out.',
       station_staff: 'Station work: the stations and partner organisations of your jurisdiction.',
-      supplies_keeper: 'Supplies: the organisations and stations of your jurisdiction.',
+      supplies_keeper:
+        'Supplies: stock and alerts of every warehouse, station and patrol vehicle; receive, transfer, issue and record donations under Supplies.',
       police_liaison: 'Police liaison: the relief organisations you work alongside.',
       supervisor: 'Supervision (read-only): accounts, organisations and every recorded action.',
     },

@@ -2,6 +2,7 @@ import { dispatchZh } from './dispatch.ts';
 import { hotspotsZh } from './hotspots.ts';
 import { personsZh } from './persons.ts';
 import { stationZh } from './station.ts';
+import { suppliesZh } from './supplies.ts';
 /**
  * Chinese, the first language. Domain labels (roles, organisation kinds, region levels,
  * error messages) come from @warmline/domain, so they are not repeated here.
@@ -15,6 +16,7 @@ export const zhCN = {
   ...hotspotsZh,
   ...personsZh,
   ...stationZh,
+  ...suppliesZh,
   common: {
     search: '搜索',
     reset: '重置',
@@ -62,6 +64,7 @@ export const zhCN = {
       hotspots: '重点区域',
       persons: '受助人员',
       station: '救助站',
+      supplies: '物资',
       patrol: '我的任务',
       hotline: '来电登记',
       leads: '线索队列',
@@ -90,7 +93,8 @@ export const zhCN = {
       hotline_operator: '救助热线：接听求助时，可在此查看辖区机构与救助站。',
       patrol_member: '巡查队员：出发前看一眼辖区地图。',
       station_staff: '救助站工作：查看辖区救助站与协作机构。',
-      supplies_keeper: '物资管理：查看辖区内各机构与救助站。',
+      supplies_keeper:
+        '物资管理：在「物资」中看各仓库、救助站和巡查车的库存与预警，登记入库、调拨、发放和捐赠。',
       police_liaison: '公安联络：查看辖区救助机构，协同开展救助。',
       supervisor: '督导检查（只读）：查看辖区账号、机构与全部操作记录。',
     },
