@@ -218,6 +218,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   const shifts = createShiftService({ db, clock, ids, recordEvent, teams });
   const persons = createPersonService({ db, clock, recordEvent });
   const hotspots = createHotspotService({ db, clock, ids, recordEvent, regions, teams, shifts });
+  const movements = createMovementService({ db, clock, ids, recordEvent });
   const encounters = createEncounterService({
     db,
     clock,
@@ -226,11 +227,11 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     teams,
     shifts,
     forecastMinTempC: () => config.FORECAST_MIN_TEMP_C,
+    supplies: movements,
   });
   const encounterPhotos = createEncounterPhotoService({ db, clock, ids, recordEvent });
   const stays = createStayService({ db, clock, ids, recordEvent });
   const supplies = createSupplyService({ db, clock, ids, recordEvent, regions });
-  const movements = createMovementService({ db, clock, ids, recordEvent });
   const stockImport = createStockImport({ db, clock, ids, recordEvent });
   const dispatch = createDispatchService({
     db,

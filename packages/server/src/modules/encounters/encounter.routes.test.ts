@@ -1,19 +1,26 @@
 import { randomUUID } from 'node:crypto';
 import { count, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { encounter, event, person } from '../../db/schema.ts';
+import { encounter, event, person, supplyDiscrepancy } from '../../db/schema.ts';
 import { buildLead, buildOrg, buildUser } from '../../testing/builders.ts';
+import {
+  buildSupplyItem,
+  buildSupplyPlace,
+  ledgerMismatches,
+  stockOf,
+} from '../../testing/supply-builders.ts';
 import { buildTeam } from '../../testing/team-builders.ts';
 import { createTestApp, type TestApp } from '../../testing/test-app.ts';
 
 let t: TestApp;
+let teamId: string;
 const cookies: Record<string, string> = {};
 
 beforeAll(async () => {
   t = await createTestApp({ config: { FORECAST_MIN_TEMP_C: '-12' } });
   const make = async (
     name: string,
-    role: 'dispatcher' | 'patrol_member' | 'station_staff',
+    role: 'dispatcher' | 'patrol_member' | 'station_staff' | 'bureau_admin',
     regionCode = '440204',
   ) => {
     const id = (await buildUser(t.db, { role, regionCode })).id;
@@ -23,7 +30,10 @@ beforeAll(async () => {
   const patrol = await make('patrol', 'patrol_member');
   await make('dispatcher', 'dispatcher', '440200');
   await make('station', 'station_staff', '440200');
-  await buildTeam(t.db, { name: '街面救助测试队', regionCode: '440204', members: [{ userId: patrol }] });
+  teamId = (
+    await buildTeam(t.db, { name: '街面救助测试队', regionCode: '440204', members: [{ userId: patrol }] })
+  ).id;
+  await make('bureau', 'bureau_admin', '440200');
 });
 afterAll(() => t.close());
 
@@ -265,6 +275,54 @@ describe('encounters (街面救助)', () => {
     expect(page.items.every((e: { at: string }) => e.at < newer.at)).toBe(true);
     const bad = await get('dispatcher', '/api/encounters?before=yesterday');
     expect(bad.statusCode).toBe(400);
+  });
+
+  it('takes what was handed out off the team vehicle’s stock; beyond the book it is 账实不符, never refused', async () => {
+    // Earlier encounters here already made the team's vehicle place (from nothing, all short).
+    const placeId =
+      (await get('bureau', `/api/supplies/teams/${teamId}/stock`)).json().placeId ??
+      (await buildSupplyPlace(t.db, { kind: 'team_vehicle', teamId, regionCode: '440204' })).id;
+    const vehicle = { id: placeId as string };
+    const quilt = await buildSupplyItem(t.db, {
+      name: `测试棉被${randomUUID().slice(0, 4)}`,
+      supplyKind: 'quilt',
+      unit: 'bedding',
+    });
+    const coat = await buildSupplyItem(t.db, {
+      name: `测试棉衣${randomUUID().slice(0, 4)}`,
+      supplyKind: 'coat',
+    });
+    const stocked = await post('bureau', '/api/supplies/receipts', {
+      placeId: vehicle.id,
+      lines: [
+        { itemId: quilt.id, quantity: 2 },
+        { itemId: coat.id, quantity: 1 },
+      ],
+    });
+    expect(stocked.statusCode, stocked.body).toBe(201);
+    const body = encounterBody({
+      facts: ['refuses_station'],
+      itemsGiven: [
+        { kind: 'quilt', quantity: 1 },
+        { kind: 'coat', quantity: 2 },
+      ],
+    });
+    const res = await post('patrol', '/api/patrol/encounters', body);
+    expect(res.statusCode, res.body).toBe(201);
+    expect(await stockOf(t.db, vehicle.id, quilt.id)).toBe(1);
+    expect(await stockOf(t.db, vehicle.id, coat.id)).toBe(0);
+    const short = await t.db
+      .select()
+      .from(supplyDiscrepancy)
+      .where(eq(supplyDiscrepancy.encounterId, res.json().id));
+    expect(short.map((d) => [d.supplyKind, d.quantity])).toEqual([['coat', 1]]);
+    // The phone resending the same encounter takes nothing more.
+    expect((await post('patrol', '/api/patrol/encounters', body)).statusCode).toBe(200);
+    expect(await stockOf(t.db, vehicle.id, quilt.id)).toBe(1);
+    expect(await ledgerMismatches(t.db)).toEqual([]);
+    // The patrol member reads their own team's stock (the phone caches it for the night).
+    const stock = (await get('patrol', `/api/supplies/teams/${teamId}/stock`)).json();
+    expect(stock.items.find((i: { itemId: string }) => i.itemId === quilt.id).quantity).toBe(1);
   });
 
   it('refuses an encounter for a region outside the member’s jurisdiction', async () => {

@@ -20,6 +20,7 @@ import { phoneTime } from '../../platform/phone-time.ts';
 import { createLeadRepository } from '../leads/lead.repository.ts';
 import { namePinyin } from '../persons/pinyin.ts';
 import type { ShiftService } from '../shifts/shift.service.ts';
+import type { HandOut } from '../supplies/hand-out.ts';
 import type { TeamService } from '../teams/team.service.ts';
 import {
   createEncounterRepository,
@@ -97,8 +98,9 @@ export function createEncounterService(deps: {
   teams: Pick<TeamService, 'memberTeam'>;
   shifts: Pick<ShiftService, 'openShiftId'>;
   forecastMinTempC: () => number;
+  supplies: { distributeInTx: HandOut };
 }) {
-  const { db, clock, ids, recordEvent, teams, shifts, forecastMinTempC } = deps;
+  const { db, clock, ids, recordEvent, teams, shifts, forecastMinTempC, supplies } = deps;
   const repo = createEncounterRepository(db);
 
   async function get(actor: Actor, id: string) {
@@ -254,6 +256,18 @@ export function createEncounterService(deps: {
           regionCode,
           payload: { personId, category, proposed: proposal.category, items: input.itemsGiven, teamId },
         });
+        // What was handed out comes off the team vehicle's stock, in this transaction; what the
+        // book did not have is raised as 账实不符 for the keeper, never refused (it is given).
+        const lines = input.itemsGiven.filter((i) => i.quantity > 0);
+        if (teamId && lines.length)
+          await supplies.distributeInTx(tx, ctx, {
+            teamId,
+            lines: lines.map((i) => ({ supplyKind: i.kind, quantity: i.quantity })),
+            encounterId,
+            personId,
+            clientId: input.clientId,
+            at,
+          });
         // The hand-over the category calls for: a pending arrival, or a hospital referral.
         const kind: HandoverKind | null = obligations.some((o) => o.code === 'hospital_referral')
           ? 'hospital_referral'

@@ -159,3 +159,6 @@ export function createHandOut(deps: { clock: Clock; ids: Ids; recordEvent: Recor
   };
 }
 export type DistributeInTx = ReturnType<typeof createHandOut>;
+
+/** The in-transaction hand-out other modules call (encounters, stays). */
+export type HandOut = ReturnType<typeof createHandOut>;
