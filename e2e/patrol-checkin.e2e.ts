@@ -122,10 +122,22 @@ describe('patrol phone: encounters', () => {
     await tap(form.locator('[data-fact="refuses_station"]'));
     await expect.poll(() => form.getByTestId('proposal').textContent()).toContain('现场救助');
     await tap(form.getByText('男', { exact: true }));
+    // The suggested warmth kit shows what the vehicle has left, from the team's stock.
+    const kitsLeft = async () =>
+      Number(/余 (\d+)/.exec((await form.locator('[data-item="warmth_kit"]').textContent()) ?? '')?.[1]);
+    await expect.poll(kitsLeft).toBeGreaterThan(0);
+    const kitsBefore = await kitsLeft();
     await tap(form.getByTestId('encounter-save'));
     await page.getByText(/已记录：现场救助，\d\d:\d\d 前复查/).waitFor();
     expect(taps).toBeLessThanOrEqual(6);
     expect(Date.now() - started).toBeLessThan(30_000);
+    // It came off the vehicle's stock.
+    await page.getByTestId('team-stock').waitFor();
+    await page.getByTestId('new-encounter').click();
+    await form.locator('[data-fact="refuses_station"]').click();
+    await expect.poll(kitsLeft).toBe(kitsBefore - 1);
+    await page.keyboard.press('Escape');
+    await form.waitFor({ state: 'detached' });
     await expect.poll(async () => (await dueIds()).filter((id) => !before.has(id)).length).toBe(1);
     const id = (await dueIds()).find((x) => !before.has(x))!;
     await screenshot(page, 'patrol-follow-ups');

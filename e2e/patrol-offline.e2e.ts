@@ -119,6 +119,8 @@ describe('patrol phone: offline', () => {
     await page.reload();
     await expect.poll(() => pending(page), { timeout: 20_000 }).toBe(`待上传 ${COUNT + 1} 条`);
     await page.getByTestId('patrol-hotspots').waitFor();
+    // The team's stock came back from the device too.
+    await page.getByTestId('team-stock').waitFor();
     await screenshot(page, 'patrol-offline-pending');
 
     await context.setOffline(false);

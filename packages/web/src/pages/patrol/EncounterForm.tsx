@@ -36,6 +36,7 @@ import { currentPosition } from '../../features/outbox/position.ts';
 import { flushOutbox, submit } from '../../features/outbox/sender.ts';
 import { useLang } from '../../i18n/index.ts';
 import { EncounterPhotos, type TakenPhoto } from './EncounterPhotos.tsx';
+import { leftByKind, useTeamStock } from './TeamStock.tsx';
 
 interface Recorded {
   category: AssistanceCategory;
@@ -104,6 +105,9 @@ export function EncounterForm({
     staleTime: 3_600_000,
   });
 
+  // What the vehicle has left, from the cached stock (shown, never a reason to refuse: it was given).
+  const team = useQuery<{ id: string }>({ queryKey: ['patrol', 'team'], enabled: false });
+  const left = leftByKind(useTeamStock(team.data?.id).data?.items);
   const observation = { facts, ageBand };
   const proposal = proposeAssistance(observation, { now: new Date(), forecastMinTempC: 0 });
   const chosen = category ?? proposal.category;
@@ -272,8 +276,10 @@ export function EncounterForm({
                 key={k}
                 checked={shownItems.includes(k)}
                 onChange={() => setItems(toggle(shownItems, k))}
+                data-item={k}
               >
                 {supplyKindLabels[k][key]}
+                {left[k] !== undefined && `（${t('encounter.left', { n: left[k] })}）`}
               </Tag.CheckableTag>
             ))}
           </div>

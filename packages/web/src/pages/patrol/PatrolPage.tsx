@@ -31,6 +31,7 @@ import { EncounterForm, type FollowUpTarget } from './EncounterForm.tsx';
 import { FollowUps } from './FollowUps.tsx';
 import { HotspotCheckins } from './HotspotCheckins.tsx';
 import { ShiftCard } from './ShiftCard.tsx';
+import { TeamStock } from './TeamStock.tsx';
 import './patrol.css';
 
 const live = ['pending', 'accepted', 'on_scene'];
@@ -59,6 +60,7 @@ export function PatrolPage() {
       <OutboxStatus />
       {team.data && <TeamCard team={team.data} />}
       {team.data && <ShiftCard team={team.data} />}
+      {team.data && <TeamStock teamId={team.data.id} />}
       {current.length === 0 && !dispatches.isLoading && (
         <Card className="wl-patrol-card">
           <Typography.Text style={{ fontSize: 18 }}>{t('patrol.none')}</Typography.Text>
