@@ -25,7 +25,7 @@ beforeAll(async () => {
   const zones = await call('bureau', 'PUT', `/api/stations/${stationId}/zones`, {
     zones: [
       { kind: 'men', name: '男宿区', capacity: 12, prefix: '男' },
-      { kind: 'women', name: '女宿区', capacity: 3, prefix: '女' },
+      { kind: 'women', name: '女宿区', capacity: 10, prefix: '女' },
       { kind: 'minors', name: '未成年人区', capacity: 2, prefix: '未' },
       { kind: 'medical', name: '医疗观察区', capacity: 1, prefix: '医' },
     ],
@@ -140,8 +140,8 @@ describe('rescue station: arrival and triage', () => {
 });
 
 describe('rescue station: beds', () => {
-  it('under 12 concurrent intakes into a zone of 3 beds, no bed is given twice and the zone never overfills', async () => {
-    const arrivals = await Promise.all(Array.from({ length: 12 }, () => arrive({ sex: 'female' })));
+  it('50 concurrent intakes for 10 free beds: exactly 10 assigned, no bed twice, the zone never overfills', async () => {
+    const arrivals = await Promise.all(Array.from({ length: 50 }, () => arrive({ sex: 'female' })));
     const ids = arrivals.map((a) => a.json().id as string);
     const answers = await Promise.all(
       ids.map(async (id) =>
@@ -149,14 +149,14 @@ describe('rescue station: beds', () => {
       ),
     );
     const ok = answers.filter((a) => a.statusCode === 200);
-    expect(ok).toHaveLength(3);
+    expect(ok).toHaveLength(10);
     expect(
       answers.filter((a) => a.statusCode === 409).every((a) => a.json().error.code === 'ZONE_FULL'),
     ).toBe(true);
-    expect(new Set(ok.map((a) => a.json().bed.id)).size).toBe(3);
+    expect(new Set(ok.map((a) => a.json().bed.id)).size).toBe(10);
     const board = (await call('staff', 'GET', '/api/stations/beds')).json();
     const women = board.stations[0].zones.find((z: { kind: string }) => z.kind === 'women');
-    expect(women).toMatchObject({ capacity: 3, occupied: 3 });
+    expect(women).toMatchObject({ capacity: 10, occupied: 10 });
     const open = await t.db.select().from(bedAssignment).where(isNull(bedAssignment.untilAt));
     expect(new Set(open.map((o) => o.bedId)).size).toBe(open.length);
   });

@@ -459,4 +459,26 @@ describe('concurrency', () => {
     expect(await balance(vehicles[0]!.id, water)).toBe(50);
     expect(await balance(place.id, water)).toBe(0);
   });
+
+  it('200 issues of one to a team at once from a stock of 100: exactly 100 go, never below zero, ledger = stock', async () => {
+    const place = await buildSupplyPlace(t.db, { regionCode: '440204' });
+    const crew = await buildTeam(t.db, { name: '二百并发测试队' });
+    await receive(place.id, [{ itemId: coat, quantity: 100 }]);
+    const answers = await Promise.all(
+      Array.from({ length: 200 }, () =>
+        call('keeper', 'POST', '/api/supplies/issues', {
+          fromPlaceId: place.id,
+          teamId: crew.id,
+          lines: [{ itemId: coat, quantity: 1 }],
+        }),
+      ),
+    );
+    const codes = answers.map((a) => a.statusCode);
+    expect(codes.filter((c) => c === 201)).toHaveLength(100);
+    expect(codes.filter((c) => c === 409)).toHaveLength(100);
+    const [vehicle] = await t.db.select().from(supplyPlace).where(eq(supplyPlace.teamId, crew.id));
+    expect(await balance(place.id, coat)).toBe(0);
+    expect(await balance(vehicle!.id, coat)).toBe(100);
+    expect(await ledgerMismatches(t.db)).toEqual([]);
+  }, 60_000);
 });
