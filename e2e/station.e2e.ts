@@ -90,17 +90,50 @@ describe('rescue station', () => {
     expect(pdf.headers()['content-type']).toBe('application/pdf');
     expect((await pdf.body()).subarray(0, 5).toString()).toBe('%PDF-');
 
+    // A coat from the station's store, booked against this stay.
+    const bedLabel = /男-\d\d/.exec((await drawer.textContent()) ?? '')![0];
+    await drawer.getByTestId('hand-out-item').click();
+    const coat = page.locator('.ant-select-item-option').filter({ hasText: '棉衣' }).first();
+    const coatName = ((await coat.textContent()) ?? '').replace(/（.*$/, '');
+    await coat.click();
+    await drawer.getByTestId('hand-out').click();
+    await page.getByText('已保存').first().waitFor();
+
+    // Home with a ticket: the form asks for what that needs.
     await drawer.getByTestId('discharge').click();
-    await page.getByTestId('discharge-type').click();
-    await page.locator('.ant-select-item-option', { hasText: '自行离站' }).click();
     await page.getByTestId('discharge-save').click();
     await expect.poll(() => page.getByTestId('discharge-problem').textContent()).toContain('离站信息不完整');
-    await page.getByTestId('discharge-declaration').click();
+    await page.getByTestId('discharge-destination').fill('湖南省郴州市');
+    await page.getByTestId('discharge-ticket').fill('K9063 韶关—郴州');
     await page.getByTestId('discharge-save').click();
     await page.getByTestId('discharge-form').waitFor({ state: 'detached' });
+    await expect.poll(() => drawer.textContent()).toContain('乘车返乡');
     await page.keyboard.press('Escape');
     await page.getByRole('tab', { name: /已离站/ }).click();
     await page.getByTestId('stay-row').filter({ hasText: name }).waitFor();
+    // The bed is free again, and the store's ledger shows the coat handed out to this stay.
+    await page.getByRole('tab', { name: /床位/ }).click();
+    const cityZones = page
+      .getByTestId('bed-board')
+      .locator('.ant-card')
+      .filter({ hasText: '韶关市救助管理站' });
+    const bed = cityZones.locator('[data-zone="men"] .ant-tag', { hasText: bedLabel });
+    await expect.poll(() => bed.first().getAttribute('data-taken')).toBe('false');
+    const stores = (await (
+      await page.request.get(`${baseUrl()}/api/supplies/places?kind=station`)
+    ).json()) as {
+      items: { id: string; orgName: string | null }[];
+    };
+    const store = stores.items.find((p) => p.orgName === '韶关市救助管理站')!;
+    const ledger = (await (
+      await page.request.get(`${baseUrl()}/api/supplies/places/${store.id}/movements`)
+    ).json()) as {
+      items: { kind: string; itemName: string; quantity: number; stayId: string | null }[];
+    };
+    expect(ledger.items.find((m) => m.kind === 'distribute' && m.stayId !== null)).toMatchObject({
+      itemName: coatName,
+      quantity: -1,
+    });
     await page.close();
   });
 

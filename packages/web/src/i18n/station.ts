@@ -72,6 +72,9 @@ export const stationZh = {
     zoneBeds: '{{occupied}} / {{capacity}} 张已用',
     empty: '暂无',
     forms: '表单',
+    handOut: '发放物资（从本站库存）',
+    handOutItem: '物品',
+    handOutGive: '发放',
     form: { registration: '求助登记表', self_departure: '自行离站声明书', service: '在站服务及离站登记表' },
   },
 };
@@ -152,6 +155,9 @@ export const stationEn: StationMessages = {
     zoneBeds: '{{occupied}} of {{capacity}} in use',
     empty: 'None',
     forms: 'Forms',
+    handOut: "Hand out (from the station's store)",
+    handOutItem: 'Item',
+    handOutGive: 'Give',
     form: {
       registration: 'Registration form',
       self_departure: 'Self-departure declaration',

@@ -108,6 +108,7 @@ export const movementSchema = z.object({
   to: placeRef,
   teamId: z.uuid().nullable(),
   encounterId: z.uuid().nullable(),
+  stayId: z.uuid().nullable(),
   lines: z.array(
     z.object({
       placeId: z.uuid(),
@@ -137,6 +138,8 @@ export const ledgerEntrySchema = z.object({
   /** The other side: the place it came from or went to, the team, the donor. */
   counterpart: z.string().nullable(),
   encounterId: z.uuid().nullable(),
+  /** A hand-out to someone in a station: their stay. */
+  stayId: z.uuid().nullable(),
 });
 export const ledgerSchema = z.object({ items: z.array(ledgerEntrySchema) });
 export const ledgerQuerySchema = z.strictObject({

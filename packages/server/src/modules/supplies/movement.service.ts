@@ -44,6 +44,7 @@ export async function movementView(db: Db | Tx, id: string): Promise<MovementVie
     to: m.toPlaceId ? { id: m.toPlaceId, name: row.toName! } : null,
     teamId: m.teamId,
     encounterId: m.encounterId,
+    stayId: m.stayId,
     lines: (await repo.linesOf([id])).map((l) => ({
       placeId: l.line.placeId,
       itemId: l.line.itemId,

@@ -287,6 +287,7 @@ export function createSupplyService(deps: {
             quantity: r.line.quantity,
             counterpart: outgoing ? (r.toName ?? r.teamName) : (r.donorName ?? r.fromName),
             encounterId: m.encounterId,
+            stayId: m.stayId,
           };
         }),
       };

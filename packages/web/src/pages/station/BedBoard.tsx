@@ -39,7 +39,9 @@ export function BedBoard({ board, onOpen }: { board: Board; onOpen: (stayId: str
                         {b.label}
                       </Tag>
                     ) : (
-                      <Tag key={b.id}>{b.label}</Tag>
+                      <Tag key={b.id} data-taken="false">
+                        {b.label}
+                      </Tag>
                     ),
                   )}
                 </Space>

@@ -29,6 +29,7 @@ import { errorText } from '../../app/errors.ts';
 import { formatTime } from '../../app/format.ts';
 import { useLang } from '../../i18n/index.ts';
 import { DischargeModal } from './DischargeModal.tsx';
+import { StayHandOut } from './StayHandOut.tsx';
 import { StayTags } from './StayTags.tsx';
 import type { StayDetail } from './types.ts';
 
@@ -138,6 +139,7 @@ export function StayDrawer({ id, onClose }: { id: string; onClose: () => void })
               ))}
             </Space>
           )}
+          {manage && can('supply.distribute') && <StayHandOut stay={s} />}
           <Typography.Title level={5}>{t('station.careLog')}</Typography.Title>
           {manage && (
             <Space.Compact block>
