@@ -1,4 +1,4 @@
-import { type HotspotRisk, hotspotCoverage, usernameSchema } from '@warmline/domain';
+import { dischargeTypes, type HotspotRisk, hotspotCoverage, usernameSchema } from '@warmline/domain';
 import { count, eq, isNull } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -370,12 +370,11 @@ describe('demo seed', () => {
     expect(by('arrived')).toHaveLength(1);
     expect(by('admitted').length).toBeGreaterThanOrEqual(5);
     expect(by('referred_out')).toHaveLength(1);
-    expect(new Set(by('discharged').map((s) => s.dischargeType))).toEqual(
-      new Set(['return_home_ticket', 'family_collection', 'self_departure']),
-    );
+    // A season of stays with every discharge type.
+    expect(new Set(by('discharged').map((s) => s.dischargeType))).toEqual(new Set(dischargeTypes));
     const open = await t.db.select().from(bedAssignment).where(isNull(bedAssignment.untilAt));
     expect(open).toHaveLength(by('admitted').length);
     expect(await t.db.select().from(stayExtension)).toHaveLength(1);
-    expect(await t.db.select().from(tracingTask)).toHaveLength(1);
+    expect((await t.db.select().from(tracingTask)).length).toBeGreaterThanOrEqual(1);
   });
 });
