@@ -32,6 +32,8 @@ describe('from a report to a person helped', () => {
     await dispatcher.getByTestId('menu-command').click();
     await dispatcher.waitForURL(`${baseUrl()}/command`);
     await dispatcher.getByTestId('queue-item').first().waitFor();
+    // The demo's low stock and 账实不符 are on the dispatcher's screen too.
+    await expect.poll(() => dispatcher.getByTestId('supply-notice').textContent()).toContain('物资：');
     let navigations = 0;
     dispatcher.on('framenavigated', (f) => {
       if (f === dispatcher.mainFrame()) navigations += 1;

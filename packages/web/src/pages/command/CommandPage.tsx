@@ -34,6 +34,7 @@ import { priorityColor, priorityColors, priorityKeys, teamColors } from '../../f
 import { SlaTag } from '../../features/dispatch/SlaTag.tsx';
 import type { Dispatch } from '../../features/dispatch/types.ts';
 import type { MapPoint } from '../../features/map/RegionMap.tsx';
+import { SupplyNotice } from '../../features/supplies/SupplyNotice.tsx';
 import { useLang } from '../../i18n/index.ts';
 import { LeadDrawer } from './LeadDrawer.tsx';
 
@@ -113,6 +114,7 @@ export function CommandPage() {
         {t('command.title')}
       </Typography.Title>
       <AlertsBar />
+      {can('supply.read') && <SupplyNotice />}
       <Row gutter={[16, 16]}>
         <Col xs={24} xl={14}>
           <Card size="small" styles={{ body: { padding: 0 } }}>
