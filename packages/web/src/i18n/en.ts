@@ -95,6 +95,7 @@ export const en: Messages = {
       station_staff: 'Station work: the stations and partner organisations of your jurisdiction.',
       supplies_keeper:
         'Supplies: stock and alerts of every warehouse, station and patrol vehicle; receive, transfer, issue and record donations under Supplies.',
+      shelter_keeper: 'Keeping a shelter: count the people at your place; it shows as full by itself.',
       police_liaison: 'Police liaison: the relief organisations you work alongside.',
       supervisor: 'Supervision (read-only): accounts, organisations and every recorded action.',
     },

@@ -15,6 +15,7 @@ const homes: Record<Role, ComponentType> = {
   hotline_operator: OperationsHome,
   station_staff: OperationsHome,
   supplies_keeper: OperationsHome,
+  shelter_keeper: PatrolHome,
   police_liaison: OperationsHome,
   patrol_member: PatrolHome,
 };
