@@ -13,11 +13,11 @@ import {
   type ShelterStatus,
   shanghaiMinuteOfDay,
   shelterAvailability,
-  shelterHoursSchema,
   shelterStatuses,
   shelterTransition,
   statusForOccupancy,
 } from './shelter.ts';
+import { shelterHoursSchema } from './shelter-hours.ts';
 
 /** An instant given as Beijing wall-clock time. */
 const bj = (date: string, time: string) => new Date(`${date}T${time}:00+08:00`);

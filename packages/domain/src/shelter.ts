@@ -5,7 +5,6 @@
  * keeper counts the people inside, and closes again. Every rule here is pure; "now" is always
  * passed in, and clock times are read in Asia/Shanghai whatever the server's time zone.
  */
-import { z } from 'zod';
 import { distanceMeters } from './duplicates.ts';
 
 export const shelterKinds = ['cold_shelter', 'relief_point', 'help_point'] as const;
@@ -91,21 +90,13 @@ export const isActiveShelter = (status: ShelterStatus) => status === 'open' || s
 
 // ── Opening hours ─────────────────────────────────────────────────────────────────────────
 
-/** 18:00, 08:30: a wall-clock time in Asia/Shanghai, 24-hour. */
-export const clockTimeSchema = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'HH:MM');
-
 /**
- * When a place receives people: around the clock, or a daily window that may cross midnight
- * (18:00–08:00 opens in the evening and closes the next morning). Opening and closing at the
- * same minute is not a window (say `allDay` instead).
+ * When a place receives people: around the clock, or a daily window of Beijing wall-clock times
+ * (HH:MM) that may cross midnight (18:00–08:00 opens in the evening and closes the next morning).
+ * Validated by `shelterHoursSchema` (shelter-hours.ts, kept apart so the public finder page does
+ * not load zod for the labels it reads from here).
  */
-export const shelterHoursSchema = z.discriminatedUnion('allDay', [
-  z.strictObject({ allDay: z.literal(true) }),
-  z
-    .strictObject({ allDay: z.literal(false), opens: clockTimeSchema, closes: clockTimeSchema })
-    .refine((h) => h.opens !== h.closes, { message: 'opens and closes must differ', path: ['closes'] }),
-]);
-export type ShelterHours = z.infer<typeof shelterHoursSchema>;
+export type ShelterHours = { allDay: true } | { allDay: false; opens: string; closes: string };
 
 const MINUTES_PER_DAY = 24 * 60;
 /**

@@ -46,7 +46,7 @@ export function shelterRoutes(shelters: ShelterService, exports: ShelterExport) 
         config: { access: 'shelter.keep' },
         schema: {
           tags,
-          summary: 'The places I keep (named keeper, or my station’s)',
+          summary: 'The places I count at (named keeper, my station’s; a manager: every open one)',
           response: { 200: shelterListSchema },
         },
       },

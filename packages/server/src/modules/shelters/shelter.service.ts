@@ -149,8 +149,17 @@ export function createShelterService(deps: {
       return { items: (await present(rows)).filter((s) => !status || s.status === status) };
     },
 
-    /** The places this user counts at (the keeper's phone screen). */
+    /**
+     * The places this user counts at (the keeper's phone screen): named keeper or their station's;
+     * for a manager, every open or full place of the jurisdiction that counts people.
+     */
     async mine(actor: Actor) {
+      if (can(actor.role, 'shelter.manage')) {
+        const rows = (await repo.list(actor)).filter(
+          (r) => isActiveShelter(r.shelter.status as ShelterStatus) && countsOccupancy(r.shelter),
+        );
+        return { items: await present(rows) };
+      }
       const station = actor.role === 'station_staff' ? await repo.orgOfUser(actor.id) : null;
       return { items: await present(await repo.keptBy(actor, actor.id, station)) };
     },

@@ -34,6 +34,9 @@ import { priorityColor, priorityColors, priorityKeys, teamColors } from '../../f
 import { SlaTag } from '../../features/dispatch/SlaTag.tsx';
 import type { Dispatch } from '../../features/dispatch/types.ts';
 import type { MapPoint } from '../../features/map/RegionMap.tsx';
+import { useShelters } from '../../features/shelters/hooks.ts';
+import { SheltersLegend, shelterLayerLabel } from '../../features/shelters/MapLayer.tsx';
+import { shelterMapPoints } from '../../features/shelters/status.tsx';
 import { useLang } from '../../i18n/index.ts';
 import { LeadDrawer } from './LeadDrawer.tsx';
 
@@ -53,6 +56,7 @@ export function CommandPage() {
   const leads = useOpenLeads();
   const live = useLiveDispatches();
   const teams = useTeams(can('team.read'));
+  const shelters = useShelters(can('shelter.read'));
   const [selected, setSelected] = useState<string | null>(null);
   const [district, setDistrict] = useState<string | undefined>();
   const [source, setSource] = useState<LeadSource | undefined>();
@@ -105,6 +109,7 @@ export function CommandPage() {
           ]
         : [],
     ),
+    ...shelterMapPoints(shelters.data?.items ?? [], (s) => shelterLayerLabel(s, key)),
   ];
 
   return (
@@ -122,7 +127,7 @@ export function CommandPage() {
                   regionCode={me.regionCode}
                   points={points}
                   height={560}
-                  onSelect={(id) => !id.startsWith('team:') && setSelected(id)}
+                  onSelect={(id) => !id.includes(':') && setSelected(id)}
                 />
               )}
             </Suspense>
@@ -132,6 +137,7 @@ export function CommandPage() {
               ))}
               <Badge color={teamColors.available} text={t('command.legend.team')} />
               <Badge color={OVERDUE_RING} text={t('command.legend.overdue')} />
+              {can('shelter.read') && <SheltersLegend />}
             </Space>
           </Card>
         </Col>
