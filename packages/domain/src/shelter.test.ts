@@ -210,6 +210,15 @@ describe('the finder: nearest open places', () => {
     expect(ranked[0]!.distanceM).toBeLessThan(1200);
   });
 
+  it('beyond reach (10 km) places follow by distance alone, after every nearer one', () => {
+    const ranked = rankShelters(
+      [place('乐昌有空位', 0.3, 'open'), place('近处已满', 0.005, 'full'), place('近处有空位', 0.01, 'open')],
+      me,
+      tonight,
+    );
+    expect(ranked.map((p) => p.name)).toEqual(['近处有空位', '近处已满', '乐昌有空位']);
+  });
+
   it('without a position, by name within each group, no distances', () => {
     const ranked = rankShelters([place('乙', 0.02, 'open'), place('甲', 0.01, 'open')], null, tonight);
     expect(ranked.map((p) => p.distanceM)).toEqual([null, null]);

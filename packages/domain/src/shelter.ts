@@ -228,9 +228,17 @@ export function shelterAvailability(place: FinderPlace, at: Date): ShelterAvaila
 const availabilityOrder: Record<ShelterAvailability, number> = { available: 0, full: 1, later: 2 };
 
 /**
- * The finder's list: active places only; those with room now first, then the full ones (still a
- * warm door and a phone), then those opening later; nearest first within each (by the great
- * circle, `distanceMeters`), or by name when the person gave no position.
+ * How far a person in the cold can be sent: within this, a place with room comes before a nearer
+ * full one; beyond it, places only follow by distance (a place with room 40 km away is not a
+ * better answer than a full one round the corner that can still give hot water and a phone).
+ */
+export const FINDER_REACH_M = 10_000;
+
+/**
+ * The finder's list: active places only. Within reach, those with room now first, then the full
+ * ones (still a warm door and a phone), then those opening later, nearest first in each (by the
+ * great circle, `distanceMeters`); then the places beyond reach by distance. Without a position,
+ * the same groups by name.
  */
 export function rankShelters<T extends FinderPlace>(
   places: readonly T[],
@@ -238,6 +246,8 @@ export function rankShelters<T extends FinderPlace>(
   at: Date,
   limit = 10,
 ): (T & { availability: ShelterAvailability; distanceM: number | null })[] {
+  const group = (p: { availability: ShelterAvailability; distanceM: number | null }) =>
+    p.distanceM !== null && p.distanceM > FINDER_REACH_M ? 3 : availabilityOrder[p.availability];
   return places
     .flatMap((p) => {
       const availability = shelterAvailability(p, at);
@@ -246,7 +256,7 @@ export function rankShelters<T extends FinderPlace>(
     })
     .sort(
       (a, b) =>
-        availabilityOrder[a.availability] - availabilityOrder[b.availability] ||
+        group(a) - group(b) ||
         (a.distanceM ?? 0) - (b.distanceM ?? 0) ||
         a.name.localeCompare(b.name, 'zh-CN'),
     )

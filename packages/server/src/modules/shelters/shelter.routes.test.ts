@@ -209,5 +209,14 @@ describe('一键启用 and the other status acts', () => {
     const items = (await call('keeper', 'GET', '/api/shelters/mine')).json().items;
     expect(items.map((s: { id: string }) => s.id)).toContain(mine.id);
     expect((await call('wujiangKeeper', 'GET', '/api/shelters/mine')).json().items).toEqual([]);
+    // A manager counts at any open place of the jurisdiction that counts people.
+    const help = await buildShelter(t.db, { kind: 'help_point', capacityDay: 0, capacityNight: 0 });
+    const standby = await buildShelter(t.db, { status: 'standby' });
+    const managed = (await call('admin', 'GET', '/api/shelters/mine'))
+      .json()
+      .items.map((s: { id: string }) => s.id);
+    expect(managed).toContain(mine.id);
+    expect(managed).not.toContain(help.id);
+    expect(managed).not.toContain(standby.id);
   });
 });

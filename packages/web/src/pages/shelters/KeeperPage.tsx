@@ -60,8 +60,8 @@ function KeeperCard({ shelter: s }: { shelter: Shelter }) {
   const send = useMutation({
     mutationFn: (count: number) =>
       api.post<ShelterDetail>(`/api/shelters/${s.id}/occupancy`, { clientId: crypto.randomUUID(), count }),
-    onSuccess: (updated) => {
-      message.success(t('keeper.saved', { count: updated.occupancy }));
+    // The big number is the confirmation; a toast per press would pile up over the buttons.
+    onSuccess: () => {
       setTyped(null);
       void queryClient.invalidateQueries({ queryKey: ['shelters'] });
     },
@@ -153,7 +153,7 @@ function KeeperCard({ shelter: s }: { shelter: Shelter }) {
             </Button>
           </Space.Compact>
           {s.occupancyAt && (
-            <Typography.Text type="secondary" className="wl-keeper-note">
+            <Typography.Text type="secondary" className="wl-keeper-note" aria-live="polite">
               {t('keeper.lastCount', { time: formatTime(s.occupancyAt, 'MM-DD HH:mm') })}
             </Typography.Text>
           )}
