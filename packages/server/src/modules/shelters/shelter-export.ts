@@ -5,7 +5,6 @@ import {
   shelterServiceLabels,
   shelterStatusLabels,
 } from '@warmline/domain';
-import ExcelJS from 'exceljs';
 import type { Db } from '../../db/pool.ts';
 import type { Actor } from '../../platform/actor.ts';
 import type { Clock } from '../../platform/clock.ts';
@@ -65,6 +64,8 @@ export function createShelterExport(deps: { db: Db; clock: Clock; shelters: Pick
 
     async xlsx(actor: Actor): Promise<Buffer> {
       const { items } = await deps.shelters.list(actor);
+      // exceljs is big and only the download needs it: loaded then, not at start-up.
+      const { default: ExcelJS } = await import('exceljs');
       const book = new ExcelJS.Workbook();
       book.creator = '暖线';
       book.created = deps.clock.now();
