@@ -394,11 +394,7 @@ describe('demo seed', () => {
     expect(new Set(places.map((p) => p.kind))).toEqual(new Set(shelterKinds));
     expect(new Set(places.map((p) => p.hostKind))).toEqual(new Set(shelterHostKinds));
     const counts = await t.db.select().from(shelterCount).orderBy(shelterCount.at);
-    const events = await t.db
-      .select()
-      .from(event)
-      .where(eq(event.entityType, 'shelter'))
-      .orderBy(event.seq);
+    const events = await t.db.select().from(event).where(eq(event.entityType, 'shelter')).orderBy(event.seq);
     expect(events.filter((e) => e.action === 'shelter.counted')).toHaveLength(counts.length);
     for (const p of places) {
       const own = events.filter((e) => e.entityId === p.id).map((e) => e.action);

@@ -8,6 +8,7 @@
 import '../report/report.css';
 import './shelters.css';
 import { failureText } from '../report/api.ts';
+import { consentBox } from '../report/consent.ts';
 import { h, icon, icons, replace } from '../report/dom.ts';
 import { canLocate, locate } from '../report/geo.ts';
 import { type FinderQuery, findShelters } from './api.ts';
@@ -36,26 +37,10 @@ function render(root: HTMLElement): void {
     icon(icons.pin),
     '用我的位置查找',
   );
-  const consent = h(
-    'div',
-    { class: 'consent', role: 'group', 'aria-labelledby': 'consent-title', hidden: true },
-    h('p', { id: 'consent-title' }, h('strong', null, '读取你现在的位置？')),
-    h('p', null, '只读取这一次，用来找离你最近的避寒点，不会保存，也不会跟踪你。手机询问时请点「允许」。'),
-    h(
-      'div',
-      { class: 'row' },
-      h(
-        'button',
-        {
-          type: 'button',
-          class: 'btn primary',
-          'data-testid': 'consent-yes',
-          onclick: () => void useMyLocation(),
-        },
-        '好的，读取位置',
-      ),
-      h('button', { type: 'button', class: 'btn quiet', onclick: () => hideConsent() }, '不用了'),
-    ),
+  const consent = consentBox(
+    '只读取这一次，用来找离你最近的避寒点，不会保存，也不会跟踪你。手机询问时请点「允许」。',
+    () => void useMyLocation(),
+    () => hideConsent(),
   );
   const form = h(
     'form',

@@ -12,9 +12,7 @@ import { createShelterService } from './shelter.service.ts';
 
 /** The keeper's counts (在场人数): once per client id, full and free again by themselves. */
 let t: TestApp;
-const cast = signedInCast(() => t);
-const { cookies, ids: users } = cast;
-const make = cast.add;
+const { cookies, ids: users, add: make } = signedInCast(() => t);
 let stationId = '';
 
 beforeAll(async () => {

@@ -7,9 +7,7 @@ import { buildShelter, signedInCast } from '../../testing/shelter-builders.ts';
 import { createTestApp, type TestApp } from '../../testing/test-app.ts';
 
 let t: TestApp;
-const cast = signedInCast(() => t);
-const { cookies, ids: users } = cast;
-const make = cast.add;
+const { cookies, ids: users, add: make } = signedInCast(() => t);
 let stationId = '';
 
 beforeAll(async () => {

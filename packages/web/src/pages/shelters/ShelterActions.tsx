@@ -5,11 +5,12 @@
  */
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { describeHours, type ShelterAction, type ShelterHours, shelterTransition } from '@warmline/domain';
-import { Alert, App, Button, type ButtonProps, Modal, Popconfirm, Radio, Space, Typography } from 'antd';
+import { App, Button, Popconfirm, Radio, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../app/api.ts';
 import { errorText } from '../../app/errors.ts';
+import { ModalFrame } from '../../app/ModalFrame.tsx';
 import type { Shelter, ShelterDetail } from '../../features/shelters/types.ts';
 import { useLang } from '../../i18n/index.ts';
 import { HoursField, OVERNIGHT } from './HoursField.tsx';
@@ -96,18 +97,15 @@ function ActivateModal({ shelter, onClose }: { shelter: Shelter; onClose: () => 
     custom,
   };
   return (
-    <Modal
-      open
-      onCancel={onClose}
+    <ModalFrame
       title={t('shelters.activate.title', { name: shelter.name })}
-      okText={t('shelters.activate.submit')}
-      okButtonProps={{ loading: act.isPending, 'data-testid': 'activate-submit' } as ButtonProps}
-      onOk={() => act.mutate({ action: 'activate', hours: hours[choice] })}
-      destroyOnHidden
+      testId="activate-submit"
+      actionLabel={t('shelters.activate.submit')}
+      onClose={onClose}
+      onAction={() => act.mutate({ action: 'activate', hours: hours[choice] })}
+      busy={act.isPending}
+      error={act.error}
     >
-      {act.error && (
-        <Alert type="error" showIcon title={errorText(act.error, key)} style={{ marginBottom: 12 }} />
-      )}
       <Typography.Paragraph>{t('shelters.activate.hint')}</Typography.Paragraph>
       <Radio.Group value={choice} onChange={(e) => setChoice(e.target.value)} data-testid="activate-hours">
         <Space direction="vertical">
@@ -124,6 +122,6 @@ function ActivateModal({ shelter, onClose }: { shelter: Shelter; onClose: () => 
           <HoursField value={custom} onChange={setCustom} testId="activate-hours-field" />
         </div>
       )}
-    </Modal>
+    </ModalFrame>
   );
 }

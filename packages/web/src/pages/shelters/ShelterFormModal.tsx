@@ -3,7 +3,7 @@
  * places as grey dots, so none is registered twice) or typed; keepers are chosen among the
  * jurisdiction's 场所管理员 and station staff. A new place starts on standby.
  */
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import {
   type ShelterHostKind,
   type ShelterHours,
@@ -16,28 +16,16 @@ import {
   shelterServiceLabels,
   shelterServices,
 } from '@warmline/domain';
-import {
-  Alert,
-  App,
-  Button,
-  Checkbox,
-  Col,
-  Form,
-  Input,
-  InputNumber,
-  Modal,
-  Row,
-  Select,
-  Space,
-  Spin,
-} from 'antd';
+import { Checkbox, Col, Form, Input, InputNumber, Row, Select, Spin } from 'antd';
 import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../app/api.ts';
 import { useAuth } from '../../app/auth.tsx';
-import { errorText } from '../../app/errors.ts';
+import { ModalFrame } from '../../app/ModalFrame.tsx';
+import { useSaveRecord } from '../../app/save.ts';
 import type { Page, User } from '../../app/types.ts';
-import type { LatLng, MapPoint } from '../../features/map/RegionMap.tsx';
+import { contextPoints } from '../../features/map/MapBeside.tsx';
+import type { LatLng } from '../../features/map/RegionMap.tsx';
 import { useOrgs } from '../../features/orgs/useOrgs.ts';
 import { RegionSelect } from '../../features/regions/RegionSelect.tsx';
 import type { Shelter, ShelterDetail, ShelterInput } from '../../features/shelters/types.ts';
@@ -98,8 +86,6 @@ export function ShelterFormModal({
   const { t } = useTranslation();
   const { key } = useLang();
   const { me } = useAuth();
-  const { message } = App.useApp();
-  const queryClient = useQueryClient();
   const [form] = Form.useForm<FormValues>();
   const stations = useOrgs({ kind: 'station' });
   const keepers = useKeeperOptions();
@@ -109,80 +95,47 @@ export function ShelterFormModal({
   const lng = Form.useWatch('lng', form);
   const pin: LatLng | null = typeof lat === 'number' && typeof lng === 'number' ? { lat, lng } : null;
 
-  const save = useMutation({
-    mutationFn: (v: FormValues) => {
-      const body: ShelterInput = {
-        name: v.name.trim(),
-        kind: v.kind,
-        hostKind: v.hostKind,
-        hostName: text(v.hostName),
-        orgId: v.hostKind === 'station' ? (v.orgId ?? null) : null,
-        regionCode: v.regionCode,
-        address: v.address.trim(),
-        lat: v.lat!,
-        lng: v.lng!,
-        hours: v.hours,
-        capacityDay: v.capacityDay ?? 0,
-        capacityNight: v.capacityNight ?? 0,
-        services: v.services ?? [],
-        publicPhone: text(v.publicPhone),
-        contactName: text(v.contactName),
-        contactPhone: text(v.contactPhone),
-        notes: text(v.notes),
-        keeperIds: v.keeperIds ?? [],
-      };
-      return shelter
-        ? api.put<ShelterDetail>(`/api/shelters/${shelter.id}`, body)
-        : api.post<ShelterDetail>('/api/shelters', body);
-    },
-    onSuccess: () => {
-      message.success(shelter ? t('shelters.saved') : t('shelters.created'));
-      void queryClient.invalidateQueries({ queryKey: ['shelters'] });
-      onClose();
-    },
+  const save = useSaveRecord<FormValues, ShelterInput, ShelterDetail>({
+    path: '/api/shelters',
+    id: shelter?.id ?? null,
+    body: (v): ShelterInput => ({
+      name: v.name.trim(),
+      kind: v.kind,
+      hostKind: v.hostKind,
+      hostName: text(v.hostName),
+      orgId: v.hostKind === 'station' ? (v.orgId ?? null) : null,
+      regionCode: v.regionCode,
+      address: v.address.trim(),
+      lat: v.lat!,
+      lng: v.lng!,
+      hours: v.hours,
+      capacityDay: v.capacityDay ?? 0,
+      capacityNight: v.capacityNight ?? 0,
+      services: v.services ?? [],
+      publicPhone: text(v.publicPhone),
+      contactName: text(v.contactName),
+      contactPhone: text(v.contactPhone),
+      notes: text(v.notes),
+      keeperIds: v.keeperIds ?? [],
+    }),
+    done: { created: t('shelters.created'), saved: t('shelters.saved') },
+    queryKey: ['shelters'],
+    onDone: onClose,
   });
 
-  const context: MapPoint[] = others.map((s) => ({
-    id: s.id,
-    name: s.name,
-    lat: s.lat,
-    lng: s.lng,
-    color: '#8c8c8c',
-    radius: 5,
-  }));
+  const context = contextPoints(others);
   const f = (name: string) => t(`shelters.field.${name}` as 'shelters.field.name');
 
   return (
-    <Modal
-      open
-      onCancel={onClose}
+    <ModalFrame
       title={shelter ? `${t('shelters.edit')} · ${shelter.name}` : t('shelters.create')}
-      width={{ xs: '100%', md: 920 }}
-      destroyOnHidden
-      maskClosable={false}
-      footer={
-        <Space>
-          <Button onClick={onClose}>{t('common.cancel')}</Button>
-          <Button
-            type="primary"
-            loading={save.isPending}
-            onClick={() => form.submit()}
-            data-testid="shelter-save"
-          >
-            {t('common.save')}
-          </Button>
-        </Space>
-      }
+      testId="shelter-save"
+      onClose={onClose}
+      onAction={() => form.submit()}
+      busy={save.isPending}
+      error={save.error}
+      width={920}
     >
-      {save.error && (
-        <Alert
-          type="error"
-          showIcon
-          title={errorText(save.error, key)}
-          style={{ marginBottom: 16 }}
-          data-testid="shelter-form-error"
-        />
-      )}
       <Form<FormValues>
         form={form}
         layout="vertical"
@@ -276,28 +229,19 @@ export function ShelterFormModal({
               <HoursField />
             </Form.Item>
             <Row gutter={12}>
-              <Col span={12}>
-                <Form.Item name="capacityDay" label={f('capacityDay')}>
-                  <InputNumber
-                    min={0}
-                    max={2000}
-                    precision={0}
-                    style={{ width: '100%' }}
-                    data-testid="shelter-capacity-day"
-                  />
-                </Form.Item>
-              </Col>
-              <Col span={12}>
-                <Form.Item name="capacityNight" label={f('capacityNight')}>
-                  <InputNumber
-                    min={0}
-                    max={2000}
-                    precision={0}
-                    style={{ width: '100%' }}
-                    data-testid="shelter-capacity-night"
-                  />
-                </Form.Item>
-              </Col>
+              {(['capacityDay', 'capacityNight'] as const).map((name) => (
+                <Col span={12} key={name}>
+                  <Form.Item name={name} label={f(name)}>
+                    <InputNumber
+                      min={0}
+                      max={2000}
+                      precision={0}
+                      style={{ width: '100%' }}
+                      data-testid={name === 'capacityDay' ? 'shelter-capacity-day' : 'shelter-capacity-night'}
+                    />
+                  </Form.Item>
+                </Col>
+              ))}
             </Row>
             <Form.Item extra={f('capacityHint')} style={{ marginTop: -16 }} />
             <Form.Item name="services" label={f('services')}>
@@ -375,6 +319,6 @@ export function ShelterFormModal({
           </Col>
         </Row>
       </Form>
-    </Modal>
+    </ModalFrame>
   );
 }

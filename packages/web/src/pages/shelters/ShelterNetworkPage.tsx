@@ -20,21 +20,19 @@ import {
   Badge,
   Button,
   Card,
-  Col,
   Grid,
-  Row,
   Segmented,
   Select,
   Space,
-  Spin,
   Table,
   type TableColumnsType,
   Typography,
 } from 'antd';
-import { type HTMLAttributes, lazy, Suspense, useState } from 'react';
+import { type HTMLAttributes, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAuth } from '../../app/auth.tsx';
 import { formatTime } from '../../app/format.ts';
+import { MapBeside } from '../../features/map/MapBeside.tsx';
 import type { MapPoint } from '../../features/map/RegionMap.tsx';
 import { useShelters } from '../../features/shelters/hooks.ts';
 import { ShelterStatusTag, shelterColor, shelterColors } from '../../features/shelters/status.tsx';
@@ -42,8 +40,6 @@ import type { Shelter } from '../../features/shelters/types.ts';
 import { useLang } from '../../i18n/index.ts';
 import { ShelterActions } from './ShelterActions.tsx';
 import { ShelterFormModal } from './ShelterFormModal.tsx';
-
-const RegionMap = lazy(() => import('../../features/map/RegionMap.tsx'));
 
 type StatusFilter = ShelterStatus | 'all';
 /** Where people are first: full places, then open ones, then those waiting, then the closed. */
@@ -225,43 +221,32 @@ export function ShelterNetworkPage() {
             options={shelterKinds.map((k) => ({ value: k, label: shelterKindLabels[k][key] }))}
           />
         </Space>
-        <Row gutter={[16, 16]}>
-          <Col xs={24} xxl={9}>
-            <Card size="small" styles={{ body: { padding: 0 } }}>
-              <Suspense fallback={<Spin style={{ margin: 48 }} />}>
-                <RegionMap
-                  regionCode={me.regionCode}
-                  points={points}
-                  height={screens.xxl ? 560 : screens.md ? 380 : 260}
-                  onSelect={setSelected}
-                  fitPoints
-                />
-              </Suspense>
-              <ShelterLegend />
-            </Card>
-          </Col>
-          <Col xs={24} xxl={15}>
-            <Table<Shelter>
-              rowKey="id"
-              size="middle"
-              columns={columns}
-              dataSource={shown}
-              loading={shelters.isLoading}
-              pagination={shown.length > 50 ? { pageSize: 50, showSizeChanger: false } : false}
-              scroll={{ x: 1100 }}
-              locale={{ emptyText: all.length ? t('shelters.emptyFiltered') : t('shelters.empty') }}
-              rowClassName={(s) => (s.id === selected ? 'ant-table-row-selected' : '')}
-              onRow={(s) =>
-                ({
-                  onClick: () => setSelected(s.id),
-                  'data-testid': 'shelter-row',
-                  'data-name': s.name,
-                  'data-status': s.status,
-                }) as HTMLAttributes<HTMLElement>
-              }
-            />
-          </Col>
-        </Row>
+        <MapBeside
+          regionCode={me.regionCode}
+          points={points}
+          onSelect={setSelected}
+          legend={<ShelterLegend />}
+        >
+          <Table<Shelter>
+            rowKey="id"
+            size="middle"
+            columns={columns}
+            dataSource={shown}
+            loading={shelters.isLoading}
+            pagination={shown.length > 50 ? { pageSize: 50, showSizeChanger: false } : false}
+            scroll={{ x: 1100 }}
+            locale={{ emptyText: all.length ? t('shelters.emptyFiltered') : t('shelters.empty') }}
+            rowClassName={(s) => (s.id === selected ? 'ant-table-row-selected' : '')}
+            onRow={(s) =>
+              ({
+                onClick: () => setSelected(s.id),
+                'data-testid': 'shelter-row',
+                'data-name': s.name,
+                'data-status': s.status,
+              }) as HTMLAttributes<HTMLElement>
+            }
+          />
+        </MapBeside>
       </Space>
       {editing && (
         <ShelterFormModal
