@@ -87,6 +87,12 @@ describe('the shelter directory', () => {
     const again = await call('admin', 'POST', '/api/shelters', input);
     expect(again.statusCode).toBe(409);
     expect(again.json().error.code).toBe('SHELTER_NAME_TAKEN');
+    // Two registrations racing past the check: the unique index names the same conflict.
+    const same = body();
+    const raced = await Promise.all([1, 2, 3].map(() => call('admin', 'POST', '/api/shelters', same)));
+    expect(raced.map((r) => r.statusCode).sort()).toEqual([201, 409, 409]);
+    for (const r of raced.filter((x) => x.statusCode === 409))
+      expect(r.json().error.code).toBe('SHELTER_NAME_TAKEN');
   });
 
   it('refuses bad input with codes and stores nothing', async () => {
