@@ -14,6 +14,7 @@ const demoRoles: { username: string; role: Role; region: string }[] = [
   { username: 'patrol1', role: 'patrol_member', region: '韶关市' },
   { username: 'station1', role: 'station_staff', region: '韶关市' },
   { username: 'keeper1', role: 'supplies_keeper', region: '韶关市' },
+  { username: 'shelter1', role: 'shelter_keeper', region: '浈江区' },
   { username: 'police1', role: 'police_liaison', region: '韶关市' },
   { username: 'supervisor', role: 'supervisor', region: '韶关市' },
 ];
@@ -23,6 +24,8 @@ const menuFor: Record<string, Permission | null> = {
   hotline: 'lead.create',
   leads: 'lead.read',
   hotspots: 'hotspot.read',
+  shelters: 'shelter.read',
+  shelterKeeper: 'shelter.keep',
   persons: 'encounter.read',
   station: 'stay.read',
   supplies: 'supply.read',

@@ -32,10 +32,11 @@ function serviceWorker(): Plugin {
   };
 }
 
-// Three pages. index.html is the staff SPA (React + Ant Design); the server serves it with an
-// SPA fallback, so every staff route loads it from '/'. report.html is the public report page
-// and sentinel.html the sentinels' page (plain TypeScript, ≤ 60 KB gzipped on first load); the
-// server serves them for /report, /report/<code> and /sentinel. Assets are referenced from the
+// Four pages. index.html is the staff SPA (React + Ant Design); the server serves it with an
+// SPA fallback, so every staff route loads it from '/'. report.html is the public report page,
+// sentinel.html the sentinels' page and shelters.html the public shelter finder (plain
+// TypeScript, ≤ 60 KB gzipped on first load); the server serves them for /report,
+// /report/<code>, /sentinel and /shelters. Assets are referenced from the
 // root (base '/'), so nested paths work.
 export default defineConfig({
   base: '/',
@@ -51,6 +52,7 @@ export default defineConfig({
         index: page('./index.html'),
         report: page('./report.html'),
         sentinel: page('./sentinel.html'),
+        shelters: page('./shelters.html'),
       },
     },
   },

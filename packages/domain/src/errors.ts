@@ -92,6 +92,28 @@ export const errorCatalog = {
     zh: '该辖区内已有同名重点区域',
     en: 'A hotspot with that name exists here',
   },
+  SHELTER_NAME_TAKEN: { status: 409, zh: '该辖区内已有同名场所', en: 'A shelter with that name exists here' },
+  SHELTER_INVALID_TRANSITION: {
+    status: 409,
+    zh: '该场所当前状态不允许此操作',
+    en: 'The shelter cannot do that from its current status',
+  },
+  SHELTER_NOT_OPEN: {
+    status: 409,
+    zh: '场所未开放，不能登记在场人数',
+    en: 'The shelter is not open; no occupancy can be recorded',
+  },
+  SHELTER_NOT_COUNTED: {
+    status: 409,
+    zh: '该场所没有座位或床位，不登记在场人数',
+    en: 'This place has no seats or beds and counts no occupancy',
+  },
+  OCCUPANCY_OUT_OF_RANGE: {
+    status: 400,
+    zh: '在场人数不合理（不能为负数，也不能超过容量的 1.5 倍）',
+    en: 'Implausible occupancy (never negative, at most 1.5 × the capacity)',
+  },
+  NOT_SHELTER_KEEPER: { status: 403, zh: '您不是该场所的管理员', en: 'You do not keep this shelter' },
   TEAM_NOT_AVAILABLE: {
     status: 409,
     zh: '该救助队当前不可派单（不在岗或正在出勤）',

@@ -11,6 +11,8 @@ export * from './region.ts';
 export * from './resident-id.ts';
 export * from './roles.ts';
 export * from './sentinel.ts';
+export * from './shelter.ts';
+export * from './shelter-hours.ts';
 export * from './shift.ts';
 export * from './spam.ts';
 export * from './station.ts';

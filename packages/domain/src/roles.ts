@@ -10,6 +10,7 @@ export const roles = [
   'patrol_member',
   'station_staff',
   'supplies_keeper',
+  'shelter_keeper',
   'police_liaison',
   'supervisor',
 ] as const;
@@ -23,6 +24,7 @@ export const roleLabels: Record<Role, { zh: string; en: string }> = {
   patrol_member: { zh: '巡查队员', en: 'Patrol member' },
   station_staff: { zh: '救助站工作人员', en: 'Station staff' },
   supplies_keeper: { zh: '物资管理员', en: 'Supplies keeper' },
+  shelter_keeper: { zh: '场所管理员', en: 'Shelter keeper' },
   police_liaison: { zh: '公安联络员', en: 'Police liaison' },
   supervisor: { zh: '督导（只读）', en: 'Supervisor (read-only)' },
 };
@@ -55,6 +57,10 @@ export const permissions = [
   'supply.manage',
   'supply.distribute',
   'supply.team_read',
+  'shelter.read',
+  'shelter.manage',
+  'shelter.activate',
+  'shelter.keep',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -82,11 +88,16 @@ const grants: Record<Role, readonly Permission[]> = {
     'stay.read',
     'supply.read',
     'supply.team_read',
+    // The command centre opens standby places when a cold spell comes (一键启用) and closes them.
+    'shelter.read',
+    'shelter.activate',
   ],
-  hotline_operator: ['region.read', 'org.read', 'lead.read', 'lead.create', 'team.read'],
+  // Callers are told where the nearest open place is; patrols take people there.
+  hotline_operator: ['region.read', 'org.read', 'lead.read', 'lead.create', 'team.read', 'shelter.read'],
   // A patrol member reads the stock on their own team's vehicle only (the service checks the team).
-  patrol_member: ['region.read', 'dispatch.work', 'hotspot.read', 'supply.team_read'],
-  // Station staff hand out from their own station's store (the service checks the station).
+  patrol_member: ['region.read', 'dispatch.work', 'hotspot.read', 'supply.team_read', 'shelter.read'],
+  // Station staff hand out from their own station's store and count the people at their own
+  // station's place (the services check the station).
   station_staff: [
     'region.read',
     'org.read',
@@ -97,6 +108,8 @@ const grants: Record<Role, readonly Permission[]> = {
     'supply.read',
     'supply.distribute',
     'supply.team_read',
+    'shelter.read',
+    'shelter.keep',
   ],
   supplies_keeper: [
     'region.read',
@@ -105,8 +118,14 @@ const grants: Record<Role, readonly Permission[]> = {
     'supply.manage',
     'supply.distribute',
     'supply.team_read',
+    'shelter.read',
   ],
-  police_liaison: ['region.read', 'org.read', 'lead.read', 'team.read', 'hotspot.read'],
+  /**
+   * Whoever keeps a place at a community centre, civic centre or lottery outlet: counts the
+   * people at the places they are named keeper of, and nothing else (no persons, no leads).
+   */
+  shelter_keeper: ['region.read', 'shelter.keep'],
+  police_liaison: ['region.read', 'org.read', 'lead.read', 'team.read', 'hotspot.read', 'shelter.read'],
   supervisor: [
     'region.read',
     'org.read',
@@ -120,6 +139,7 @@ const grants: Record<Role, readonly Permission[]> = {
     'stay.read',
     'supply.read',
     'supply.team_read',
+    'shelter.read',
   ],
 };
 

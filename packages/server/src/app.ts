@@ -55,6 +55,10 @@ import {
   sentinelSelfRoutes,
 } from './modules/sentinels/sentinel.routes.ts';
 import { createSentinelService } from './modules/sentinels/sentinel.service.ts';
+import { publicShelterRoutes, shelterRoutes } from './modules/shelters/shelter.routes.ts';
+import { createShelterService } from './modules/shelters/shelter.service.ts';
+import { createShelterExport } from './modules/shelters/shelter-export.ts';
+import { createShelterFinder } from './modules/shelters/shelter-finder.ts';
 import { patrolShiftRoutes, shiftRoutes } from './modules/shifts/shift.routes.ts';
 import { createShiftService } from './modules/shifts/shift.service.ts';
 import { stationRoutes, stayRoutes } from './modules/stays/stay.routes.ts';
@@ -233,6 +237,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   const stays = createStayService({ db, clock, ids, recordEvent });
   const supplies = createSupplyService({ db, clock, ids, recordEvent, regions });
   const stockImport = createStockImport({ db, clock, ids, recordEvent });
+  const shelters = createShelterService({ db, clock, ids, recordEvent, regions });
   const dispatch = createDispatchService({
     db,
     clock,
@@ -291,6 +296,13 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   await app.register(sentinelSelfRoutes(sentinels), { prefix: '/api/sentinel' });
   await app.register(supplyRoutes(supplies), { prefix: '/api/supplies' });
   await app.register(movementRoutes(movements, supplies, stockImport), { prefix: '/api/supplies' });
+  await app.register(shelterRoutes(shelters, createShelterExport({ db, clock, shelters })), {
+    prefix: '/api/shelters',
+  });
+  await app.register(
+    publicShelterRoutes(createShelterFinder({ db, clock, publicRegionCode: config.PUBLIC_REGION_CODE })),
+    { prefix: '/api/public/shelters' },
+  );
   await app.register(liveRoutes(deps.changeFeed), { prefix: '/api/live' });
   app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () =>
     app.swagger(),
@@ -319,9 +331,10 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     if (path.startsWith('/api') || request.method !== 'GET' || !hasWeb || /\.[a-z0-9]+$/i.test(path)) {
       return sendError(reply, request, 'ROUTE_NOT_FOUND');
     }
-    // The public report and sentinel pages are their own small pages (no React), the rest the SPA.
+    // The public report, sentinel and shelter-finder pages are their own small pages (no React),
+    // the rest the SPA.
     // Looked up per request, like every static file: a rebuilt web app needs no restart.
-    const light = /^\/(report|sentinel)(\/|$)/.exec(path)?.[1];
+    const light = /^\/(report|sentinel|shelters)(\/|$)/.exec(path)?.[1];
     const page = light && existsSync(`${webDist}/${light}.html`) ? `${light}.html` : 'index.html';
     return reply.header('cache-control', 'no-cache').sendFile(page);
   });

@@ -15,6 +15,8 @@ import {
 } from './modules/dispatch/dispatch.service.ts';
 import { loadRegions } from './modules/regions/region.loader.ts';
 import { createRegionRepository } from './modules/regions/region.repository.ts';
+import { createRegionService } from './modules/regions/region.service.ts';
+import { createShelterService, SHELTER_SWEEP_JOB } from './modules/shelters/shelter.service.ts';
 import { systemClock } from './platform/clock.ts';
 import { createEventRecorder } from './platform/events.ts';
 import { uuidV7Ids } from './platform/ids.ts';
@@ -76,6 +78,13 @@ async function main(): Promise<void> {
       scheduler: scheduler!,
       policy: dispatchPolicy(config),
     });
+  const shelters = createShelterService({
+    db,
+    clock,
+    ids,
+    recordEvent,
+    regions: createRegionService({ db }),
+  });
   const jobs = createJobs(
     pool,
     url,
@@ -89,6 +98,12 @@ async function main(): Promise<void> {
         // One per clock of each assignment: acceptance window, arrival SLA.
         name: DISPATCH_CHECK_JOB,
         handle: async (data) => dispatch().check((data as { dispatchId: string }).dispatchId),
+      },
+      {
+        // The capacity in force changes at 08:00 and 20:00 (day seats ↔ night places).
+        name: SHELTER_SWEEP_JOB,
+        cron: '0 8,20 * * *',
+        handle: async () => void (await shelters.sweepCapacity()),
       },
       {
         // The backstop: any clock whose timer was lost is acted on within a minute.

@@ -476,6 +476,95 @@ export const handover = pgTable(
   ],
 );
 
+/**
+ * A place of the shelter network (GLOSSARY `shelter`): 临时避寒场所, 临时救助点 or 求助引导点, at a
+ * lottery outlet, a community or civic centre, or a station (`org_id`). `hours` is the domain's
+ * ShelterHours (round the clock, or a daily window that may cross midnight). `occupancy` is the
+ * latest count its keeper sent (`occupancy_at` is when it was taken); the counts themselves are
+ * rows of `shelter_count`. `public_phone` is shown on the public finder; the contact is staff-only.
+ */
+export const shelter = pgTable(
+  'shelter',
+  {
+    id: uuid('id').primaryKey(),
+    name: text('name').notNull(),
+    kind: text('kind').notNull(),
+    hostKind: text('host_kind').notNull(),
+    /** The host as people know it: 风度街道社区服务中心, 中国福利彩票 44020001 号销售站. */
+    hostName: text('host_name'),
+    /** The station that runs it, when a station does: its staff keep the place. */
+    orgId: uuid('org_id').references(() => org.id),
+    regionCode: text('region_code').notNull(),
+    address: text('address').notNull(),
+    lat: doublePrecision('lat').notNull(),
+    lng: doublePrecision('lng').notNull(),
+    hours: jsonb('hours').notNull(),
+    capacityDay: integer('capacity_day').notNull().default(0),
+    capacityNight: integer('capacity_night').notNull().default(0),
+    services: text('services').array().notNull().default(sql`'{}'::text[]`),
+    status: text('status').notNull(),
+    occupancy: integer('occupancy').notNull().default(0),
+    occupancyAt: timestamp('occupancy_at', { withTimezone: true }),
+    publicPhone: text('public_phone'),
+    contactName: text('contact_name'),
+    contactPhone: text('contact_phone'),
+    notes: text('notes'),
+    statusChangedAt: timestamp('status_changed_at', { withTimezone: true }),
+    createdAt: createdAt(),
+    createdBy: uuid('created_by'),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('shelter_region_name_uq').on(t.regionCode, t.name),
+    index('shelter_region_idx').using('btree', sql`${t.regionCode} text_pattern_ops`),
+    // "Nearest open places" on the public finder: KNN over the active ones only.
+    index('shelter_active_position_idx')
+      .using('gist', sql`ll_to_earth(${t.lat}, ${t.lng})`)
+      .where(sql`${t.status} IN ('open', 'full')`),
+    check('shelter_occupancy_ck', sql`${t.occupancy} >= 0`),
+    check('shelter_capacity_ck', sql`${t.capacityDay} >= 0 AND ${t.capacityNight} >= 0`),
+  ],
+);
+
+/** Who keeps a place (场所管理员, or station staff named for it): they count its people. */
+export const shelterKeeper = pgTable(
+  'shelter_keeper',
+  {
+    shelterId: uuid('shelter_id')
+      .notNull()
+      .references(() => shelter.id, { onDelete: 'cascade' }),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => appUser.id),
+  },
+  (t) => [primaryKey({ columns: [t.shelterId, t.userId] }), index('shelter_keeper_user_idx').on(t.userId)],
+);
+
+/**
+ * One count of the people at a place, as its keeper sent it (the phone's id for it makes a resend
+ * count once). `at` is when it was counted; the place shows the latest by `at`.
+ */
+export const shelterCount = pgTable(
+  'shelter_count',
+  {
+    id: uuid('id').primaryKey(),
+    clientId: uuid('client_id').notNull(),
+    shelterId: uuid('shelter_id')
+      .notNull()
+      .references(() => shelter.id),
+    regionCode: text('region_code').notNull(),
+    count: integer('count').notNull(),
+    at: timestamp('at', { withTimezone: true }).notNull(),
+    userId: uuid('user_id'),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex('shelter_count_client_uq').on(t.clientId),
+    index('shelter_count_shelter_idx').on(t.shelterId, t.at),
+    check('shelter_count_nonnegative_ck', sql`${t.count} >= 0`),
+  ],
+);
+
 /** Who is in a team, from which department; a member with an account sees the team's assignments. */
 export const teamMember = pgTable(
   'team_member',

@@ -203,6 +203,15 @@ export const demoUsers: DemoUser[] = [
     phone: '13430671241',
   },
   {
+    // Keeps 风采街道社区服务中心临时避寒场所 (a community centre's worker: no station, no persons).
+    username: 'shelter1',
+    displayName: '何秀琴',
+    role: 'shelter_keeper',
+    regionCode: '440204',
+    org: null,
+    phone: '13929001234',
+  },
+  {
     username: 'police1',
     displayName: '周警官',
     role: 'police_liaison',

@@ -1,4 +1,14 @@
+<<<<<<< HEAD
 import { dischargeTypes, type HotspotRisk, hotspotCoverage, usernameSchema } from '@warmline/domain';
+=======
+import {
+  type HotspotRisk,
+  hotspotCoverage,
+  shelterHostKinds,
+  shelterKinds,
+  usernameSchema,
+} from '@warmline/domain';
+>>>>>>> shelters
 import { count, eq, isNull } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -14,6 +24,8 @@ import {
   org,
   person,
   sentinel,
+  shelter,
+  shelterCount,
   stationBed,
   stationZone,
   stay,
@@ -376,5 +388,40 @@ describe('demo seed', () => {
     expect(open).toHaveLength(by('admitted').length);
     expect(await t.db.select().from(stayExtension)).toHaveLength(1);
     expect((await t.db.select().from(tracingTask)).length).toBeGreaterThanOrEqual(1);
+  });
+
+  it('has a shelter network in every state, its counts and status changes each an event, kept by shelter1', async () => {
+    const places = await t.db.select().from(shelter);
+    expect(places.length).toBeGreaterThanOrEqual(10);
+    expect(new Set(places.map((p) => p.status))).toEqual(new Set(['standby', 'open', 'full', 'closed']));
+    expect(new Set(places.map((p) => p.kind))).toEqual(new Set(shelterKinds));
+    expect(new Set(places.map((p) => p.hostKind))).toEqual(new Set(shelterHostKinds));
+    const counts = await t.db.select().from(shelterCount).orderBy(shelterCount.at);
+    const events = await t.db.select().from(event).where(eq(event.entityType, 'shelter')).orderBy(event.seq);
+    expect(events.filter((e) => e.action === 'shelter.counted')).toHaveLength(counts.length);
+    for (const p of places) {
+      const own = events.filter((e) => e.entityId === p.id).map((e) => e.action);
+      expect(own[0], p.name).toBe('shelter.created');
+      // What the place shows is its latest count.
+      const last = counts.filter((c) => c.shelterId === p.id).at(-1);
+      expect(p.occupancy, p.name).toBe(last?.count ?? 0);
+      if (p.status === 'full') expect(own, p.name).toContain('shelter.filled');
+    }
+    const keeper = await t.login('shelter1', DEMO_PASSWORD);
+    const mine = await t.app.inject({
+      method: 'GET',
+      url: '/api/shelters/mine',
+      headers: { cookie: keeper },
+    });
+    expect(mine.json().items.map((s: { name: string }) => s.name)).toEqual([
+      '风采街道社区服务中心临时避寒场所',
+    ]);
+    const station = await t.login('station1', DEMO_PASSWORD);
+    const kept = await t.app.inject({
+      method: 'GET',
+      url: '/api/shelters/mine',
+      headers: { cookie: station },
+    });
+    expect(kept.json().items.map((s: { name: string }) => s.name)).toEqual(['韶关市救助管理站临时避寒场所']);
   });
 });

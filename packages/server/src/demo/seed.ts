@@ -25,6 +25,7 @@ import { seedDemoEncounters } from './demo-encounters.ts';
 import { seedDemoHotspots } from './demo-hotspots.ts';
 import { demoAds, demoClosingNotes, demoPlaces, demoSightings, demoSourceWeights } from './demo-leads.ts';
 import { seedDemoSentinels } from './demo-sentinels.ts';
+import { seedDemoShelters } from './demo-shelters.ts';
 import { seedDemoShifts } from './demo-shifts.ts';
 import { seedDemoStays } from './demo-stays.ts';
 import { seedDemoSupplies } from './demo-supplies.ts';
@@ -132,6 +133,7 @@ export async function seedDemo(deps: {
       bureauId: orgIds.get('city-bureau')!,
       stationId: orgIds.get('city-station')!,
     });
+    await seedDemoShelters(tx, ids, now, orgIds, userIds, DEMO_REQUEST_ID);
   });
 }
 

@@ -1,8 +1,18 @@
 import { randomUUID } from 'node:crypto';
 import { can, type Permission, type Role, roles } from '@warmline/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { encounter, hotspot, person, shift, stay, supplyDiscrepancy, supplyMovement } from '../db/schema.ts';
+import {
+  encounter,
+  hotspot,
+  person,
+  shelterKeeper,
+  shift,
+  stay,
+  supplyDiscrepancy,
+  supplyMovement,
+} from '../db/schema.ts';
 import { buildLead, buildOrg, buildSentinel, buildUser } from '../testing/builders.ts';
+import { buildShelter } from '../testing/shelter-builders.ts';
 import { buildSupplyItem, buildSupplyPlace } from '../testing/supply-builders.ts';
 import { buildAlert, buildDispatch, buildTeam } from '../testing/team-builders.ts';
 import { createTestApp, type TestApp } from '../testing/test-app.ts';
@@ -343,6 +353,28 @@ const policy: Record<string, { access: Access } & Sample> = {
   'GET /api/supplies/import-template': { access: 'supply.manage' },
   // A JSON body is not a workbook.
   'POST /api/supplies/import': { access: 'supply.manage', body: () => ({}), refused: 'IMPORT_FILE_INVALID' },
+  'GET /api/shelters': { access: 'shelter.read' },
+  'POST /api/shelters': { access: 'shelter.manage', body: (side) => shelterBody(targets[side].code) },
+  'GET /api/shelters/mine': { access: 'shelter.keep' },
+  'GET /api/shelters/export.hsds.json': { access: 'shelter.read' },
+  'GET /api/shelters/export.xlsx': { access: 'shelter.read' },
+  'GET /api/shelters/:id': { access: 'shelter.read' },
+  'PUT /api/shelters/:id': { access: 'shelter.manage', body: (side) => shelterBody(targets[side].code) },
+  // Each status act meets a place it cannot move (open, closed, standby): past access and
+  // jurisdiction, a permitted caller is refused on the status.
+  'POST /api/shelters/:id/activate': {
+    access: 'shelter.activate',
+    body: () => ({ hours: { allDay: true } }),
+    refused: 'SHELTER_INVALID_TRANSITION',
+  },
+  'POST /api/shelters/:id/close': { access: 'shelter.activate', refused: 'SHELTER_INVALID_TRANSITION' },
+  'POST /api/shelters/:id/stand-down': { access: 'shelter.activate', refused: 'SHELTER_INVALID_TRANSITION' },
+  // Every keeping actor is named keeper of both sides' open place.
+  'POST /api/shelters/:id/occupancy': {
+    access: 'shelter.keep',
+    body: () => ({ clientId: randomUUID(), count: 1 }),
+  },
+  'GET /api/public/shelters': { access: 'public', query: '?lat=24.81&lng=113.6' },
 };
 /** In 浈江区: a warehouse that receives, an empty one, an item and a kit of it. */
 const supplies = { placeId: '', emptyPlaceId: '', itemId: '', kitId: '' };
@@ -365,6 +397,9 @@ const blank = {
   stayId: '',
   supplyPlaceId: '',
   discrepancyId: '',
+  shelterId: '',
+  closedShelterId: '',
+  standbyShelterId: '',
 };
 const hotspotBody = (regionCode: string) => ({
   name: `矩阵重点区域${Math.random()}`,
@@ -373,6 +408,20 @@ const hotspotBody = (regionCode: string) => ({
   regionCode,
   lat: 24.8,
   lng: 113.6,
+});
+/** The keeping roles' actors stay the named keepers whatever an edit sends. */
+const shelterBody = (regionCode: string) => ({
+  name: `矩阵避寒场所${Math.random()}`,
+  kind: 'cold_shelter',
+  hostKind: 'community_centre',
+  regionCode,
+  address: '矩阵测试路 1 号',
+  lat: 24.8,
+  lng: 113.6,
+  hours: { allDay: true },
+  capacityDay: 30,
+  capacityNight: 20,
+  keeperIds: (['station_staff', 'shelter_keeper'] as const).map((r) => actors.get(r)!),
 });
 const targets = {
   in: { ...blank, code: '440204' },
@@ -467,6 +516,12 @@ beforeAll(async () => {
     });
   }
   await buildSupplyTargets();
+  for (const side of ['in', 'out'] as const) {
+    const regionCode = targets[side].code;
+    targets[side].shelterId = (await buildShelter(t.db, { regionCode, status: 'open' })).id;
+    targets[side].closedShelterId = (await buildShelter(t.db, { regionCode, status: 'closed' })).id;
+    targets[side].standbyShelterId = (await buildShelter(t.db, { regionCode, status: 'standby' })).id;
+  }
   const zjSentinel = await buildSentinel(t.db, { regionCode: '440204' });
   targets.in.sentinelId = zjSentinel.id;
   targets.out.sentinelId = (await buildSentinel(t.db, { regionCode: '440203' })).id;
@@ -478,6 +533,10 @@ beforeAll(async () => {
       (await buildUser(t.db, { role, regionCode: role === 'system_admin' ? '000000' : '440204' })).id,
     );
   }
+  for (const side of ['in', 'out'] as const)
+    await t.db
+      .insert(shelterKeeper)
+      .values([...actors.values()].map((userId) => ({ shelterId: targets[side].shelterId, userId })));
 });
 afterAll(() => t.close());
 
@@ -529,6 +588,9 @@ function urlFor(url: string, side: 'in' | 'out', sample: Sample): string {
     ['/api/stations', target.stationId],
     ['/api/supplies/places', target.supplyPlaceId],
     ['/api/supplies/discrepancies', target.discrepancyId],
+    ['/api/shelters/:id/close', target.closedShelterId],
+    ['/api/shelters/:id/stand-down', target.standbyShelterId],
+    ['/api/shelters', target.shelterId],
   ];
   const id = byPrefix.find(([prefix]) => url.startsWith(prefix))?.[1] ?? target.id;
   return (

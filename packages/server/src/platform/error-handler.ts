@@ -23,6 +23,7 @@ const uniqueConstraintCodes: Record<string, ErrorCode> = {
   sentinel_phone_uq: 'SENTINEL_PHONE_TAKEN',
   supply_item_name_uq: 'SUPPLY_ITEM_NAME_TAKEN',
   supply_place_region_name_uq: 'SUPPLY_PLACE_NAME_TAKEN',
+  shelter_region_name_uq: 'SHELTER_NAME_TAKEN',
 };
 
 type PgLike = { code?: unknown; constraint?: unknown; message?: unknown; cause?: unknown };

@@ -20,6 +20,7 @@ beforeAll(async () => {
   writeFileSync(path.join(dist, 'index.html'), '<!doctype html><title>暖线</title>');
   writeFileSync(path.join(dist, 'report.html'), '<!doctype html><title>发现有人需要帮助？</title>');
   writeFileSync(path.join(dist, 'sentinel.html'), '<!doctype html><title>信息哨点</title>');
+  writeFileSync(path.join(dist, 'shelters.html'), '<!doctype html><title>附近避寒点</title>');
   writeFileSync(path.join(dist, 'assets', 'app-1a2b3c.js'), 'console.log(1)');
   writeFileSync(path.join(dist, 'boundaries', '440200.json'), bigJson);
   t = await createTestApp({ webDist: dist });
@@ -57,6 +58,13 @@ describe('serving the web app', () => {
       '<title>信息哨点</title>',
     );
     expect((await t.app.inject({ method: 'GET', url: '/sentinels' })).body).toContain('<title>暖线</title>');
+  });
+
+  it('answers /shelters with the public finder, and the staff’s /shelter-network with the SPA', async () => {
+    for (const url of ['/shelters', '/shelters?q=%E6%9B%B2%E6%B1%9F'])
+      expect((await t.app.inject({ method: 'GET', url })).body, url).toContain('<title>附近避寒点</title>');
+    for (const url of ['/shelter-network', '/shelter-keeper'])
+      expect((await t.app.inject({ method: 'GET', url })).body, url).toContain('<title>暖线</title>');
   });
 
   it('caches hashed assets for a year and answers a missing file with 404, not the page', async () => {

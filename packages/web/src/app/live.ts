@@ -16,6 +16,8 @@ const affected: Record<string, string[][]> = {
   team: [['teams'], ['patrol']],
   // hotspot.created / updated / checked_in: the coverage list, the map and an open drawer.
   hotspot: [['hotspots']],
+  // shelter.activated / counted / filled …: the directory, the keeper's places, the command map.
+  shelter: [['shelters']],
   alert: [['alerts']],
   // Movements, places, items, donations and discrepancies: the supplies screen.
   supply_movement: [['supplies']],

@@ -11,6 +11,7 @@ import {
   ClusterOutlined,
   DashboardOutlined,
   EnvironmentOutlined,
+  FireOutlined,
   FlagOutlined,
   GiftOutlined,
   HomeOutlined,
@@ -19,6 +20,7 @@ import {
   SafetyCertificateOutlined,
   TeamOutlined,
   UsergroupAddOutlined,
+  UserSwitchOutlined,
 } from '@ant-design/icons';
 import type { Permission } from '@warmline/domain';
 import { type ComponentType, type LazyExoticComponent, lazy, type ReactNode } from 'react';
@@ -29,6 +31,8 @@ export type MenuKey =
   | 'patrol'
   | 'teams'
   | 'hotspots'
+  | 'shelters'
+  | 'shelterKeeper'
   | 'persons'
   | 'station'
   | 'supplies'
@@ -123,6 +127,21 @@ export const pageRoutes: PageRoute[] = [
     icon: <GiftOutlined />,
     permission: 'supply.read',
     Page: page(() => import('../pages/supplies/SuppliesPage.tsx'), 'SuppliesPage'),
+  },
+  {
+    // Not /shelters: that is the public finder's page.
+    path: '/shelter-network',
+    menu: 'shelters',
+    icon: <FireOutlined />,
+    permission: 'shelter.read',
+    Page: page(() => import('../pages/shelters/ShelterNetworkPage.tsx'), 'ShelterNetworkPage'),
+  },
+  {
+    path: '/shelter-keeper',
+    menu: 'shelterKeeper',
+    icon: <UserSwitchOutlined />,
+    permission: 'shelter.keep',
+    Page: page(() => import('../pages/shelters/KeeperPage.tsx'), 'KeeperPage'),
   },
   {
     path: '/sentinels',

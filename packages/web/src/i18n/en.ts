@@ -1,6 +1,7 @@
 import { dispatchEn } from './dispatch.ts';
 import { hotspotsEn } from './hotspots.ts';
 import { personsEn } from './persons.ts';
+import { sheltersEn } from './shelters.ts';
 import { stationEn } from './station.ts';
 import { suppliesEn } from './supplies.ts';
 import type { Messages } from './zh-CN.ts';
@@ -12,6 +13,7 @@ export const en: Messages = {
   },
   ...dispatchEn,
   ...hotspotsEn,
+  ...sheltersEn,
   ...personsEn,
   ...stationEn,
   ...suppliesEn,
@@ -61,6 +63,8 @@ export const en: Messages = {
       command: 'Command centre',
       teams: 'Teams',
       hotspots: 'Hotspots',
+      shelters: 'Shelters',
+      shelterKeeper: 'Keep my place',
       persons: 'Persons',
       station: 'Rescue station',
       supplies: 'Supplies',
@@ -95,6 +99,7 @@ export const en: Messages = {
       station_staff: 'Station work: the stations and partner organisations of your jurisdiction.',
       supplies_keeper:
         'Supplies: stock and alerts of every warehouse, station and patrol vehicle; receive, transfer, issue and record donations under Supplies.',
+      shelter_keeper: 'Keeping a shelter: count the people at the places you keep.',
       police_liaison: 'Police liaison: the relief organisations you work alongside.',
       supervisor: 'Supervision (read-only): accounts, organisations and every recorded action.',
     },

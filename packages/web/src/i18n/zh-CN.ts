@@ -1,6 +1,7 @@
 import { dispatchZh } from './dispatch.ts';
 import { hotspotsZh } from './hotspots.ts';
 import { personsZh } from './persons.ts';
+import { sheltersZh } from './shelters.ts';
 import { stationZh } from './station.ts';
 import { suppliesZh } from './supplies.ts';
 /**
@@ -14,6 +15,7 @@ export const zhCN = {
   },
   ...dispatchZh,
   ...hotspotsZh,
+  ...sheltersZh,
   ...personsZh,
   ...stationZh,
   ...suppliesZh,
@@ -62,6 +64,8 @@ export const zhCN = {
       command: '指挥中心',
       teams: '救助队',
       hotspots: '重点区域',
+      shelters: '避寒场所',
+      shelterKeeper: '场所值守',
       persons: '受助人员',
       station: '救助站',
       supplies: '物资',
@@ -95,6 +99,7 @@ export const zhCN = {
       station_staff: '救助站工作：查看辖区救助站与协作机构。',
       supplies_keeper:
         '物资管理：在「物资」中看各仓库、救助站和巡查车的库存与预警，登记入库、调拨、发放和捐赠。',
+      shelter_keeper: '场所值守：登记您所负责场所的在场人数。',
       police_liaison: '公安联络：查看辖区救助机构，协同开展救助。',
       supervisor: '督导检查（只读）：查看辖区账号、机构与全部操作记录。',
     },

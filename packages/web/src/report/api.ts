@@ -3,7 +3,13 @@
  * every call has a time limit, and "the network failed" is told apart from "the server said
  * no", because only the first keeps the form as it is and offers a retry.
  */
-import { type ErrorCode, isErrorCode, type LeadDescriptor, type PublicLeadStatus } from '@warmline/domain';
+import {
+  type ErrorCode,
+  errorCatalog,
+  isErrorCode,
+  type LeadDescriptor,
+  type PublicLeadStatus,
+} from '@warmline/domain';
 
 export interface NewLead {
   descriptors: LeadDescriptor[];
@@ -36,7 +42,7 @@ const TIMEOUT_MS = 20_000;
 /** Photos take longer on a weak signal: ~1 MB at 2G speeds is well over a minute. */
 const UPLOAD_TIMEOUT_MS = 180_000;
 
-async function call<T>(method: 'GET' | 'POST', path: string, body?: unknown): Promise<ApiResult<T>> {
+export async function call<T>(method: 'GET' | 'POST', path: string, body?: unknown): Promise<ApiResult<T>> {
   const controller = new AbortController();
   const form = body instanceof FormData;
   const timer = window.setTimeout(() => controller.abort(), form ? UPLOAD_TIMEOUT_MS : TIMEOUT_MS);
@@ -79,6 +85,11 @@ async function call<T>(method: 'GET' | 'POST', path: string, body?: unknown): Pr
     code,
     requestId: typeof error?.requestId === 'string' ? error.requestId : undefined,
   };
+}
+
+/** A failed call in the words a person reads (the public pages share it). */
+export function failureText(result: Exclude<ApiResult<unknown>, { ok: true }>): string {
+  return result.kind === 'network' ? '网络不好，没有连上服务器。请稍后再试。' : errorCatalog[result.code].zh;
 }
 
 /** A proxy in front of the server may answer these without our JSON. */

@@ -4,6 +4,7 @@
  */
 import { errorCatalog, type LeadDescriptor, leadDescriptorLabels, leadDescriptors } from '@warmline/domain';
 import { fetchMapTiles, type NewLead, submitLead } from './api.ts';
+import { consentBox } from './consent.ts';
 import { h, icon, icons, replace } from './dom.ts';
 import { groupCode } from './format.ts';
 import { canLocate, describeAccuracy, locate, type Position } from './geo.ts';
@@ -47,25 +48,10 @@ export function renderReportPage(root: HTMLElement): void {
     icon(icons.pin),
     '使用我的位置',
   );
-  const consent = h(
-    'div',
-    { class: 'consent', role: 'group', 'aria-labelledby': 'consent-title', hidden: true },
-    h('p', { id: 'consent-title' }, h('strong', null, '读取你现在的位置？')),
-    h(
-      'p',
-      null,
-      '只读取这一次，用来让救助队找到这个人；不会持续跟踪你。接下来手机可能会询问是否允许，请点「允许」。',
-    ),
-    h(
-      'div',
-      { class: 'row' },
-      h(
-        'button',
-        { type: 'button', class: 'btn primary', onclick: () => void useMyLocation() },
-        '好的，读取位置',
-      ),
-      h('button', { type: 'button', class: 'btn quiet', onclick: () => hideConsent() }, '不用了'),
-    ),
+  const consent = consentBox(
+    '只读取这一次，用来让救助队找到这个人；不会持续跟踪你。接下来手机可能会询问是否允许，请点「允许」。',
+    () => void useMyLocation(),
+    () => hideConsent(),
   );
   const mapButton = h(
     'button',

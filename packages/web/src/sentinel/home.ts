@@ -11,14 +11,13 @@ import {
   sentinelOrgTypeLabels,
   trustLevelLabels,
 } from '@warmline/domain';
-import type { NewLead } from '../report/api.ts';
+import { failureText, type NewLead } from '../report/api.ts';
 import { h, icon, icons, replace } from '../report/dom.ts';
 import { formatDateTime, groupCode } from '../report/format.ts';
 import { canLocate, describeAccuracy, locate, type Position } from '../report/geo.ts';
 import { randomUuid } from '../report/storage.ts';
 import { ADDRESS_MAX, DESCRIPTION_MAX, validate } from '../report/validate.ts';
 import { fetchMyReports, type Me, submitReport } from './api.ts';
-import { failure } from './register.ts';
 import { saveToken } from './storage.ts';
 
 const stateWords: Record<Me['state'], { title: string; body: string }> = {
@@ -97,7 +96,7 @@ export function renderHome(root: HTMLElement, token: string, me: Me, refresh: ()
     const result = await fetchMyReports(token);
     const title = h('h2', { id: 'my-reports-title' }, '我的上报');
     if (!result.ok) {
-      replace(reports, title, h('p', { class: 'field-error' }, failure(result)));
+      replace(reports, title, h('p', { class: 'field-error' }, failureText(result)));
       return;
     }
     const items = result.data.items;
@@ -243,7 +242,7 @@ function reportForm(token: string, reported: () => void): HTMLElement {
         submit.textContent = '上报线索';
         if (!result.ok) {
           // A lost reply is resent with the same id, so the report is not filed twice.
-          say([failure(result), '填写的内容都还在，可以再点一次「上报线索」。'], '');
+          say([failureText(result), '填写的内容都还在，可以再点一次「上报线索」。'], '');
           return;
         }
         clientId = null;

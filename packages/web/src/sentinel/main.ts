@@ -5,10 +5,11 @@
  */
 import '../report/report.css';
 import './sentinel.css';
+import { failureText } from '../report/api.ts';
 import { h, replace } from '../report/dom.ts';
 import { fetchMe } from './api.ts';
 import { renderHome } from './home.ts';
-import { failure, renderRegister } from './register.ts';
+import { renderRegister } from './register.ts';
 import { loadToken, saveToken } from './storage.ts';
 
 async function show(root: HTMLElement, notice?: string): Promise<void> {
@@ -30,7 +31,7 @@ async function show(root: HTMLElement, notice?: string): Promise<void> {
       h(
         'section',
         { class: 'card' },
-        h('p', { class: 'field-error' }, failure(result)),
+        h('p', { class: 'field-error' }, failureText(result)),
         h('button', { type: 'button', class: 'btn primary wide', onclick: () => void show(root) }, '重试'),
       ),
     );

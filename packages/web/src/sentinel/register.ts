@@ -2,13 +2,8 @@
  * Becoming a sentinel: name, phone, kind of work (big toggles), workplace and county. The token
  * the server answers with is kept on this phone; someone who already has one pastes it instead.
  */
-import {
-  errorCatalog,
-  type SentinelOrgType,
-  sentinelOrgTypeLabels,
-  sentinelOrgTypes,
-} from '@warmline/domain';
-import type { ApiResult } from '../report/api.ts';
+import { type SentinelOrgType, sentinelOrgTypeLabels, sentinelOrgTypes } from '@warmline/domain';
+import { failureText } from '../report/api.ts';
 import { h, replace } from '../report/dom.ts';
 import { normalisePhone } from '../report/validate.ts';
 import { fetchMe, fetchRegions, register } from './api.ts';
@@ -21,11 +16,6 @@ import {
   type RegistrationProblems,
   validateRegistration,
 } from './validate.ts';
-
-/** A failed call in the words a person reads. */
-export function failure(result: Exclude<ApiResult<unknown>, { ok: true }>): string {
-  return result.kind === 'network' ? '网络不好，没有连上服务器。请稍后再试。' : errorCatalog[result.code].zh;
-}
 
 export function renderRegister(root: HTMLElement, onDone: () => void, notice?: string): void {
   document.title = '成为信息哨点 · 暖线';
@@ -128,7 +118,7 @@ export function renderRegister(root: HTMLElement, onDone: () => void, notice?: s
     submit.disabled = false;
     submit.textContent = '申请成为哨点';
     if (!result.ok) {
-      alert(failure(result));
+      alert(failureText(result));
       return;
     }
     saveToken(result.data.token);
@@ -164,7 +154,7 @@ export function renderRegister(root: HTMLElement, onDone: () => void, notice?: s
         tokenError.textContent =
           !result || result.ok || (result.kind === 'http' && result.status === 401)
             ? '口令不对，请检查后再输入'
-            : failure(result);
+            : failureText(result);
         tokenError.hidden = false;
       },
     },

@@ -34,6 +34,9 @@ import { priorityColor, priorityColors, priorityKeys, teamColors } from '../../f
 import { SlaTag } from '../../features/dispatch/SlaTag.tsx';
 import type { Dispatch } from '../../features/dispatch/types.ts';
 import type { MapPoint } from '../../features/map/RegionMap.tsx';
+import { useShelters } from '../../features/shelters/hooks.ts';
+import { SheltersLegend, shelterLayerLabel } from '../../features/shelters/MapLayer.tsx';
+import { shelterMapPoints } from '../../features/shelters/status.tsx';
 import { SupplyNotice } from '../../features/supplies/SupplyNotice.tsx';
 import { useLang } from '../../i18n/index.ts';
 import { LeadDrawer } from './LeadDrawer.tsx';
@@ -54,6 +57,7 @@ export function CommandPage() {
   const leads = useOpenLeads();
   const live = useLiveDispatches();
   const teams = useTeams(can('team.read'));
+  const shelters = useShelters(can('shelter.read'));
   const [selected, setSelected] = useState<string | null>(null);
   const [district, setDistrict] = useState<string | undefined>();
   const [source, setSource] = useState<LeadSource | undefined>();
@@ -106,6 +110,7 @@ export function CommandPage() {
           ]
         : [],
     ),
+    ...shelterMapPoints(shelters.data?.items ?? [], (s) => shelterLayerLabel(s, key)),
   ];
 
   return (
@@ -124,7 +129,7 @@ export function CommandPage() {
                   regionCode={me.regionCode}
                   points={points}
                   height={560}
-                  onSelect={(id) => !id.startsWith('team:') && setSelected(id)}
+                  onSelect={(id) => !id.includes(':') && setSelected(id)}
                 />
               )}
             </Suspense>
@@ -134,6 +139,7 @@ export function CommandPage() {
               ))}
               <Badge color={teamColors.available} text={t('command.legend.team')} />
               <Badge color={OVERDUE_RING} text={t('command.legend.overdue')} />
+              {can('shelter.read') && <SheltersLegend />}
             </Space>
           </Card>
         </Col>

@@ -2,6 +2,7 @@ import type { Role } from '@warmline/domain';
 import type { ComponentType } from 'react';
 import { useAuth } from '../../app/auth.tsx';
 import { AdminHome } from './AdminHome.tsx';
+import { KeeperHome } from './KeeperHome.tsx';
 import { OperationsHome } from './OperationsHome.tsx';
 import { PatrolHome } from './PatrolHome.tsx';
 import { SupervisorHome } from './SupervisorHome.tsx';
@@ -15,6 +16,7 @@ const homes: Record<Role, ComponentType> = {
   hotline_operator: OperationsHome,
   station_staff: OperationsHome,
   supplies_keeper: OperationsHome,
+  shelter_keeper: KeeperHome,
   police_liaison: OperationsHome,
   patrol_member: PatrolHome,
 };

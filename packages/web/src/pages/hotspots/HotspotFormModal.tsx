@@ -4,7 +4,6 @@
  * is not registered twice. Server refusals (a name already used in the district) show in the
  * catalogue's words above the form.
  */
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import {
   HOTSPOT_VISIT_HOURS,
   type HotspotKind,
@@ -14,14 +13,15 @@ import {
   hotspotRiskLabels,
   hotspotRisks,
 } from '@warmline/domain';
-import { Alert, App, Button, Col, Form, Input, InputNumber, Modal, Row, Select, Space, Spin } from 'antd';
+import { Alert, Button, Col, Form, Input, InputNumber, Modal, Row, Select, Space, Spin } from 'antd';
 import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../app/api.ts';
 import { useAuth } from '../../app/auth.tsx';
 import { errorText } from '../../app/errors.ts';
+import { useSaveRecord } from '../../app/save.ts';
 import type { Hotspot, HotspotDetail, HotspotInput } from '../../features/hotspots/types.ts';
-import type { LatLng, MapPoint } from '../../features/map/RegionMap.tsx';
+import { contextPoints } from '../../features/map/MapBeside.tsx';
+import type { LatLng } from '../../features/map/RegionMap.tsx';
 import { RegionSelect } from '../../features/regions/RegionSelect.tsx';
 import { useLang } from '../../i18n/index.ts';
 
@@ -52,46 +52,32 @@ export function HotspotFormModal({
   const { t } = useTranslation();
   const { key } = useLang();
   const { me } = useAuth();
-  const { message } = App.useApp();
-  const queryClient = useQueryClient();
   const [form] = Form.useForm<FormValues>();
   const regionCode = Form.useWatch('regionCode', form);
   const lat = Form.useWatch('lat', form);
   const lng = Form.useWatch('lng', form);
   const pin: LatLng | null = typeof lat === 'number' && typeof lng === 'number' ? { lat, lng } : null;
 
-  const save = useMutation({
-    mutationFn: (v: FormValues) => {
-      const body: HotspotInput = {
-        name: v.name.trim(),
-        kind: v.kind,
-        risk: v.risk,
-        regionCode: v.regionCode,
-        address: v.address?.trim() || null,
-        lat: v.lat!,
-        lng: v.lng!,
-        usualCount: v.usualCount ?? 0,
-        notes: v.notes?.trim() || null,
-      };
-      return hotspot
-        ? api.put<HotspotDetail>(`/api/hotspots/${hotspot.id}`, body)
-        : api.post<HotspotDetail>('/api/hotspots', body);
-    },
-    onSuccess: () => {
-      message.success(hotspot ? t('hotspots.saved') : t('hotspots.created'));
-      void queryClient.invalidateQueries({ queryKey: ['hotspots'] });
-      onClose();
-    },
+  const save = useSaveRecord<FormValues, HotspotInput, HotspotDetail>({
+    path: '/api/hotspots',
+    id: hotspot?.id ?? null,
+    body: (v) => ({
+      name: v.name.trim(),
+      kind: v.kind,
+      risk: v.risk,
+      regionCode: v.regionCode,
+      address: v.address?.trim() || null,
+      lat: v.lat!,
+      lng: v.lng!,
+      usualCount: v.usualCount ?? 0,
+      notes: v.notes?.trim() || null,
+    }),
+    done: { created: t('hotspots.created'), saved: t('hotspots.saved') },
+    queryKey: ['hotspots'],
+    onDone: onClose,
   });
 
-  const context: MapPoint[] = others.map((h) => ({
-    id: h.id,
-    name: h.name,
-    lat: h.lat,
-    lng: h.lng,
-    color: '#8c8c8c',
-    radius: 5,
-  }));
+  const context = contextPoints(others);
 
   return (
     <Modal

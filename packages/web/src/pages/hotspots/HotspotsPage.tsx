@@ -20,19 +20,16 @@ import {
   Badge,
   Button,
   Card,
-  Col,
   Grid,
-  Row,
   Segmented,
   Select,
   Space,
-  Spin,
   Table,
   type TableColumnsType,
   Tooltip,
   Typography,
 } from 'antd';
-import { type HTMLAttributes, lazy, Suspense, useState } from 'react';
+import { type HTMLAttributes, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAuth } from '../../app/auth.tsx';
 import { formatTime } from '../../app/format.ts';
@@ -46,13 +43,12 @@ import {
 import { useHotspots } from '../../features/hotspots/hooks.ts';
 import type { Hotspot } from '../../features/hotspots/types.ts';
 import { CoverageTag, VisitAgeText } from '../../features/hotspots/VisitAge.tsx';
+import { MapBeside } from '../../features/map/MapBeside.tsx';
 import type { MapPoint } from '../../features/map/RegionMap.tsx';
 import { useLang } from '../../i18n/index.ts';
 import { HotspotDrawer } from './HotspotDrawer.tsx';
 import { HotspotFormModal } from './HotspotFormModal.tsx';
 import './hotspots.css';
-
-const RegionMap = lazy(() => import('../../features/map/RegionMap.tsx'));
 
 type StateFilter = CoverageState | 'all';
 
@@ -209,45 +205,29 @@ export function HotspotsPage() {
             data-testid="hotspot-kind-filter"
           />
         </div>
-        <Row gutter={[16, 16]}>
-          <Col xs={24} xxl={9}>
-            <Card size="small" styles={{ body: { padding: 0 } }}>
-              <Suspense fallback={<Spin style={{ margin: 48 }} />}>
-                <RegionMap
-                  regionCode={me.regionCode}
-                  points={points}
-                  height={screens.xxl ? 560 : screens.md ? 380 : 260}
-                  onSelect={setSelected}
-                  fitPoints
-                />
-              </Suspense>
-              <MapLegend />
-            </Card>
-          </Col>
-          <Col xs={24} xxl={15}>
-            <Table<Hotspot>
-              rowKey="id"
-              size="middle"
-              columns={columns}
-              dataSource={shown}
-              loading={hotspots.isLoading}
-              pagination={shown.length > 50 ? { pageSize: 50, showSizeChanger: false } : false}
-              scroll={{ x: 860 }}
-              locale={{ emptyText: all.length ? t('hotspots.emptyFiltered') : t('hotspots.empty') }}
-              rowClassName={(h) =>
-                isUrgent(h.coverage.state) ? 'wl-hotspot-row wl-hotspot-urgent' : 'wl-hotspot-row'
-              }
-              onRow={(h) =>
-                ({
-                  onClick: () => setSelected(h.id),
-                  'data-testid': 'hotspot-row',
-                  'data-name': h.name,
-                  'data-state': h.coverage.state,
-                }) as HTMLAttributes<HTMLElement>
-              }
-            />
-          </Col>
-        </Row>
+        <MapBeside regionCode={me.regionCode} points={points} onSelect={setSelected} legend={<MapLegend />}>
+          <Table<Hotspot>
+            rowKey="id"
+            size="middle"
+            columns={columns}
+            dataSource={shown}
+            loading={hotspots.isLoading}
+            pagination={shown.length > 50 ? { pageSize: 50, showSizeChanger: false } : false}
+            scroll={{ x: 860 }}
+            locale={{ emptyText: all.length ? t('hotspots.emptyFiltered') : t('hotspots.empty') }}
+            rowClassName={(h) =>
+              isUrgent(h.coverage.state) ? 'wl-hotspot-row wl-hotspot-urgent' : 'wl-hotspot-row'
+            }
+            onRow={(h) =>
+              ({
+                onClick: () => setSelected(h.id),
+                'data-testid': 'hotspot-row',
+                'data-name': h.name,
+                'data-state': h.coverage.state,
+              }) as HTMLAttributes<HTMLElement>
+            }
+          />
+        </MapBeside>
       </div>
       <HotspotDrawer
         hotspotId={selected}

@@ -1,0 +1,260 @@
+import type { ShelterHostKind, ShelterHours, ShelterKind, ShelterService } from '@warmline/domain';
+
+/**
+ * The demo city's shelter network during a cold wave: the city station's warm room and the
+ * county stations', cold shelters at community and civic centres, a relief point at 韶关站, help
+ * points at welfare-lottery outlets and civic centres. Some were activated two days ago when the
+ * cold wave came (several round the clock), some wait on standby, one is closed for repairs;
+ * `counts` is tonight's counts by the keeper, oldest first (东河 has filled up).
+ */
+export interface DemoShelterPlace {
+  name: string;
+  kind: ShelterKind;
+  hostKind: ShelterHostKind;
+  hostName?: string;
+  /** demoOrgs key of the station running it. */
+  org?: string;
+  regionCode: string;
+  address: string;
+  lat: number;
+  lng: number;
+  hours: ShelterHours;
+  capacityDay: number;
+  capacityNight: number;
+  services: ShelterService[];
+  state: 'active' | 'standby' | 'closed';
+  counts?: number[];
+  publicPhone?: string;
+  contact?: { name: string; phone: string };
+  /** demo usernames named keepers. */
+  keepers?: string[];
+  notes?: string;
+}
+
+const allDay: ShelterHours = { allDay: true };
+const overnight: ShelterHours = { allDay: false, opens: '18:00', closes: '08:00' };
+
+export const demoShelterPlaces: DemoShelterPlace[] = [
+  {
+    name: '韶关市救助管理站临时避寒场所',
+    kind: 'cold_shelter',
+    hostKind: 'station',
+    org: 'city-station',
+    regionCode: '440204',
+    address: '浈江区韶关市救助管理站一楼避寒室',
+    lat: 24.8232,
+    lng: 113.6268,
+    hours: allDay,
+    capacityDay: 40,
+    capacityNight: 30,
+    services: ['warm_room', 'hot_food', 'quilts', 'first_aid'],
+    state: 'active',
+    counts: [9, 14, 17],
+    publicPhone: '0751-8178110',
+    contact: { name: '刘建国', phone: '13680121237' },
+    notes: '站内避寒室，夜间另有救助区床位',
+  },
+  {
+    name: '风采街道社区服务中心临时避寒场所',
+    kind: 'cold_shelter',
+    hostKind: 'community_centre',
+    hostName: '风采街道社区服务中心',
+    regionCode: '440204008',
+    address: '浈江区风采街道风度中路社区服务中心一楼',
+    lat: 24.8096,
+    lng: 113.5998,
+    hours: allDay,
+    capacityDay: 20,
+    capacityNight: 12,
+    services: ['warm_room', 'hot_food', 'quilts'],
+    state: 'active',
+    counts: [3, 6, 9],
+    publicPhone: '0751-8123401',
+    contact: { name: '何秀琴', phone: '13929001234' },
+    keepers: ['shelter1'],
+    notes: '寒潮期间 24 小时开放；夜间 12 张折叠床',
+  },
+  {
+    name: '东河街道社区服务中心临时避寒场所',
+    kind: 'cold_shelter',
+    hostKind: 'community_centre',
+    hostName: '东河街道社区服务中心',
+    regionCode: '440204001',
+    address: '浈江区东河街道东堤北路社区服务中心二楼',
+    lat: 24.8079,
+    lng: 113.6071,
+    hours: allDay,
+    capacityDay: 10,
+    capacityNight: 8,
+    services: ['warm_room', 'hot_food', 'quilts', 'first_aid'],
+    state: 'active',
+    counts: [4, 8, 10],
+    publicPhone: '0751-8123402',
+    contact: { name: '罗志明', phone: '13929001235' },
+  },
+  {
+    name: '韶关站临时救助点',
+    kind: 'relief_point',
+    hostKind: 'other',
+    hostName: '韶关站（与车站街道共设）',
+    regionCode: '440204002',
+    address: '浈江区车站街道韶关站站前广场东侧',
+    lat: 24.8126,
+    lng: 113.6055,
+    hours: allDay,
+    capacityDay: 8,
+    capacityNight: 0,
+    services: ['hot_food', 'quilts', 'first_aid'],
+    state: 'active',
+    counts: [2, 3],
+    publicPhone: '0751-8123403',
+    contact: { name: '邓海峰', phone: '13929001236' },
+    notes: '热水、棉衣和急救箱；夜间引导到救助站或社区避寒点',
+  },
+  {
+    name: '解放路福彩销售站求助引导点',
+    kind: 'help_point',
+    hostKind: 'lottery_outlet',
+    hostName: '中国福利彩票 44020105 号销售站',
+    regionCode: '440204001',
+    address: '浈江区解放路 56 号',
+    lat: 24.8052,
+    lng: 113.6003,
+    hours: { allDay: false, opens: '09:00', closes: '22:00' },
+    capacityDay: 0,
+    capacityNight: 0,
+    services: ['quilts', 'first_aid'],
+    state: 'active',
+    publicPhone: '0751-8123404',
+    contact: { name: '陈丽华', phone: '13929001237' },
+  },
+  {
+    name: '武江区新时代文明实践中心求助引导点',
+    kind: 'help_point',
+    hostKind: 'civic_centre',
+    hostName: '武江区新时代文明实践中心',
+    regionCode: '440203001',
+    address: '武江区新华街道新华南路文明实践中心一楼',
+    lat: 24.7958,
+    lng: 113.5869,
+    hours: { allDay: false, opens: '08:30', closes: '21:30' },
+    capacityDay: 0,
+    capacityNight: 0,
+    services: ['warm_room', 'hot_food'],
+    state: 'active',
+    publicPhone: '0751-8123405',
+  },
+  {
+    name: '西河镇社区服务中心临时避寒场所',
+    kind: 'cold_shelter',
+    hostKind: 'community_centre',
+    hostName: '西河镇社区服务中心',
+    regionCode: '440203101',
+    address: '武江区西河镇沙洲尾社区服务中心',
+    lat: 24.8046,
+    lng: 113.581,
+    hours: overnight,
+    capacityDay: 0,
+    capacityNight: 15,
+    services: ['warm_room', 'hot_food', 'quilts'],
+    state: 'standby',
+    publicPhone: '0751-8123406',
+    contact: { name: '黄伟强', phone: '13929001238' },
+  },
+  {
+    name: '惠民街道新时代文明实践站临时避寒场所',
+    kind: 'cold_shelter',
+    hostKind: 'civic_centre',
+    hostName: '惠民街道新时代文明实践站',
+    regionCode: '440203002',
+    address: '武江区惠民街道惠民北路文明实践站',
+    lat: 24.788,
+    lng: 113.592,
+    hours: overnight,
+    capacityDay: 10,
+    capacityNight: 10,
+    services: ['warm_room', 'quilts'],
+    state: 'standby',
+  },
+  {
+    name: '马坝镇社区服务中心临时避寒场所',
+    kind: 'cold_shelter',
+    hostKind: 'community_centre',
+    hostName: '马坝镇社区服务中心',
+    regionCode: '440205100',
+    address: '曲江区马坝镇府前东路社区服务中心',
+    lat: 24.684,
+    lng: 113.601,
+    hours: overnight,
+    capacityDay: 0,
+    capacityNight: 16,
+    services: ['warm_room', 'hot_food', 'quilts'],
+    state: 'active',
+    counts: [5],
+    publicPhone: '0751-6688401',
+  },
+  {
+    name: '松山街道福彩销售站求助引导点',
+    kind: 'help_point',
+    hostKind: 'lottery_outlet',
+    hostName: '中国福利彩票 44020533 号销售站',
+    regionCode: '440205001',
+    address: '曲江区松山街道韶钢七路 8 号',
+    lat: 24.689,
+    lng: 113.58,
+    hours: { allDay: false, opens: '09:00', closes: '21:00' },
+    capacityDay: 0,
+    capacityNight: 0,
+    services: ['first_aid'],
+    state: 'standby',
+  },
+  {
+    name: '乐昌市救助管理站临时避寒场所',
+    kind: 'cold_shelter',
+    hostKind: 'station',
+    org: 'station-440281',
+    regionCode: '440281',
+    address: '乐昌市救助管理站避寒室',
+    lat: 25.1335,
+    lng: 113.3551,
+    hours: allDay,
+    capacityDay: 20,
+    capacityNight: 15,
+    services: ['warm_room', 'hot_food', 'quilts', 'first_aid'],
+    state: 'active',
+    counts: [2, 4],
+    publicPhone: '0751-5522110',
+  },
+  {
+    name: '南雄市救助管理站临时避寒场所',
+    kind: 'cold_shelter',
+    hostKind: 'station',
+    org: 'station-440282',
+    regionCode: '440282',
+    address: '南雄市救助管理站避寒室',
+    lat: 25.1222,
+    lng: 114.3034,
+    hours: allDay,
+    capacityDay: 16,
+    capacityNight: 12,
+    services: ['warm_room', 'hot_food', 'quilts', 'first_aid'],
+    state: 'standby',
+    publicPhone: '0751-3822110',
+  },
+  {
+    name: '雄州街道新时代文明实践站求助引导点',
+    kind: 'help_point',
+    hostKind: 'civic_centre',
+    hostName: '雄州街道新时代文明实践站',
+    regionCode: '440282001',
+    address: '南雄市雄州街道永康路文明实践站',
+    lat: 25.1169,
+    lng: 114.3092,
+    hours: { allDay: false, opens: '09:00', closes: '20:00' },
+    capacityDay: 0,
+    capacityNight: 0,
+    services: ['warm_room'],
+    state: 'closed',
+    notes: '闭馆维修至本周末',
+  },
+];
