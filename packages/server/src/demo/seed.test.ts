@@ -1,14 +1,12 @@
-<<<<<<< HEAD
-import { dischargeTypes, type HotspotRisk, hotspotCoverage, usernameSchema } from '@warmline/domain';
-=======
 import {
+  dischargeTypes,
   type HotspotRisk,
   hotspotCoverage,
   shelterHostKinds,
   shelterKinds,
   usernameSchema,
 } from '@warmline/domain';
->>>>>>> shelters
+
 import { count, eq, isNull } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
