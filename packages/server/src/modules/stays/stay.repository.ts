@@ -58,6 +58,9 @@ export function createStayRepository(db: DbOrTx) {
       db.update(handover).set({ state: 'received' }).where(eq(handover.id, id)),
 
     insert: (values: typeof stay.$inferInsert) => db.insert(stay).values(values),
+    /** What the registration learnt about the person (a name, a home region) goes on their record. */
+    updatePerson: (id: string, values: Partial<typeof person.$inferInsert>) =>
+      db.update(person).set(values).where(eq(person.id, id)),
     update: (id: string, values: Partial<typeof stay.$inferInsert>) =>
       db.update(stay).set(values).where(eq(stay.id, id)),
 

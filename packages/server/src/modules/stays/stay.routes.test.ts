@@ -69,9 +69,16 @@ describe('rescue station: arrival and triage', () => {
           { item: '现金（元）', quantity: 35 },
         ],
         refusedItems: [{ item: '水果刀', quantity: 1 }],
+        name: '李建设',
+        homeRegion: '湖南省郴州市',
       }),
     );
     expect(res.statusCode, res.body).toBe(200);
+    // What the registration learnt is on the person's record, found by pinyin too.
+    expect((await call('staff', 'GET', `/api/persons/${res.json().person.id}`)).json()).toMatchObject({
+      name: '李建设',
+      homeRegion: '湖南省郴州市',
+    });
     const a = res.json();
     expect(a).toMatchObject({
       state: 'admitted',

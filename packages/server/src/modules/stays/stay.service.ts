@@ -401,6 +401,15 @@ export function createStayService(deps: { db: Db; clock: Clock; ids: Ids; record
           stayLimitDays: stayLimitDays(who),
           admittedAt: now,
         });
+        // The registration's name and home region complete the person's record (never erase it).
+        const name = input.name?.trim();
+        if (name || input.homeRegion)
+          await r.updatePerson(s.personId, {
+            ...(name
+              ? { name, namePinyin: namePinyin(name).full, nameInitials: namePinyin(name).initials }
+              : {}),
+            ...(input.homeRegion ? { homeRegion: input.homeRegion } : {}),
+          });
         await r.insertBelongings([
           ...input.belongings.map((b) => ({
             id: ids.next(),
