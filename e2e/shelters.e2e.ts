@@ -84,6 +84,14 @@ describe('the shelter network in a cold wave', () => {
       expect(await card.getByTestId('shelter-status').textContent()).toBe('已满');
       await screenshot(page, 'shelters-keeper-full');
 
+      // She also keeps 新韶镇's room, on standby: she opens it herself for tonight.
+      const standbyCard = page.locator(
+        '[data-testid="keeper-card"][data-name="新韶镇社区服务中心临时避寒场所"]',
+      );
+      await standbyCard.getByTestId('shelter-activate').click();
+      await page.getByTestId('activate-submit').click();
+      await expect.poll(() => standbyCard.getAttribute('data-status')).toBe('open');
+
       // The bureau's screen, open all along, turns the row 已满 without a reload.
       await expect
         .poll(() => row(bureau, kept).getAttribute('data-status'), { timeout: 15_000 })

@@ -124,7 +124,8 @@ const grants: Record<Role, readonly Permission[]> = {
    * Whoever keeps a place at a community centre, civic centre or lottery outlet: counts the
    * people at the places they are named keeper of, and nothing else (no persons, no leads).
    */
-  shelter_keeper: ['region.read', 'shelter.keep'],
+  // A keeper opens, closes or stands down the places they keep (the service checks which).
+  shelter_keeper: ['region.read', 'shelter.keep', 'shelter.activate'],
   police_liaison: ['region.read', 'org.read', 'lead.read', 'team.read', 'hotspot.read', 'shelter.read'],
   supervisor: [
     'region.read',

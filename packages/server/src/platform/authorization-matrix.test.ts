@@ -367,8 +367,17 @@ const policy: Record<string, { access: Access } & Sample> = {
     body: () => ({ hours: { allDay: true } }),
     refused: 'SHELTER_INVALID_TRANSITION',
   },
-  'POST /api/shelters/:id/close': { access: 'shelter.activate', refused: 'SHELTER_INVALID_TRANSITION' },
-  'POST /api/shelters/:id/stand-down': { access: 'shelter.activate', refused: 'SHELTER_INVALID_TRANSITION' },
+  // A keeper is named keeper of the open place only: the closed and standby ones are not theirs.
+  'POST /api/shelters/:id/close': {
+    access: 'shelter.activate',
+    refused: 'SHELTER_INVALID_TRANSITION',
+    refusedFor: { shelter_keeper: 'NOT_SHELTER_KEEPER' },
+  },
+  'POST /api/shelters/:id/stand-down': {
+    access: 'shelter.activate',
+    refused: 'SHELTER_INVALID_TRANSITION',
+    refusedFor: { shelter_keeper: 'NOT_SHELTER_KEEPER' },
+  },
   // Every keeping actor is named keeper of both sides' open place.
   'POST /api/shelters/:id/occupancy': {
     access: 'shelter.keep',

@@ -197,7 +197,24 @@ describe('一键启用 and the other status acts', () => {
     expect(activated!.payload).toEqual({ from: 'standby', to: 'open', hours: { allDay: true } });
   });
 
-  it('activation needs hours; supervisors and keepers may not change a status', async () => {
+  it('a keeper opens and closes the place they keep, and no other', async () => {
+    const theirs = await buildShelter(t.db, { status: 'standby', keeperIds: [users.keeper!] });
+    const opened = await call('keeper', 'POST', `/api/shelters/${theirs.id}/activate`, {
+      hours: { allDay: false, opens: '18:00', closes: '08:00' },
+    });
+    expect(opened.statusCode, opened.body).toBe(200);
+    expect(opened.json().status).toBe('open');
+    expect((await call('keeper', 'POST', `/api/shelters/${theirs.id}/close`)).json().status).toBe('closed');
+    const other = await buildShelter(t.db, { status: 'standby' });
+    const refused = await call('keeper', 'POST', `/api/shelters/${other.id}/activate`, {
+      hours: { allDay: true },
+    });
+    expect(refused.statusCode).toBe(403);
+    expect(refused.json().error.code).toBe('NOT_SHELTER_KEEPER');
+    expect((await t.db.select().from(shelter).where(eq(shelter.id, other.id)))[0]!.status).toBe('standby');
+  });
+
+  it('activation needs hours; supervisors, patrols and keepers of other places may not change a status', async () => {
     const s = await buildShelter(t.db, { status: 'standby' });
     const noHours = await call('dispatcher', 'POST', `/api/shelters/${s.id}/activate`, {});
     expect(noHours.json().error.code).toBe('VALIDATION_FAILED');

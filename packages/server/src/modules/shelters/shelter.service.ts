@@ -224,7 +224,9 @@ export function createShelterService(deps: {
      * count from zero (a place just opened, or closed, has nobody counted in it).
      */
     async act(ctx: Ctx, id: string, action: ShelterAction, hours?: ShelterHours) {
-      await found(ctx.actor, id);
+      const { shelter: place } = await found(ctx.actor, id);
+      // A keeper acts on the places they keep; the bureau and dispatchers on any in their area.
+      if (ctx.actor.role === 'shelter_keeper') await assertKeeper(ctx.actor, place);
       await db.transaction(async (tx) => {
         const r = createShelterRepository(tx);
         const s = (await r.lock(id))!;

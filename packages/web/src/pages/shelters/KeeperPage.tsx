@@ -11,12 +11,14 @@ import { Alert, App, Button, Card, Empty, InputNumber, Space, Spin, Typography }
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../app/api.ts';
+import { useAuth } from '../../app/auth.tsx';
 import { errorText } from '../../app/errors.ts';
 import { formatTime } from '../../app/format.ts';
 import { useMyShelters } from '../../features/shelters/hooks.ts';
 import { ShelterStatusTag } from '../../features/shelters/status.tsx';
 import type { Shelter, ShelterDetail } from '../../features/shelters/types.ts';
 import { useLang } from '../../i18n/index.ts';
+import { ShelterActions } from './ShelterActions.tsx';
 import './keeper.css';
 
 export function KeeperPage() {
@@ -53,6 +55,7 @@ export function KeeperPanel() {
 
 function KeeperCard({ shelter: s }: { shelter: Shelter }) {
   const { t } = useTranslation();
+  const { can } = useAuth();
   const { key } = useLang();
   const { message } = App.useApp();
   const queryClient = useQueryClient();
@@ -90,9 +93,13 @@ function KeeperCard({ shelter: s }: { shelter: Shelter }) {
       extra={<ShelterStatusTag status={s.status} />}
     >
       {!active ? (
-        <Typography.Text className="wl-keeper-note">
-          {t('keeper.notActive', { status: shelterStatusLabels[s.status][key] })}
-        </Typography.Text>
+        <Space direction="vertical" size={12} style={{ width: '100%' }}>
+          <Typography.Text className="wl-keeper-note">
+            {t('keeper.notActive', { status: shelterStatusLabels[s.status][key] })}
+          </Typography.Text>
+          {/* A keeper opens the place they keep when the bureau calls a cold spell. */}
+          {can('shelter.activate') && <ShelterActions shelter={s} />}
+        </Space>
       ) : !counted ? (
         <Typography.Text className="wl-keeper-note">{t('keeper.notCounted')}</Typography.Text>
       ) : (
