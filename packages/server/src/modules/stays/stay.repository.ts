@@ -1,6 +1,7 @@
 import { and, asc, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/pool.ts';
 import {
+  appUser,
   bedAssignment,
   handover,
   org,
@@ -30,6 +31,10 @@ export function createStayRepository(db: DbOrTx) {
           .where(and(eq(org.id, orgId), eq(org.kind, 'station'), inJurisdiction(org.regionCode, actor)))
           .limit(1)
       )[0] ?? null,
+
+    orgOfUser: async (userId: string) =>
+      (await db.select({ orgId: appUser.orgId }).from(appUser).where(eq(appUser.id, userId)).limit(1))[0]
+        ?.orgId ?? null,
 
     stations: (actor: Scope) =>
       db

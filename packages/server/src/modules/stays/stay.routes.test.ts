@@ -162,6 +162,12 @@ describe('rescue station: beds', () => {
     ).toBe(true);
     expect(new Set(ok.map((a) => a.json().bed.id)).size).toBe(10);
     const board = (await call('staff', 'GET', '/api/stations/beds')).json();
+    expect(board.stations[0].zones.map((z: { kind: string }) => z.kind)).toEqual([
+      'men',
+      'women',
+      'minors',
+      'medical',
+    ]);
     const women = board.stations[0].zones.find((z: { kind: string }) => z.kind === 'women');
     expect(women).toMatchObject({ capacity: 10, occupied: 10 });
     const open = await t.db.select().from(bedAssignment).where(isNull(bedAssignment.untilAt));

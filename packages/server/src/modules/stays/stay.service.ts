@@ -14,6 +14,7 @@ import {
   triageIntake,
   type ZoneKind,
   zoneFor,
+  zoneKinds,
 } from '@warmline/domain';
 import type { Db, Tx } from '../../db/pool.ts';
 import type { Actor, Ctx } from '../../platform/actor.ts';
@@ -281,7 +282,11 @@ export function createStayService(deps: { db: Db; clock: Clock; ids: Ids; record
     },
 
     bedBoard: async (actor: Actor) => {
-      const stations = await repo.stations(actor);
+      // The user's own station first.
+      const own = await repo.orgOfUser(actor.id);
+      const stations = (await repo.stations(actor)).sort(
+        (a, b) => Number(b.id === own) - Number(a.id === own),
+      );
       const zones = await repo.zones(stations.map((s) => s.id));
       const beds = await repo.beds(zones.map((z) => z.id));
       return {
@@ -290,6 +295,7 @@ export function createStayService(deps: { db: Db; clock: Clock; ids: Ids; record
           name: st.name,
           zones: zones
             .filter((z) => z.orgId === st.id)
+            .sort((a, b) => zoneKinds.indexOf(a.kind as ZoneKind) - zoneKinds.indexOf(b.kind as ZoneKind))
             .map((z) => {
               const own = beds.filter((b) => b.bed.zoneId === z.id);
               return {

@@ -25,6 +25,7 @@ import {
 } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../app/api.ts';
+import { useAuth } from '../../app/auth.tsx';
 import { errorText } from '../../app/errors.ts';
 import { useLang } from '../../i18n/index.ts';
 import { type Handover, type StayDetail, sexOptions } from './types.ts';
@@ -54,6 +55,7 @@ export function ArrivalModal({
   const { key } = useLang();
   const { message } = App.useApp();
   const queryClient = useQueryClient();
+  const { me } = useAuth();
   const [form] = Form.useForm<Values>();
   const facts = Form.useWatch('triageFacts', form) ?? [];
   const triage = triageIntake(facts);
@@ -99,7 +101,8 @@ export function ArrivalModal({
         form={form}
         layout="vertical"
         initialValues={{
-          orgId: handover?.orgId ?? stations[0]?.id,
+          // The hand-over's station, else the user's own, else the first in the area.
+          orgId: handover?.orgId ?? stations.find((st) => st.id === me.orgId)?.id ?? stations[0]?.id,
           arrivalKind: 'walk_in',
           sex: 'unknown',
           triageFacts: [],

@@ -17,7 +17,9 @@ export function BedBoard({ board, onOpen }: { board: Board; onOpen: (stayId: str
               <div key={z.id} data-testid="zone" data-zone={z.kind}>
                 <Space>
                   <Typography.Text strong>{z.name}</Typography.Text>
-                  <Typography.Text type="secondary">{zoneKindLabels[z.kind][key]}</Typography.Text>
+                  {z.name !== zoneKindLabels[z.kind][key] && (
+                    <Typography.Text type="secondary">{zoneKindLabels[z.kind][key]}</Typography.Text>
+                  )}
                   <Typography.Text>
                     {t('station.zoneBeds', { occupied: z.occupied, capacity: z.capacity })}
                   </Typography.Text>
