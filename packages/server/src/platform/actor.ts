@@ -5,6 +5,11 @@ export interface Actor {
   id: string;
   role: Role;
   regionCode: string;
+  /**
+   * The user's organisation (a station, a bureau …), read with the session: services that narrow
+   * an act to the user's own station or store need it, and it must not cost a query each time.
+   */
+  orgId?: string | null;
 }
 
 /** A partner platform (110, city grid, video, drone) calling with its API key. */

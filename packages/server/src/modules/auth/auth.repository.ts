@@ -55,6 +55,7 @@ export function createAuthRepository(db: DbOrTx) {
             userId: appUser.id,
             role: appUser.role,
             regionCode: appUser.regionCode,
+            orgId: appUser.orgId,
             disabled: appUser.disabled,
           })
           .from(session)

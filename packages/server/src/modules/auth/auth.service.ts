@@ -134,7 +134,7 @@ export function createAuthService({ db, clock, recordEvent, sessionHours }: Auth
       if (now.getTime() - s.lastSeenAt.getTime() > 60_000) {
         await repo.touchSession(s.tokenHash, now, new Date(now.getTime() + sessionHours * HOUR));
       }
-      return { id: s.userId, role: s.role as Role, regionCode: s.regionCode };
+      return { id: s.userId, role: s.role as Role, regionCode: s.regionCode, orgId: s.orgId };
     },
 
     async logout(token: string, actor: Actor, requestId: string) {

@@ -114,10 +114,6 @@ export function createShelterRepository(db: DbOrTx) {
           .limit(1)
       ).length > 0,
 
-    orgOfUser: async (userId: string) =>
-      (await db.select({ orgId: appUser.orgId }).from(appUser).where(eq(appUser.id, userId)).limit(1))[0]
-        ?.orgId ?? null,
-
     /** The places a user keeps: named for them, or run by their station. */
     keptBy: (scope: Scope, userId: string, stationId: string | null) =>
       withNames()

@@ -120,7 +120,7 @@ export function createShelterService(deps: {
   /** Who may count at a place: managers of the jurisdiction, its named keepers, its station's staff. */
   async function assertKeeper(actor: Actor, s: ShelterRow) {
     if (can(actor.role, 'shelter.manage') || (await repo.isKeeper(s.id, actor.id))) return;
-    if (actor.role === 'station_staff' && s.orgId && (await repo.orgOfUser(actor.id)) === s.orgId) return;
+    if (actor.role === 'station_staff' && s.orgId && actor.orgId === s.orgId) return;
     throw new AppError('NOT_SHELTER_KEEPER');
   }
 
@@ -160,7 +160,7 @@ export function createShelterService(deps: {
         );
         return { items: await present(rows) };
       }
-      const station = actor.role === 'station_staff' ? await repo.orgOfUser(actor.id) : null;
+      const station = actor.role === 'station_staff' ? (actor.orgId ?? null) : null;
       return { items: await present(await repo.keptBy(actor, actor.id, station)) };
     },
 

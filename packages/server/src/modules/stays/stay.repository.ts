@@ -1,7 +1,6 @@
 import { and, asc, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/pool.ts';
 import {
-  appUser,
   bedAssignment,
   handover,
   org,
@@ -31,10 +30,6 @@ export function createStayRepository(db: DbOrTx) {
           .where(and(eq(org.id, orgId), eq(org.kind, 'station'), inJurisdiction(org.regionCode, actor)))
           .limit(1)
       )[0] ?? null,
-
-    orgOfUser: async (userId: string) =>
-      (await db.select({ orgId: appUser.orgId }).from(appUser).where(eq(appUser.id, userId)).limit(1))[0]
-        ?.orgId ?? null,
 
     stations: (actor: Scope) =>
       db

@@ -283,7 +283,7 @@ export function createStayService(deps: { db: Db; clock: Clock; ids: Ids; record
 
     bedBoard: async (actor: Actor) => {
       // The user's own station first.
-      const own = await repo.orgOfUser(actor.id);
+      const own = actor.orgId;
       const stations = (await repo.stations(actor)).sort(
         (a, b) => Number(b.id === own) - Number(a.id === own),
       );

@@ -166,7 +166,7 @@ export function createMovementService(deps: { db: Db; clock: Clock; ids: Ids; re
         const p = await place(tx, ctx.actor, input.placeId);
         // Station staff hand out from their own station's store; keepers from any place.
         if (!can(ctx.actor.role, 'supply.manage')) {
-          const orgId = await createSupplyRepository(tx).orgOfUser(ctx.actor.id);
+          const orgId = ctx.actor.orgId ?? null;
           if (!orgId || p.orgId !== orgId) throw new AppError('SUPPLY_PLACE_NOT_YOURS');
         }
         return {

@@ -1,7 +1,6 @@
 import { and, asc, eq, inArray, isNotNull, type SQL, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/pool.ts';
 import {
-  appUser,
   org,
   region,
   supplyItem,
@@ -168,9 +167,6 @@ export function createSupplyRepository(db: DbOrTx) {
           .where(and(eq(teamMember.userId, userId), eq(teamMember.teamId, teamId)))
           .limit(1)
       ).length > 0,
-    orgOfUser: async (userId: string) =>
-      (await db.select({ orgId: appUser.orgId }).from(appUser).where(eq(appUser.id, userId)))[0]?.orgId ??
-      null,
     orgById: async (actor: Scope, id: string) =>
       (
         await db
