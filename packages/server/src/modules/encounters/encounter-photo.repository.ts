@@ -30,6 +30,9 @@ export function createEncounterPhotoRepository(db: DbOrTx) {
           .limit(1)
       )[0] ?? null,
 
+    lockEncounter: (id: string) =>
+      db.select({ id: encounter.id }).from(encounter).where(eq(encounter.id, id)).for('update'),
+
     countOf: async (encounterId: string) =>
       (
         await db

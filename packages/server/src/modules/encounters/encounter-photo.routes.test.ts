@@ -106,6 +106,15 @@ describe('encounter photos', () => {
       expect(
         (await upload('patrol', e.clientId, { clientId: randomUUID() }, await cameraJpeg())).statusCode,
       ).toBe(201);
+    // Five sent at once to a fresh encounter: three are kept, never a fourth.
+    const rushed = await recordEncounter({ facts: ['refuses_station'] });
+    const rush = await Promise.all(
+      Array.from({ length: 5 }, async () =>
+        upload('patrol', rushed.clientId, { clientId: randomUUID() }, await cameraJpeg()),
+      ),
+    );
+    expect(rush.map((r) => r.statusCode).sort()).toEqual([201, 201, 201, 400, 400]);
+    expect(await photosOf(rushed.id)).toBe(3);
     const fourth = await upload('patrol', e.clientId, { clientId: randomUUID() }, await cameraJpeg());
     expect(fourth.statusCode).toBe(400);
     expect(fourth.json().error.code).toBe('TOO_MANY_PHOTOS');

@@ -57,8 +57,6 @@ export function createEncounterPhotoService(deps: {
       if (!upload)
         throw new AppError('VALIDATION_FAILED', { in: 'body', field: 'photos', reason: 'one photo' });
       const takenAt = phoneTime(input.at, clock.now(), MAX_AGE_HOURS);
-      if ((await repo.countOf(e.id)) >= MAX_LEAD_PHOTOS)
-        throw new AppError('TOO_MANY_PHOTOS', { max: MAX_LEAD_PHOTOS });
       const image = await processPhoto(upload);
       const row = {
         id: ids.next(),
@@ -74,7 +72,12 @@ export function createEncounterPhotoService(deps: {
         userId: actor.id,
       };
       const created = await db.transaction(async (tx) => {
-        if (!(await createEncounterPhotoRepository(tx).insert(row))) return false;
+        const r = createEncounterPhotoRepository(tx);
+        // Counted with the encounter locked: two photos sent at once cannot both be the third.
+        await r.lockEncounter(e.id);
+        if ((await r.countOf(e.id)) >= MAX_LEAD_PHOTOS)
+          throw new AppError('TOO_MANY_PHOTOS', { max: MAX_LEAD_PHOTOS });
+        if (!(await r.insert(row))) return false;
         await recordEvent(
           tx,
           { actorId: actor.id, requestId: ctx.requestId },

@@ -19,6 +19,7 @@ import { type Ids, readableCode } from '../../platform/ids.ts';
 import { phoneTime } from '../../platform/phone-time.ts';
 import { createLeadRepository } from '../leads/lead.repository.ts';
 import { namePinyin } from '../persons/pinyin.ts';
+import { tempNumber } from '../persons/temp-number.ts';
 import type { ShiftService } from '../shifts/shift.service.ts';
 import type { HandOut } from '../supplies/hand-out.ts';
 import type { TeamService } from '../teams/team.service.ts';
@@ -38,9 +39,6 @@ const FOLLOW_UP_HORIZON_MS = 12 * 3_600_000;
 
 /** How far back a phone may date an encounter it kept while offline (a night and a day). */
 const MAX_AGE_HOURS = 36;
-
-/** A temporary number for someone whose identity is not known yet: LS-<region>-<8 chars>. */
-export const tempNumber = (regionCode: string) => `LS-${regionCode.slice(0, 6)}-${readableCode()}`;
 
 export function presentEncounter({
   encounter: e,

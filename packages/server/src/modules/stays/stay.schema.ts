@@ -91,6 +91,7 @@ export const stayViewSchema = z.object({
   id: z.uuid(),
   orgId: z.uuid(),
   orgName: z.string(),
+  regionCode: z.string(),
   state: z.enum(stayStates),
   arrivalKind: z.enum(arrivalKinds),
   person: z.object({

@@ -23,8 +23,8 @@ import { AppError } from '../../platform/errors.ts';
 import { type RecordEvent, recordRead } from '../../platform/events.ts';
 import { type Ids, readableCode } from '../../platform/ids.ts';
 import { createEncounterRepository } from '../encounters/encounter.repository.ts';
-import { tempNumber } from '../encounters/encounter.service.ts';
 import { namePinyin } from '../persons/pinyin.ts';
+import { tempNumber } from '../persons/temp-number.ts';
 import { createStayRepository, type StayRow } from './stay.repository.ts';
 import type { AdmitInput, ArriveInput, StayDetail, StayView } from './stay.schema.ts';
 import { type FontConfig, type StayForm, stayFormPdf } from './stay-forms.ts';
@@ -56,6 +56,7 @@ export function presentStay(
     id: s.id,
     orgId: s.orgId,
     orgName: row.orgName,
+    regionCode: s.regionCode,
     state: s.state as StayState,
     arrivalKind: s.arrivalKind as ArrivalKind,
     person: { id: p.id, tempNumber: p.tempNumber, name: p.name, residentId: maskResidentId(p.residentId) },
@@ -190,7 +191,7 @@ export function createStayService(deps: { db: Db; clock: Clock; ids: Ids; record
         action: 'stay.form_printed',
         entityType: 'stay',
         entityId: id,
-        regionCode: (await repo.find(ctx.actor, id))!.stay.regionCode,
+        regionCode: s.regionCode,
         payload: { form },
       });
       return pdf;

@@ -67,12 +67,15 @@ export function EncounterForm({
   onClose,
   followUp,
   leadId,
+  teamId,
 }: {
   open: boolean;
   onClose: () => void;
   followUp?: FollowUpTarget;
   /** The lead the team was sent to, when recording from its assignment. */
   leadId?: string;
+  /** The member's team: its vehicle stock shows beside the items. */
+  teamId?: string;
 }) {
   const { t } = useTranslation();
   const { key } = useLang();
@@ -106,8 +109,7 @@ export function EncounterForm({
   });
 
   // What the vehicle has left, from the cached stock (shown, never a reason to refuse: it was given).
-  const team = useQuery<{ id: string }>({ queryKey: ['patrol', 'team'], enabled: false });
-  const left = leftByKind(useTeamStock(team.data?.id).data?.items);
+  const left = leftByKind(useTeamStock(teamId).data?.items);
   const observation = { facts, ageBand };
   const proposal = proposeAssistance(observation, { now: new Date(), forecastMinTempC: 0 });
   const chosen = category ?? proposal.category;

@@ -80,7 +80,9 @@ export function PatrolPage() {
         {t('encounter.new')}
       </Button>
       <FollowUps onRecheck={(followUp) => setForm({ followUp })} />
-      {form && <EncounterForm open onClose={() => setForm(null)} followUp={form.followUp} />}
+      {form && (
+        <EncounterForm open onClose={() => setForm(null)} followUp={form.followUp} teamId={team.data?.id} />
+      )}
       <HotspotCheckins />
       {recent.length > 0 && (
         <>
@@ -291,7 +293,9 @@ function DispatchCard({ d }: { d: Dispatch }) {
             {t('encounter.new')}
           </Button>
         )}
-        {recording && <EncounterForm open onClose={() => setRecording(false)} leadId={d.leadId} />}
+        {recording && (
+          <EncounterForm open onClose={() => setRecording(false)} leadId={d.leadId} teamId={d.teamId} />
+        )}
         {(d.state === 'accepted' || d.state === 'on_scene') &&
           (closing ? (
             <Space direction="vertical" style={{ width: '100%' }}>

@@ -5,6 +5,7 @@ export interface Stay {
   id: string;
   orgId: string;
   orgName: string;
+  regionCode: string;
   state: StayState;
   arrivalKind: ArrivalKind;
   person: { id: string; tempNumber: string; name: string | null; residentId: string | null };
