@@ -183,8 +183,26 @@ export const dischargeTypeLabels: Record<DischargeType, { zh: string; en: string
   death: { zh: '死亡', en: 'Death' },
 };
 
+/** What a discharge records, named once for the form, the printed record and the API. */
+export const dischargeDetailLabels = {
+  declarationSigned: { zh: '已签署自行离站声明书', en: 'Self-departure declaration signed' },
+  destination: { zh: '目的地', en: 'Destination' },
+  ticket: { zh: '车次 / 乘车凭证', en: 'Train / ticket' },
+  escorts: { zh: '护送人员', en: 'Escorts' },
+  collectorName: { zh: '接领人姓名', en: "Collector's name" },
+  collectorResidentId: { zh: '接领人身份证号', en: "Collector's ID number" },
+  relation: { zh: '与受助人关系', en: 'Relation' },
+  institution: { zh: '接收机构', en: 'Receiving institution' },
+  note: { zh: '说明', en: 'Note' },
+  noticedAt: { zh: '发现离开的时间', en: 'Noticed gone at' },
+  reason: { zh: '终止原因', en: 'Reason' },
+  at: { zh: '时间', en: 'Time' },
+  cause: { zh: '原因', en: 'Cause' },
+} as const satisfies Record<string, { zh: string; en: string }>;
+export type DischargeDetail = keyof typeof dischargeDetailLabels;
+
 /** The fields each discharge must carry (the 在站服务及离站登记表 prints them). */
-export const dischargeRequired: Record<DischargeType, readonly string[]> = {
+export const dischargeRequired: Record<DischargeType, readonly DischargeDetail[]> = {
   self_departure: ['declarationSigned'],
   return_home_ticket: ['destination', 'ticket'],
   escort_home: ['destination', 'escorts'],

@@ -8,6 +8,8 @@ import { existsSync } from 'node:fs';
 import {
   arrivalKindLabels,
   careKindLabels,
+  type DischargeDetail,
+  dischargeDetailLabels,
   dischargeTypeLabels,
   fiveBasics,
   triageFactLabels,
@@ -43,21 +45,6 @@ const beijing = (iso: string | null) =>
       }).format(new Date(iso))
     : '—';
 const sexZh = { male: '男', female: '女', unknown: '不详' } as const;
-const detailZh: Record<string, string> = {
-  declarationSigned: '已签署声明',
-  destination: '目的地',
-  ticket: '车次 / 乘车凭证',
-  escorts: '护送人员',
-  collectorName: '接领人',
-  collectorResidentId: '接领人身份证号',
-  relation: '与受助人关系',
-  institution: '接收机构',
-  note: '说明',
-  noticedAt: '发现离开时间',
-  reason: '原因',
-  at: '时间',
-  cause: '原因',
-};
 const yes = (b: boolean) => (b ? '是' : '否');
 
 type Row = [string, string];
@@ -172,7 +159,7 @@ export async function stayFormPdf(form: StayForm, s: StayDetail, font: FontConfi
     ? Object.entries(s.dischargeDetails)
         .map(
           ([k, v]) =>
-            `${detailZh[k] ?? k}：${Array.isArray(v) ? v.join('、') : v === true ? '是' : String(v)}`,
+            `${dischargeDetailLabels[k as DischargeDetail]?.zh ?? k}：${Array.isArray(v) ? v.join('、') : v === true ? '是' : String(v)}`,
         )
         .join('；')
     : '';

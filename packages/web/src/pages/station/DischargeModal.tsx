@@ -7,6 +7,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import {
   type DischargeRefusal,
   type DischargeType,
+  dischargeDetailLabels,
   dischargeRefusalLabels,
   dischargeRequired,
   dischargeTypeLabels,
@@ -20,21 +21,6 @@ import { errorText } from '../../app/errors.ts';
 import { useLang } from '../../i18n/index.ts';
 import type { StayDetail } from './types.ts';
 
-type Field =
-  | 'declarationSigned'
-  | 'destination'
-  | 'ticket'
-  | 'escorts'
-  | 'collectorName'
-  | 'collectorResidentId'
-  | 'relation'
-  | 'institution'
-  | 'note'
-  | 'noticedAt'
-  | 'reason'
-  | 'at'
-  | 'cause';
-
 export function DischargeModal({ stay, onClose }: { stay: StayDetail; onClose: () => void }) {
   const { t } = useTranslation();
   const { key } = useLang();
@@ -43,7 +29,7 @@ export function DischargeModal({ stay, onClose }: { stay: StayDetail; onClose: (
   const [type, setType] = useState<DischargeType>('return_home_ticket');
   const [values, setValues] = useState<Record<string, string | boolean>>({});
   const [problem, setProblem] = useState<string | null>(null);
-  const fields = dischargeRequired[type] as readonly Field[];
+  const fields = dischargeRequired[type];
   const save = useMutation({
     mutationFn: () => {
       const details: Record<string, string | boolean | string[]> = {};
@@ -102,11 +88,11 @@ export function DischargeModal({ stay, onClose }: { stay: StayDetail; onClose: (
                 onChange={(e) => setValues({ ...values, [f]: e.target.checked })}
                 data-testid="discharge-declaration"
               >
-                {t('station.details.declarationSigned')}
+                {dischargeDetailLabels.declarationSigned[key]}
               </Checkbox>
             </Form.Item>
           ) : (
-            <Form.Item key={f} label={t(`station.details.${f}`)}>
+            <Form.Item key={f} label={dischargeDetailLabels[f][key]}>
               <Input
                 value={String(values[f] ?? '')}
                 onChange={(e) => setValues({ ...values, [f]: e.target.value })}
