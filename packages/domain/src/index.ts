@@ -16,6 +16,8 @@ export * from './shelter-hours.ts';
 export * from './shift.ts';
 export * from './spam.ts';
 export * from './station.ts';
+export * from './stats.ts';
+export * from './stats-subject.ts';
 export * from './supply.ts';
 export * from './supply-import.ts';
 export * from './user.ts';

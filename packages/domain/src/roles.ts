@@ -61,6 +61,9 @@ export const permissions = [
   'shelter.manage',
   'shelter.activate',
   'shelter.keep',
+  // Campaign figures: reading them, and generating, submitting and reviewing returns (报送).
+  'stats.read',
+  'stats.report',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -91,6 +94,7 @@ const grants: Record<Role, readonly Permission[]> = {
     // The command centre opens standby places when a cold spell comes (一键启用) and closes them.
     'shelter.read',
     'shelter.activate',
+    'stats.read',
   ],
   // Callers are told where the nearest open place is; patrols take people there.
   hotline_operator: ['region.read', 'org.read', 'lead.read', 'lead.create', 'team.read', 'shelter.read'],
@@ -141,6 +145,7 @@ const grants: Record<Role, readonly Permission[]> = {
     'supply.read',
     'supply.team_read',
     'shelter.read',
+    'stats.read',
   ],
 };
 

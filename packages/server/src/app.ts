@@ -61,6 +61,8 @@ import { createShelterExport } from './modules/shelters/shelter-export.ts';
 import { createShelterFinder } from './modules/shelters/shelter-finder.ts';
 import { patrolShiftRoutes, shiftRoutes } from './modules/shifts/shift.routes.ts';
 import { createShiftService } from './modules/shifts/shift.service.ts';
+import { statsRoutes } from './modules/stats/stats.routes.ts';
+import { createStatsService } from './modules/stats/stats.service.ts';
 import { stationRoutes, stayRoutes } from './modules/stays/stay.routes.ts';
 import { createStayService } from './modules/stays/stay.service.ts';
 import { movementRoutes } from './modules/supplies/movement.routes.ts';
@@ -268,6 +270,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   await app.register(orgRoutes(orgs), { prefix: '/api/orgs' });
   await app.register(userRoutes(users), { prefix: '/api/users' });
   await app.register(eventRoutes(db), { prefix: '/api/events' });
+  await app.register(statsRoutes(createStatsService({ db, regions })), { prefix: '/api/stats' });
   await app.register(leadRoutes(leads), { prefix: '/api/leads' });
   await app.register(leadPhotoRoutes(createLeadPhotoService({ db, recordEvent })), { prefix: '/api/leads' });
   await app.register(publicLeadRoutes(leads, { perAddressPerMinute: config.PUBLIC_IP_RATE_PER_MINUTE }), {

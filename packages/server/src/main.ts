@@ -17,6 +17,7 @@ import { loadRegions } from './modules/regions/region.loader.ts';
 import { createRegionRepository } from './modules/regions/region.repository.ts';
 import { createRegionService } from './modules/regions/region.service.ts';
 import { createShelterService, SHELTER_SWEEP_JOB } from './modules/shelters/shelter.service.ts';
+import { rollup, STAT_ROLLUP_JOB } from './modules/stats/rollup.ts';
 import { systemClock } from './platform/clock.ts';
 import { createEventRecorder } from './platform/events.ts';
 import { uuidV7Ids } from './platform/ids.ts';
@@ -62,6 +63,7 @@ async function main(): Promise<void> {
   const demo = config.WARMLINE_DEMO === 'on' || (config.WARMLINE_DEMO === 'auto' && empty);
   if (demo && empty) {
     await seedDemo({ db, clock, ids, recordEvent });
+    await rollup(db);
     log.info('loaded the demo city 韶关市');
     process.stdout.write(`\n${demoUsersTable()}\n\n`);
   }
@@ -104,6 +106,12 @@ async function main(): Promise<void> {
         name: SHELTER_SWEEP_JOB,
         cron: '0 8,20 * * *',
         handle: async () => void (await shelters.sweepCapacity()),
+      },
+      {
+        // Folds new events into the figures' rollup; the dashboard reads the rest raw meanwhile.
+        name: STAT_ROLLUP_JOB,
+        cron: '* * * * *',
+        handle: async () => void (await rollup(db)),
       },
       {
         // The backstop: any clock whose timer was lost is acted on within a minute.

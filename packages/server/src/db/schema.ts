@@ -129,8 +129,15 @@ export const event = pgTable(
     regionCode: text('region_code').notNull(),
     requestId: text('request_id'),
     payload: jsonb('payload').notNull().default({}),
+    /**
+     * The writing transaction's id (64-bit, never wraps). The statistics rollup takes every
+     * event whose transaction ended before the oldest one still running, so none is missed
+     * however late its transaction commits (see modules/stats/rollup.ts).
+     */
+    txid: bigint('txid', { mode: 'number' }).notNull().default(sql`(pg_current_xact_id()::text)::bigint`),
   },
   (t) => [
+    index('event_txid_idx').on(t.txid),
     index('event_at_idx').on(t.at),
     index('event_entity_idx').on(t.entityType, t.entityId),
     index('event_action_idx').on(t.action, t.at),
@@ -1064,5 +1071,99 @@ export const supplyDiscrepancy = pgTable(
     index('supply_discrepancy_open_idx')
       .using('btree', sql`${t.regionCode} text_pattern_ops`)
       .where(sql`${t.resolvedAt} IS NULL`),
+  ],
+);
+
+/**
+ * Campaign figures rolled up per region and Beijing day: one row per (region, day, figure,
+ * breakdown), at every level of the region tree (county, city, province, national), so a
+ * dashboard reads one region's rows and never adds up the tree at query time.
+ */
+export const statDay = pgTable(
+  'stat_day',
+  {
+    regionCode: text('region_code').notNull(),
+    day: date('day').notNull(),
+    figure: text('figure').notNull(),
+    /** '' for the headline, 'sex:male', 'kind:coat'… for a breakdown. */
+    dim: text('dim').notNull(),
+    value: bigint('value', { mode: 'number' }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.regionCode, t.day, t.figure, t.dim] })],
+);
+
+/** The members behind distinct counts (persons assisted, shelters opened), per region and day. */
+export const statDistinct = pgTable(
+  'stat_distinct',
+  {
+    regionCode: text('region_code').notNull(),
+    figure: text('figure').notNull(),
+    dim: text('dim').notNull(),
+    day: date('day').notNull(),
+    entity: text('entity').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.regionCode, t.figure, t.dim, t.day, t.entity] })],
+);
+
+/** How far the rollup has read: every event with a smaller `txid` is in stat_day/stat_distinct. */
+export const statState = pgTable('stat_state', {
+  id: integer('id').primaryKey(),
+  watermark: bigint('watermark', { mode: 'number' }).notNull(),
+  rolledAt: timestamp('rolled_at', { withTimezone: true }),
+});
+
+/** 专项救助行动: a campaign in a region between two dates, with its reporting calendar. */
+export const campaign = pgTable(
+  'campaign',
+  {
+    id: uuid('id').primaryKey(),
+    name: text('name').notNull(),
+    regionCode: text('region_code').notNull(),
+    startsOn: date('starts_on').notNull(),
+    endsOn: date('ends_on').notNull(),
+    /** Monthly returns are due by this day of the next month (the Henan form: the 5th). */
+    monthlyDueDay: integer('monthly_due_day').notNull().default(5),
+    /** The final return is due this many days after the campaign ends. */
+    finalDueDays: integer('final_due_days').notNull().default(10),
+    createdAt: createdAt(),
+    createdBy: uuid('created_by'),
+  },
+  (t) => [index('campaign_region_idx').using('btree', sql`${t.regionCode} text_pattern_ops`)],
+);
+
+/**
+ * 报送: one region's return for one period of a campaign. Submitted and approved returns keep
+ * the figures as they were (a frozen snapshot); later corrections show as a diff against it.
+ */
+export const submission = pgTable(
+  'submission',
+  {
+    id: uuid('id').primaryKey(),
+    campaignId: uuid('campaign_id')
+      .notNull()
+      .references(() => campaign.id),
+    regionCode: text('region_code').notNull(),
+    /** 'YYYY-MM' for a monthly return, 'final' for the whole campaign. */
+    period: text('period').notNull(),
+    fromDay: date('from_day').notNull(),
+    toDay: date('to_day').notNull(),
+    dueOn: date('due_on').notNull(),
+    state: text('state').notNull(),
+    figures: jsonb('figures').notNull(),
+    remarks: text('remarks'),
+    filledBy: text('filled_by'),
+    version: integer('version').notNull().default(1),
+    generatedAt: timestamp('generated_at', { withTimezone: true }).notNull(),
+    generatedBy: uuid('generated_by'),
+    submittedAt: timestamp('submitted_at', { withTimezone: true }),
+    submittedBy: uuid('submitted_by'),
+    reviewedAt: timestamp('reviewed_at', { withTimezone: true }),
+    reviewedBy: uuid('reviewed_by'),
+    reviewComment: text('review_comment'),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [
+    uniqueIndex('submission_period_uq').on(t.campaignId, t.regionCode, t.period),
+    index('submission_region_idx').using('btree', sql`${t.regionCode} text_pattern_ops`),
   ],
 );

@@ -9,13 +9,14 @@ import {
   type ObservedFact,
   parseResidentId,
   proposeAssistance,
+  subjectFacts,
 } from '@warmline/domain';
 import type { Db } from '../../db/pool.ts';
 import type { Actor, Ctx } from '../../platform/actor.ts';
 import type { Clock } from '../../platform/clock.ts';
 import { AppError } from '../../platform/errors.ts';
 import type { RecordEvent } from '../../platform/events.ts';
-import { type Ids, readableCode } from '../../platform/ids.ts';
+import type { Ids } from '../../platform/ids.ts';
 import { phoneTime } from '../../platform/phone-time.ts';
 import { createLeadRepository } from '../leads/lead.repository.ts';
 import { namePinyin } from '../persons/pinyin.ts';
@@ -183,9 +184,11 @@ export function createEncounterService(deps: {
         const r = createEncounterRepository(tx);
         const event = { actorId: actor.id, requestId: ctx.requestId };
         let personId = input.personId ?? null;
+        let known: { residentId: string | null; homeRegion: string | null } | null = null;
         if (personId) {
           const chosen = await r.personById(actor, personId);
           if (!chosen) throw new AppError('NOT_FOUND', { field: 'personId' });
+          known = chosen;
           // A record merged into another stands for that one now.
           if (chosen.mergedInto) personId = chosen.mergedInto;
         }
@@ -252,7 +255,24 @@ export function createEncounterService(deps: {
           entityType: 'encounter',
           entityId: encounterId,
           regionCode,
-          payload: { personId, category, proposed: proposal.category, items: input.itemsGiven, teamId },
+          payload: {
+            personId,
+            category,
+            proposed: proposal.category,
+            items: input.itemsGiven,
+            teamId,
+            occurredAt: at.toISOString(),
+            // What the campaign figures break down by, fixed as it was seen today.
+            subject: subjectFacts({
+              personId,
+              sex: parsed?.ok ? parsed.sex : input.sex,
+              age,
+              ageBand,
+              facts: input.facts,
+              residentId: parsed?.ok ? parsed.id : known?.residentId,
+              homeRegion: id?.homeRegion ?? known?.homeRegion,
+            }),
+          },
         });
         // What was handed out comes off the team vehicle's stock, in this transaction; what the
         // book did not have is raised as 账实不符 for the keeper, never refused (it is given).

@@ -244,7 +244,7 @@ export function createShelterService(deps: {
         await recordEvent(tx, eventCtx(ctx), {
           action: actionEvents[action],
           ...shelterEvent(s),
-          payload: { from: s.status, to, ...(hours ? { hours } : {}) },
+          payload: { from: s.status, to, shelterKind: s.kind, ...(hours ? { hours } : {}) },
         });
       });
       return get(ctx.actor, id);

@@ -59,6 +59,14 @@ export function createStayRepository(db: DbOrTx) {
 
     insert: (values: typeof stay.$inferInsert) => db.insert(stay).values(values),
     /** What the registration learnt about the person (a name, a home region) goes on their record. */
+    /** What the campaign figures read of a person: the ID's province, the home region as told. */
+    personOrigin: async (id: string) =>
+      (
+        await db
+          .select({ residentId: person.residentId, homeRegion: person.homeRegion })
+          .from(person)
+          .where(eq(person.id, id))
+      )[0] ?? null,
     updatePerson: (id: string, values: Partial<typeof person.$inferInsert>) =>
       db.update(person).set(values).where(eq(person.id, id)),
     update: (id: string, values: Partial<typeof stay.$inferInsert>) =>

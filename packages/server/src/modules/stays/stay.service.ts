@@ -10,6 +10,7 @@ import {
   type StayState,
   stayDays,
   stayLimitDays,
+  subjectFacts,
   type TriageFact,
   triageIntake,
   type ZoneKind,
@@ -442,6 +443,16 @@ export function createStayService(deps: { db: Db; clock: Clock; ids: Ids; record
             held: input.belongings.length,
             refused: input.refusedItems.length,
             identityUnknown: input.identityUnknown,
+            arrivalKind: s.arrivalKind,
+            subject: subjectFacts({
+              personId: s.personId,
+              sex: input.sex,
+              age: input.age,
+              facts: s.triageFacts,
+              disabled: input.disabled,
+              impaired: input.impaired,
+              ...(await r.personOrigin(s.personId)),
+            }),
           },
         });
         await assignBed(tx, ctx, s, zoneFor(who, input.needsObservation), now);
@@ -555,7 +566,13 @@ export function createStayService(deps: { db: Db; clock: Clock; ids: Ids; record
           entityType: 'stay',
           entityId: s.id,
           regionCode: s.regionCode,
-          payload: { type: input.type, days: s.admittedAt ? stayDays(s.admittedAt, now) : 0 },
+          payload: {
+            type: input.type,
+            days: s.admittedAt ? stayDays(s.admittedAt, now) : 0,
+            personId: s.personId,
+            // Admitted unknown and gone home to family: a tracing that succeeded (寻亲成功).
+            identityUnknown: s.identityUnknown,
+          },
         });
       });
       return detail(ctx.actor, id);

@@ -72,6 +72,19 @@ function unitsOf(kind: MovementKind, lines: LedgerLine[]): number {
   return sum((q) => q > 0);
 }
 
+/** Units handed out per supply kind (发放御寒物品/食物件数 read this). */
+function handedOutByKind(
+  lines: LedgerLine[],
+  items: { id: string; supplyKind: string }[],
+): Record<string, number> {
+  const byKind: Record<string, number> = {};
+  for (const l of lines) {
+    const kind = items.find((i) => i.id === l.itemId)?.supplyKind;
+    if (kind && l.quantity < 0) byKind[kind] = (byKind[kind] ?? 0) - l.quantity;
+  }
+  return byKind;
+}
+
 /**
  * The one way stock changes: a movement's header (stored once per client id), its stock rows
  * locked in (place, item) order, its ledger lines, the new balances and its event — all in the
@@ -168,6 +181,7 @@ export function createLedger(deps: { ids: Ids; clock: Clock; recordEvent: Record
           at: header.at.toISOString(),
           lines,
           units: unitsOf(header.kind, lines),
+          ...(header.kind === 'distribute' ? { byKind: handedOutByKind(lines, known) } : {}),
         },
       });
       return { movementId: id, created: true, lines };

@@ -1,0 +1,222 @@
+import { randomUUID } from 'node:crypto';
+import {
+  ageGroups,
+  type Figures,
+  figureDefinitions,
+  figureKeys,
+  healthStates,
+  referenceFigures,
+  type StatEvent,
+  shelterKinds,
+  specialGroups,
+  statDay,
+  supplyKinds,
+} from '@warmline/domain';
+import { sql } from 'drizzle-orm';
+import fc from 'fast-check';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { createTestDatabase, type TestDatabase } from '../../testing/test-db.ts';
+import { rollup } from './rollup.ts';
+import { createStatsRepository } from './stats.repository.ts';
+
+let t: TestDatabase;
+beforeAll(async () => {
+  t = await createTestDatabase();
+});
+afterAll(() => t.drop());
+// Events are append-only (a trigger refuses even TRUNCATE): each run gets days of its own.
+let run = 0;
+let period = { from: '', to: '' };
+let DAY0 = 0;
+beforeEach(() => nextRun());
+function nextRun() {
+  run += 1;
+  DAY0 = Date.parse('2026-11-28T00:00:00+08:00') + run * 10 * 86_400_000;
+  const day = (ms: number) => new Date(ms + 8 * 3_600_000).toISOString().slice(0, 10);
+  period = { from: day(DAY0 - 86_400_000), to: day(DAY0 + 2 * 86_400_000) };
+}
+
+const COUNTIES = ['440203', '440204', '440205', '440222', '440281', '441802', '440106'];
+const persons = Array.from({ length: 6 }, () => randomUUID());
+const shelters = Array.from({ length: 4 }, () => randomUUID());
+
+const subject = fc.record({
+  personId: fc.constantFrom(...persons),
+  sex: fc.constantFrom('male', 'female', 'unknown'),
+  ageGroup: fc.constantFrom(...ageGroups),
+  health: fc.constantFrom(...healthStates),
+  homeProvince: fc.constantFrom('44', '43', '51', null),
+  groups: fc.subarray([...specialGroups]),
+});
+
+/** Events as the services write them, plus some odd ones (no subject, missing fields). */
+const payload: fc.Arbitrary<[string, Record<string, unknown>]> = fc.oneof(
+  fc.tuple(
+    fc.constant('encounter.recorded'),
+    fc.record({
+      subject,
+      category: fc.constantFrom('protective', 'relief_on_spot', 'persuaded'),
+      personId: fc.constantFrom(...persons),
+    }),
+  ),
+  fc.tuple(fc.constant('encounter.recorded'), fc.record({ personId: fc.constantFrom(...persons) })),
+  fc.tuple(
+    fc.constant('stay.admitted'),
+    fc.record({ subject, arrivalKind: fc.constantFrom('handover', 'walk_in', 'police_delivery') }),
+  ),
+  fc.tuple(fc.constant('shift.started'), fc.record({ staffTrips: fc.nat(8), vehicleTrips: fc.nat(3) })),
+  fc.tuple(
+    fc.constant('supply.distributed'),
+    fc.record({ byKind: fc.dictionary(fc.constantFrom(...supplyKinds), fc.nat(20), { maxKeys: 3 }) }),
+  ),
+  fc.tuple(
+    fc.constant('lead.received'),
+    fc.record({ source: fc.constantFrom('public', 'hotline', 'partner_110') }),
+  ),
+  fc.tuple(fc.constant('lead.on_scene'), fc.record({ minutesFromLead: fc.integer({ min: 0, max: 90 }) })),
+  fc.tuple(
+    fc.constantFrom('lead.resolved', 'lead.not_found', 'lead.closed', 'lead.quarantined', 'lead.merged'),
+    fc.constant({}),
+  ),
+  fc.tuple(
+    fc.constant('stay.discharged'),
+    fc.record({
+      type: fc.constantFrom('escort_home', 'placement', 'family_collection', 'self_departure'),
+      identityUnknown: fc.boolean(),
+    }),
+  ),
+  fc.tuple(fc.constant('shelter.activated'), fc.record({ shelterKind: fc.constantFrom(...shelterKinds) })),
+  fc.tuple(fc.constant('user.created'), fc.constant({})),
+);
+
+/** Minutes from the run's first day; `at` is made when the run starts. */
+const statEvent: fc.Arbitrary<() => StatEvent> = fc
+  .record({
+    p: payload,
+    region: fc.constantFrom(...COUNTIES, '440200', '440203001'),
+    minute: fc.integer({ min: 0, max: 4 * 24 * 60 - 1 }),
+    late: fc.option(fc.integer({ min: 1, max: 36 * 60 }), { nil: undefined }),
+  })
+  .map(({ p: [action, body], region, minute, late }) => () => {
+    const at = new Date(DAY0 + minute * 60_000);
+    const payload = { ...body };
+    // Recorded offline: it counts on the day it happened, not the day it arrived.
+    if (late && action === 'encounter.recorded')
+      payload.occurredAt = new Date(at.getTime() - late * 60_000).toISOString();
+    return {
+      action,
+      at,
+      regionCode: region,
+      entityId: action === 'shelter.activated' ? shelters[minute % shelters.length]! : randomUUID(),
+      payload,
+    };
+  });
+
+async function insert(events: StatEvent[]) {
+  if (!events.length) return;
+  await t.db.execute(sql`
+    INSERT INTO event (id, at, action, entity_type, entity_id, region_code, payload)
+    VALUES ${sql.join(
+      events.map(
+        (e) =>
+          sql`(${randomUUID()}, ${e.at.toISOString()}::timestamptz, ${e.action}, 'x', ${e.entityId}, ${e.regionCode}, ${JSON.stringify(e.payload)}::jsonb)`,
+      ),
+      sql`, `,
+    )}`);
+}
+
+const inRegion = (code: string) => (e: StatEvent) =>
+  code === '000000' || e.regionCode.startsWith(code.replace(/(00)+$/, ''));
+const inPeriod = (e: StatEvent) => statDay(e) >= period.from && statDay(e) <= period.to;
+const normal = (f: Figures | undefined) => JSON.parse(JSON.stringify(f));
+
+describe('the statistics rollup', () => {
+  it('answers what the naive recomputation and the definition answer, however the events were folded', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(fc.array(statEvent, { maxLength: 25 }), { minLength: 1, maxLength: 4 }),
+        async (batches) => {
+          nextRun();
+          const made = batches.map((b) => b.map((make) => make()));
+          // Some batches are folded, the last is left for the query's raw tail.
+          for (const [i, batch] of made.entries()) {
+            await insert(batch);
+            if (i < batches.length - 1) await rollup(t.db);
+          }
+          const all = made.flat();
+          const repo = createStatsRepository(t.db);
+          for (const code of ['440203', '440200', '440000', '000000']) {
+            const q = { regions: [code], period };
+            const [rolled] = await repo.figures(q);
+            const [naive] = await repo.naiveFigures(q);
+            const expected = referenceFigures(all.filter(inRegion(code)).filter(inPeriod));
+            const empty = referenceFigures([]);
+            expect(normal(rolled?.figures ?? empty)).toEqual(normal(expected));
+            expect(normal(naive?.figures ?? empty)).toEqual(normal(expected));
+          }
+        },
+      ),
+      { numRuns: 25 },
+    );
+  });
+
+  it('adds the counties up to their city, and the cities to the province (distinct counts and the median excepted)', async () => {
+    const first = fc.sample(statEvent, 300).map((make) => make());
+    await insert(first);
+    await rollup(t.db);
+    const late = fc.sample(statEvent, 40).map((make) => make());
+    await insert(late);
+    const all = [...first, ...late];
+    const repo = createStatsRepository(t.db);
+    const summable = figureKeys.filter((k) => ['count', 'sum'].includes(figureDefinitions[k].kind));
+    const check = async (parent: string, children: string[]) => {
+      const [p] = await repo.figures({ regions: [parent], period });
+      const kids = await repo.figures({ regions: children, period });
+      // What is recorded at the parent's own level (a city-wide team) counts in the parent only.
+      const own = referenceFigures(all.filter((e) => e.regionCode === parent).filter(inPeriod));
+      for (const key of summable) {
+        const sum = kids.reduce((n, k) => n + (k.figures.values[key] ?? 0), 0);
+        expect(p?.figures.values[key] ?? 0, key).toBe(sum + (own.values[key] ?? 0));
+      }
+      // Breakdowns add up too: by sex, the counties' person-times are the city's.
+      for (const dim of ['sex:male', 'sex:female', 'age:under16', 'kind:coat']) {
+        const fig = dim.startsWith('kind') ? 'items_distributed' : 'assisted';
+        const sum = kids.reduce((n, k) => n + (k.figures.breakdowns[fig]?.[dim] ?? 0), 0);
+        expect(p?.figures.breakdowns[fig]?.[dim] ?? 0).toBe(sum + (own.breakdowns[fig]?.[dim] ?? 0));
+      }
+    };
+    await check('440200', ['440203', '440204', '440205', '440222', '440281']);
+    await check('440000', ['440200', '441800', '440100']);
+    await check('000000', ['440000']);
+  });
+
+  it('folds nothing twice and misses nothing committed late', async () => {
+    const early = fc.sample(statEvent, 50).map((make) => make());
+    // A transaction that began before the rollup and commits after it.
+    const slow = await t.pool.connect();
+    await slow.query('BEGIN');
+    await slow.query(
+      `INSERT INTO event (id, at, action, entity_type, entity_id, region_code, payload)
+      VALUES ($1, $3, 'lead.received', 'lead', $2, '440203', '{"source":"public"}')`,
+      [randomUUID(), randomUUID(), new Date(DAY0 + 3_600_000).toISOString()],
+    );
+    await insert(early);
+    try {
+      await rollup(t.db);
+      await slow.query('COMMIT');
+    } finally {
+      slow.release();
+    }
+    await rollup(t.db);
+    await rollup(t.db);
+    const repo = createStatsRepository(t.db);
+    const q = { regions: ['440203'], period };
+    expect(normal((await repo.figures(q))[0]?.figures)).toEqual(
+      normal((await repo.naiveFigures(q))[0]?.figures),
+    );
+    const state = await t.db.execute<{ n: string }>(
+      sql`SELECT count(*)::text AS n FROM event WHERE txid >= (SELECT watermark FROM stat_state)`,
+    );
+    expect(Number(state.rows[0]?.n)).toBe(0);
+  });
+});
