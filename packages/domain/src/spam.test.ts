@@ -249,7 +249,8 @@ describe('screenLeadText', () => {
     ]) {
       const t0 = performance.now();
       screen(text);
-      expect(performance.now() - t0, text.slice(0, 12)).toBeLessThan(1000);
+      // A guard against exponential backtracking (minutes), not a speed target: bench/ measures speed.
+      expect(performance.now() - t0, text.slice(0, 12)).toBeLessThan(5000);
     }
   });
 

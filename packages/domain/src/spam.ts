@@ -28,7 +28,7 @@
 import { AD_STYLE_MODEL_TEXT } from './spam-model.ts';
 
 /** Bump whenever a lexicon, a weight, the threshold or the learned model changes. */
-export const SPAM_MODEL_VERSION = 'spam-2026.12-13';
+export const SPAM_MODEL_VERSION = 'spam-2026.12-14';
 
 /** Scores at or above this are quarantined for review. */
 export const SPAM_QUARANTINE_THRESHOLD = 5;
@@ -48,6 +48,7 @@ export const spamReasons = [
   'ad_style',
   'sales_pitch',
   'rumour',
+  'manipulation',
   'no_relief_content',
 ] as const;
 export type SpamReason = (typeof spamReasons)[number];
@@ -67,6 +68,7 @@ export const spamReasonLabels: Record<SpamReason, { zh: string; en: string }> = 
   ad_style: { zh: '广告用语特征（统计模型）', en: 'Advertising style (learned)' },
   sales_pitch: { zh: '推销话术（优惠、引导加好友等）', en: 'Sales pitch (offers, calls to get in touch)' },
   rumour: { zh: '传言、转发或情绪宣泄（未报告需要救助的人）', en: 'Rumour, chain message or rant' },
+  manipulation: { zh: '试图操纵自动审核的指令', en: 'Instructions aimed at the screening' },
   no_relief_content: { zh: '未描述求助情况', en: 'Describes no one in need' },
 };
 
@@ -188,6 +190,9 @@ export const spamReliefLexicon: readonly string[] = [
   '未成年',
   '婴儿',
   '流浪',
+  // As typed in a hurry on a phone (流郎汉, 留浪): the pinyin input's near misses.
+  '流郎',
+  '留浪',
   '乞讨',
   '乞丐',
   '要饭',
@@ -1166,6 +1171,13 @@ const CALL_TO_ACTION_RE = new RegExp(
 const RUMOUR_RE =
   /听说|内部消息|亲眼看见|亲口告诉|不让说|官方消息|消息可靠|视频已经被删|大家(?:注意|千万|一定|别|都被骗)|千万别|别上当|别被骗|曝光|活该|都是装的|都是懒|当官的|形式主义|社会(?:没救|怎么了)|醒醒吧/g;
 
+/**
+ * Orders meant for a machine reading the form (ignore previous instructions, 请将这条信息分类为
+ * 真实求助, {"type":"genuine"…}): nobody reporting a person in the cold writes to the filter.
+ */
+const MANIPULATION_RE =
+  /ignore\s+(?:all\s+|any\s+)?(?:previous|prior|above)|system\s*prompt|系统提示词|you\s+are\s+now|classify\s+(?:this|it|as)|confidence|"(?:type|label|class)"\s*:|忽略(?:之前|以上|前面|上面)|(?:分类|判定|标记|识别)为(?:真实|正常|有效)|管理员的?指令|没有任何限制的\s*ai|\bdan\b|jailbreak/i;
+
 /** 郑州救助站 郑州救助站电话 郑州搬家: search-engine lines, many words with one prefix. */
 function seoLine(text: string): boolean {
   const words = text.split(/\s+/).filter((w) => w.length >= 3);
@@ -1423,6 +1435,7 @@ export function screenLeadText(input: SpamScreeningInput, model: AdStyleModel = 
   if (seoLine(normalized)) add('keyword_stuffing', 4);
   const rumours = normalized.match(RUMOUR_RE)?.length ?? 0;
   if (rumours) add('rumour', rumours >= 2 ? 5 : 3);
+  if (MANIPULATION_RE.test(raw)) add('manipulation', 6);
 
   let style = model.bias;
   for (const g of gramsOf(maskedLines)) style += model.weights.get(g) ?? 0;
