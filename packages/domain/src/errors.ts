@@ -218,6 +218,21 @@ export const errorCatalog = {
     zh: '导入文件中有错误，未导入任何数据，请按提示修改后重新导入',
     en: 'The file has errors; nothing was imported',
   },
+  CAP_INVALID: {
+    status: 400,
+    zh: '不是有效的 CAP 1.2 预警文件',
+    en: 'Not a valid CAP 1.2 alert',
+  },
+  CAP_NOT_ACTUAL: {
+    status: 422,
+    zh: '这是测试或演练预警（status 不是 Actual），未入库',
+    en: 'A test or exercise alert (status is not Actual); not stored',
+  },
+  CAP_SIGNATURE_INVALID: {
+    status: 401,
+    zh: '推送签名无效',
+    en: 'The push signature is invalid',
+  },
   RATE_LIMITED: { status: 429, zh: '请求过于频繁，请稍后再试', en: 'Too many requests; try again later' },
   DATABASE_DOWN: { status: 503, zh: '数据库暂时不可用', en: 'The database is unavailable' },
   INTERNAL: { status: 500, zh: '系统内部错误，请稍后再试', en: 'Internal error' },

@@ -90,6 +90,10 @@ export const eventActions = {
   'sentinel.rejected': { zh: '驳回信息哨点', en: 'Sentinel rejected' },
   'sentinel.suspended': { zh: '暂停信息哨点', en: 'Sentinel suspended' },
   'sentinel.phone_viewed': { zh: '查看哨点电话', en: 'Sentinel phone viewed' },
+  'warning.received': { zh: '收到气象预警', en: 'Weather warning received' },
+  'warning.entered': { zh: '值班员录入气象预警', en: 'Weather warning entered by the duty officer' },
+  'warning.ended': { zh: '气象预警更新或解除', en: 'Weather warning replaced or cancelled' },
+  'forecast.set': { zh: '录入夜间最低气温预报', en: 'Night minimum forecast set' },
 } as const satisfies Record<string, { zh: string; en: string }>;
 
 export type EventAction = keyof typeof eventActions;

@@ -64,6 +64,9 @@ export const permissions = [
   // Campaign figures: reading them, and generating, submitting and reviewing returns (报送).
   'stats.read',
   'stats.report',
+  // Weather warnings: everyone on staff sees them (the banner); duty officers enter and upload them.
+  'weather.read',
+  'weather.manage',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -75,6 +78,8 @@ const grants: Record<Role, readonly Permission[]> = {
   system_admin: permissions,
   bureau_admin: permissions,
   dispatcher: [
+    'weather.read',
+    'weather.manage',
     'region.read',
     'org.read',
     'lead.read',
@@ -97,12 +102,28 @@ const grants: Record<Role, readonly Permission[]> = {
     'stats.read',
   ],
   // Callers are told where the nearest open place is; patrols take people there.
-  hotline_operator: ['region.read', 'org.read', 'lead.read', 'lead.create', 'team.read', 'shelter.read'],
+  hotline_operator: [
+    'weather.read',
+    'region.read',
+    'org.read',
+    'lead.read',
+    'lead.create',
+    'team.read',
+    'shelter.read',
+  ],
   // A patrol member reads the stock on their own team's vehicle only (the service checks the team).
-  patrol_member: ['region.read', 'dispatch.work', 'hotspot.read', 'supply.team_read', 'shelter.read'],
+  patrol_member: [
+    'weather.read',
+    'region.read',
+    'dispatch.work',
+    'hotspot.read',
+    'supply.team_read',
+    'shelter.read',
+  ],
   // Station staff hand out from their own station's store and count the people at their own
   // station's place (the services check the station).
   station_staff: [
+    'weather.read',
     'region.read',
     'org.read',
     'encounter.read',
@@ -116,6 +137,7 @@ const grants: Record<Role, readonly Permission[]> = {
     'shelter.keep',
   ],
   supplies_keeper: [
+    'weather.read',
     'region.read',
     'org.read',
     'supply.read',
@@ -129,9 +151,18 @@ const grants: Record<Role, readonly Permission[]> = {
    * people at the places they are named keeper of, and nothing else (no persons, no leads).
    */
   // A keeper opens, closes or stands down the places they keep (the service checks which).
-  shelter_keeper: ['region.read', 'shelter.keep', 'shelter.activate'],
-  police_liaison: ['region.read', 'org.read', 'lead.read', 'team.read', 'hotspot.read', 'shelter.read'],
+  shelter_keeper: ['weather.read', 'region.read', 'shelter.keep', 'shelter.activate'],
+  police_liaison: [
+    'weather.read',
+    'region.read',
+    'org.read',
+    'lead.read',
+    'team.read',
+    'hotspot.read',
+    'shelter.read',
+  ],
   supervisor: [
+    'weather.read',
     'region.read',
     'org.read',
     'user.read',

@@ -74,6 +74,8 @@ import { teamRoutes } from './modules/teams/team.routes.ts';
 import { createTeamService } from './modules/teams/team.service.ts';
 import { userRoutes } from './modules/users/user.routes.ts';
 import { createUserService } from './modules/users/user.service.ts';
+import { weatherPushRoutes, weatherRoutes } from './modules/weather/warning.routes.ts';
+import { createWarningService } from './modules/weather/warning.service.ts';
 import type { Clock } from './platform/clock.ts';
 import { errorHandler, sendError } from './platform/error-handler.ts';
 import { createEventRecorder } from './platform/events.ts';
@@ -271,6 +273,18 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   await app.register(userRoutes(users), { prefix: '/api/users' });
   await app.register(eventRoutes(db), { prefix: '/api/events' });
   await app.register(statsRoutes(createStatsService({ db, regions })), { prefix: '/api/stats' });
+  const warnings = createWarningService({
+    db,
+    clock,
+    ids,
+    recordEvent,
+    outlines: null,
+    fallbackRegion: config.WEATHER_FALLBACK_REGION,
+  });
+  await app.register(weatherRoutes(warnings), { prefix: '/api/weather' });
+  await app.register(weatherPushRoutes(warnings, config.WEATHER_PUSH_SECRET), {
+    prefix: '/api/partner/weather',
+  });
   await app.register(leadRoutes(leads), { prefix: '/api/leads' });
   await app.register(leadPhotoRoutes(createLeadPhotoService({ db, recordEvent })), { prefix: '/api/leads' });
   await app.register(publicLeadRoutes(leads, { perAddressPerMinute: config.PUBLIC_IP_RATE_PER_MINUTE }), {

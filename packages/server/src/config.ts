@@ -59,6 +59,15 @@ const configSchema = z.object({
     .default('/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc')
     .describe('a CJK font for the printed forms (Debian fonts-noto-cjk); a .ttc needs PDF_FONT_NAME'),
   PDF_FONT_NAME: z.string().default('NotoSansCJKsc-Regular').describe('the face inside a .ttc collection'),
+  WEATHER_PUSH_SECRET: z
+    .string()
+    .default('')
+    .describe('HMAC-SHA256 key for CAP pushes to /api/partner/weather/cap; empty = pushes refused'),
+  WEATHER_FALLBACK_REGION: z
+    .string()
+    .regex(/^\d{6}$/)
+    .default('000000')
+    .describe('where a pushed alert belongs when none of its areas maps to a known region'),
 });
 
 export type Config = z.infer<typeof configSchema>;

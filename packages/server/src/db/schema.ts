@@ -1167,3 +1167,62 @@ export const submission = pgTable(
     index('submission_region_idx').using('btree', sql`${t.regionCode} text_pattern_ops`),
   ],
 );
+
+/**
+ * A weather warning (气象预警), one row per CAP alert's warning (or a duty officer's entry, marked
+ * manual). Its areas are mapped to regions when stored; what maps to no known region is kept in
+ * `unresolved` and flagged for review, never dropped.
+ */
+export const weatherWarning = pgTable(
+  'weather_warning',
+  {
+    id: uuid('id').primaryKey(),
+    /** CAP sender and identifier: the same alert sent twice is stored once. */
+    sender: text('sender').notNull(),
+    identifier: text('identifier').notNull(),
+    sent: timestamp('sent', { withTimezone: true }).notNull(),
+    /** feed | upload | push | manual */
+    source: text('source').notNull(),
+    msgType: text('msg_type').notNull(),
+    kind: text('kind').notNull(),
+    colour: text('colour').notNull(),
+    headline: text('headline'),
+    description: text('description'),
+    instruction: text('instruction'),
+    regionCodes: text('region_codes').array().notNull(),
+    /** The lowest region holding every mapped one (scoping); the sender's when none mapped. */
+    regionCode: text('region_code').notNull(),
+    unresolved: jsonb('unresolved').notNull().default([]),
+    needsReview: boolean('needs_review').notNull().default(false),
+    activeFrom: timestamp('active_from', { withTimezone: true }).notNull(),
+    expires: timestamp('expires', { withTimezone: true }),
+    /** An Update replaced it or a Cancel ended it. */
+    endedAt: timestamp('ended_at', { withTimezone: true }),
+    endedBy: uuid('ended_by'),
+    references: jsonb('references').notNull().default([]),
+    /** The CAP document as received (manual entries: null). */
+    raw: text('raw'),
+    createdAt: createdAt(),
+    createdBy: uuid('created_by'),
+  },
+  (t) => [
+    uniqueIndex('weather_warning_alert_uq').on(t.sender, t.identifier, t.kind),
+    index('weather_warning_region_idx').using('btree', sql`${t.regionCode} text_pattern_ops`),
+    index('weather_warning_live_idx').on(t.activeFrom).where(sql`${t.endedAt} IS NULL`),
+  ],
+);
+
+/** Tonight's forecast minimum per region (from the feed or typed in): re-checks and the tonight board read it. */
+export const forecastMin = pgTable(
+  'forecast_min',
+  {
+    regionCode: text('region_code').notNull(),
+    /** The Beijing date the night starts on. */
+    night: date('night').notNull(),
+    minC: real('min_c').notNull(),
+    source: text('source').notNull(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
+    updatedBy: uuid('updated_by'),
+  },
+  (t) => [primaryKey({ columns: [t.regionCode, t.night] })],
+);

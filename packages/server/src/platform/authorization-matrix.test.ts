@@ -197,6 +197,32 @@ const policy: Record<string, { access: Access } & Sample> = {
   'GET /api/patrol/follow-ups': { access: 'dispatch.work' },
   'GET /api/patrol/destinations': { access: 'dispatch.work' },
   'GET /api/shifts': { access: 'team.read' },
+  // The matrix sends no content type; the CAP routes take XML bodies only (weather tests cover them).
+  'POST /api/weather/cap': {
+    access: 'weather.manage',
+    body: () => '<alert/>',
+    refused: 'UNSUPPORTED_MEDIA_TYPE',
+  },
+  'GET /api/weather/warnings': { access: 'weather.read' },
+  'GET /api/weather/warnings/:id': { access: 'weather.read', refused: 'NOT_FOUND' },
+  'POST /api/weather/warnings': {
+    access: 'weather.manage',
+    body: (side) => ({
+      kind: 'cold_wave',
+      colour: 'yellow',
+      regionCodes: [side === 'in' ? '440204' : '440203'],
+    }),
+  },
+  'GET /api/weather/forecasts': { access: 'weather.read' },
+  'PUT /api/weather/forecasts': {
+    access: 'weather.manage',
+    body: (side) => ({ regionCode: side === 'in' ? '440204' : '440203', night: '2026-12-15', minC: -1 }),
+  },
+  'POST /api/partner/weather/cap': {
+    access: 'public',
+    body: () => '<alert/>',
+    refused: 'UNSUPPORTED_MEDIA_TYPE',
+  },
   'GET /api/stats/figures': { access: 'stats.read', query: '?from=2026-11-01&to=2026-11-30' },
   'GET /api/stats/children': { access: 'stats.read', query: '?from=2026-11-01&to=2026-11-30' },
   'GET /api/stats/trend': { access: 'stats.read', query: '?from=2026-11-01&to=2026-11-30' },
