@@ -1,4 +1,5 @@
 export * from './assistance.ts';
+export * from './boundaries.ts';
 export * from './dispatch.ts';
 export * from './duplicates.ts';
 export * from './errors.ts';

@@ -74,6 +74,7 @@ import { teamRoutes } from './modules/teams/team.routes.ts';
 import { createTeamService } from './modules/teams/team.service.ts';
 import { userRoutes } from './modules/users/user.routes.ts';
 import { createUserService } from './modules/users/user.service.ts';
+import { createOutlines } from './modules/weather/outlines.ts';
 import { weatherPushRoutes, weatherRoutes } from './modules/weather/warning.routes.ts';
 import { createWarningService } from './modules/weather/warning.service.ts';
 import type { Clock } from './platform/clock.ts';
@@ -278,7 +279,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     clock,
     ids,
     recordEvent,
-    outlines: null,
+    outlines: createOutlines(),
     fallbackRegion: config.WEATHER_FALLBACK_REGION,
   });
   await app.register(weatherRoutes(warnings), { prefix: '/api/weather' });

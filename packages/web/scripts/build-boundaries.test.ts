@@ -49,7 +49,8 @@ describe('ECharts UTF8Encoding decoder', () => {
     }
     // 梁平县 (500228) became 梁平区 (500155); the current code wins.
     expect(features.find((f) => f.properties.code === '500155')?.properties.name).toBe('梁平区');
-  });
+    // Reading and decoding the city's 2 MB file takes seconds on a busy machine.
+  }, 30_000);
 });
 
 describe('Shaoguan 440200', () => {

@@ -86,6 +86,13 @@ describe('weather warnings from CAP', () => {
     expect(await active(county)).toEqual([]);
   });
 
+  it('places a polygon and a circle on the county outlines', async () => {
+    const res = await upload(city, fixture('blizzard-yellow-polygon.xml'));
+    expect(res.statusCode, res.body).toBe(201);
+    expect(res.json().warnings[0]).toMatchObject({ kind: 'blizzard', colour: 'yellow', needsReview: false });
+    expect(res.json().warnings[0].regionCodes).toContain('440282');
+  }, 60_000);
+
   it('keeps an area nobody can place, flagged for review', async () => {
     const res = await upload(city, fixture('unknown-region.xml'));
     expect(res.statusCode).toBe(201);
