@@ -191,12 +191,16 @@ function Acts({ s }: { s: Submission }) {
         name="filledBy"
         label={t('reports.drawer.filledBy')}
         rules={[{ required: true, whitespace: true }]}
-        data-testid="submission-filledBy"
       >
-        <Input maxLength={50} style={{ maxWidth: 240 }} />
+        <Input maxLength={50} style={{ maxWidth: 240 }} data-testid="submission-filledBy" />
       </Form.Item>
-      <Form.Item name="remarks" label={t('reports.drawer.remarks')} data-testid="submission-remarks-input">
-        <Input.TextArea rows={3} maxLength={2000} placeholder={t('reports.drawer.remarksPlaceholder')} />
+      <Form.Item name="remarks" label={t('reports.drawer.remarks')}>
+        <Input.TextArea
+          rows={3}
+          maxLength={2000}
+          placeholder={t('reports.drawer.remarksPlaceholder')}
+          data-testid="submission-remarks-input"
+        />
       </Form.Item>
       <Space wrap>
         <Button
