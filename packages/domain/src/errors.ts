@@ -233,6 +233,62 @@ export const errorCatalog = {
     zh: '推送签名无效',
     en: 'The push signature is invalid',
   },
+  CAMPAIGN_DATES_INVALID: {
+    status: 400,
+    zh: '行动结束日期不能早于开始日期，且一次行动不超过一年',
+    en: 'A campaign ends on or after its start, and lasts at most a year',
+  },
+  CAMPAIGN_EXTEND_NOT_LATER: {
+    status: 409,
+    zh: '延期后的结束日期须晚于原结束日期',
+    en: 'The new end date must be later than the current one',
+  },
+  CAMPAIGN_READ_ONLY: {
+    status: 403,
+    zh: '上级部署的专项行动只能查看，不能修改',
+    en: 'A campaign set by a higher level is read-only here',
+  },
+  REGION_NOT_IN_CAMPAIGN: {
+    status: 400,
+    zh: '该地区不在本次专项行动范围内，或不是报送单位（县区、市）',
+    en: 'That region is not in the campaign, or does not file returns (counties and cities do)',
+  },
+  PERIOD_NOT_IN_CALENDAR: {
+    status: 400,
+    zh: '该报送期不在本次行动的报送日历中',
+    en: 'That period is not in the campaign’s reporting calendar',
+  },
+  PERIOD_NOT_ENDED: {
+    status: 409,
+    zh: '报送期尚未结束，暂不能生成报表',
+    en: 'The period has not ended yet',
+  },
+  SUBMISSION_NOT_OWN_REGION: {
+    status: 403,
+    zh: '只能填报、报送本级的报表',
+    en: 'You may fill in and submit your own region’s return only',
+  },
+  SUBMISSION_NOT_EDITABLE: {
+    status: 409,
+    zh: '报表已报送或已审核通过，不能再修改',
+    en: 'The return is submitted or approved and can no longer change',
+  },
+  SUBMISSION_NOT_SUBMITTED: {
+    status: 409,
+    zh: '报表当前不是待审核状态，不能审核',
+    en: 'The return is not waiting for review',
+  },
+  FILLED_BY_REQUIRED: { status: 400, zh: '报送前请填写填报人', en: 'Name who filled in the return first' },
+  REVIEW_NOT_PARENT: {
+    status: 403,
+    zh: '只有上一级民政部门可以审核该报表',
+    en: 'Only the parent region’s bureau reviews this return',
+  },
+  RETURN_COMMENT_REQUIRED: {
+    status: 400,
+    zh: '退回报表须填写退回意见',
+    en: 'Say why the return is sent back',
+  },
   RATE_LIMITED: { status: 429, zh: '请求过于频繁，请稍后再试', en: 'Too many requests; try again later' },
   DATABASE_DOWN: { status: 503, zh: '数据库暂时不可用', en: 'The database is unavailable' },
   INTERNAL: { status: 500, zh: '系统内部错误，请稍后再试', en: 'Internal error' },

@@ -9,6 +9,7 @@ export * from './lead.ts';
 export * from './org.ts';
 export * from './phone.ts';
 export * from './region.ts';
+export * from './reporting.ts';
 export * from './resident-id.ts';
 export * from './response.ts';
 export * from './roles.ts';

@@ -49,6 +49,9 @@ import { personRoutes } from './modules/persons/person.routes.ts';
 import { createPersonService } from './modules/persons/person.service.ts';
 import { regionRoutes } from './modules/regions/region.routes.ts';
 import { createRegionService } from './modules/regions/region.service.ts';
+import { createReportExport } from './modules/reports/report-export.ts';
+import { reportsRoutes } from './modules/reports/reports.routes.ts';
+import { createReportsService } from './modules/reports/reports.service.ts';
 import {
   publicSentinelRoutes,
   sentinelRoutes,
@@ -286,6 +289,19 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   await app.register(weatherPushRoutes(warnings, config.WEATHER_PUSH_SECRET), {
     prefix: '/api/partner/weather',
   });
+  const reports = createReportsService({ db, clock, ids, recordEvent, regions });
+  await app.register(
+    reportsRoutes(
+      reports,
+      createReportExport({
+        db,
+        reports,
+        regions,
+        font: { path: config.PDF_FONT_PATH, name: config.PDF_FONT_NAME },
+      }),
+    ),
+    { prefix: '/api/reports' },
+  );
   await app.register(leadRoutes(leads), { prefix: '/api/leads' });
   await app.register(leadPhotoRoutes(createLeadPhotoService({ db, recordEvent })), { prefix: '/api/leads' });
   await app.register(publicLeadRoutes(leads, { perAddressPerMinute: config.PUBLIC_IP_RATE_PER_MINUTE }), {

@@ -18,7 +18,6 @@ import { createRegionRepository } from './modules/regions/region.repository.ts';
 import { createRegionService } from './modules/regions/region.service.ts';
 import { createShelterService, SHELTER_SWEEP_JOB } from './modules/shelters/shelter.service.ts';
 import { rollup, STAT_ROLLUP_JOB } from './modules/stats/rollup.ts';
-import { warmOutlines } from './modules/weather/outlines.ts';
 import { systemClock } from './platform/clock.ts';
 import { createEventRecorder } from './platform/events.ts';
 import { uuidV7Ids } from './platform/ids.ts';
@@ -141,14 +140,6 @@ async function main(): Promise<void> {
       logger: log,
     });
     await app.listen({ port: config.PORT, host: config.HOST });
-    // The county outlines for warnings' polygons take seconds to decode: where a partner pushes
-    // alerts, do it now rather than on the first one (elsewhere the first polygon pays for it).
-    if (config.WEATHER_PUSH_SECRET)
-      setTimeout(() => {
-        const t0 = performance.now();
-        const n = warmOutlines();
-        log.info({ outlines: n, ms: Math.round(performance.now() - t0) }, 'county outlines ready');
-      }, 2000).unref();
   }
   log.info({ ms: Math.round(performance.now() - started), embedded: !!embedded }, 'warmline ready');
 

@@ -163,6 +163,14 @@ export const demoUsers: DemoUser[] = [
     phone: '13902761236',
   },
   {
+    username: 'qujiang',
+    displayName: '邓伟明',
+    role: 'bureau_admin',
+    regionCode: '440205',
+    org: 'bureau-440205',
+    phone: '13702851237',
+  },
+  {
     username: 'dispatcher',
     displayName: '刘建国',
     role: 'dispatcher',

@@ -13,6 +13,7 @@ import { hashPassword } from '../modules/auth/password.ts';
 import type { Clock } from '../platform/clock.ts';
 import { createEventRecorder, type RecordEvent } from '../platform/events.ts';
 import type { Ids } from '../platform/ids.ts';
+import { seedDemoCampaign } from './demo-campaign.ts';
 import { DEMO_CITY, DEMO_PASSWORD, demoOrgs, demoPartnerKeys, demoUsers } from './demo-city.ts';
 import {
   demoDispatchTimes,
@@ -134,6 +135,7 @@ export async function seedDemo(deps: {
       stationId: orgIds.get('city-station')!,
     });
     await seedDemoShelters(tx, ids, now, orgIds, userIds, DEMO_REQUEST_ID);
+    await seedDemoCampaign(tx, ids, now, userIds);
   });
 }
 

@@ -2,12 +2,14 @@ import { randomUUID } from 'node:crypto';
 import { can, type Permission, type Role, roles } from '@warmline/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  campaign,
   encounter,
   hotspot,
   person,
   shelterKeeper,
   shift,
   stay,
+  submission,
   supplyDiscrepancy,
   supplyMovement,
 } from '../db/schema.ts';
@@ -227,6 +229,53 @@ const policy: Record<string, { access: Access } & Sample> = {
   'GET /api/stats/children': { access: 'stats.read', query: '?from=2026-11-01&to=2026-11-30' },
   'GET /api/stats/trend': { access: 'stats.read', query: '?from=2026-11-01&to=2026-11-30' },
   'GET /api/stats/records': { access: 'stats.read', query: '?from=2026-11-01&to=2026-11-30&figure=assisted' },
+  'GET /api/reports/campaigns': { access: 'stats.read' },
+  'POST /api/reports/campaigns': {
+    access: 'stats.report',
+    body: () => ({
+      name: '矩阵专项行动',
+      regionCode: '440204',
+      startsOn: '2026-10-15',
+      endsOn: '2027-03-15',
+    }),
+  },
+  'GET /api/reports/campaigns/:id': { access: 'stats.read' },
+  // Each call a day later than the last, so every permitted extension is a real one.
+  'POST /api/reports/campaigns/:id/extend': { access: 'stats.report', body: () => ({ endsOn: laterEnd() }) },
+  'GET /api/reports/campaigns/:id/returns': { access: 'stats.read' },
+  // A return is filled in by its own region's bureau: the system admin (national) files none.
+  'POST /api/reports/campaigns/:id/submissions': {
+    access: 'stats.report',
+    body: (side) => ({ regionCode: targets[side].code, period: '2026-10' }),
+    refusedFor: { system_admin: 'SUBMISSION_NOT_OWN_REGION' },
+  },
+  // The sample returns are approved: past access and jurisdiction, a filer meets the frozen state
+  // and a reviewer (sitting in the county itself) is not the parent region.
+  'GET /api/reports/submissions/:id': { access: 'stats.read' },
+  'PATCH /api/reports/submissions/:id': {
+    access: 'stats.report',
+    body: () => ({ remarks: '矩阵' }),
+    refused: 'SUBMISSION_NOT_EDITABLE',
+    refusedFor: { system_admin: 'SUBMISSION_NOT_OWN_REGION' },
+  },
+  'POST /api/reports/submissions/:id/regenerate': {
+    access: 'stats.report',
+    refused: 'SUBMISSION_NOT_EDITABLE',
+    refusedFor: { system_admin: 'SUBMISSION_NOT_OWN_REGION' },
+  },
+  'POST /api/reports/submissions/:id/submit': {
+    access: 'stats.report',
+    refused: 'SUBMISSION_NOT_EDITABLE',
+    refusedFor: { system_admin: 'SUBMISSION_NOT_OWN_REGION' },
+  },
+  'POST /api/reports/submissions/:id/approve': { access: 'stats.report', refused: 'REVIEW_NOT_PARENT' },
+  'POST /api/reports/submissions/:id/return': {
+    access: 'stats.report',
+    body: () => ({ comment: '矩阵退回' }),
+    refused: 'REVIEW_NOT_PARENT',
+  },
+  'GET /api/reports/submissions/:id/export.xlsx': { access: 'stats.read' },
+  'GET /api/reports/submissions/:id/brief.pdf': { access: 'stats.read' },
   'GET /api/shifts/:id/track': { access: 'team.read' },
   'GET /api/patrol/shifts/current': { access: 'dispatch.work', refused: 'NOT_TEAM_MEMBER' },
   'POST /api/patrol/shifts': { access: 'dispatch.work', body: () => ({}), refused: 'NOT_TEAM_MEMBER' },
@@ -415,6 +464,8 @@ const policy: Record<string, { access: Access } & Sample> = {
   },
   'GET /api/public/shelters': { access: 'public', query: '?lat=24.81&lng=113.6' },
 };
+let extensions = 0;
+const laterEnd = () => new Date(Date.UTC(2027, 2, 16 + extensions++)).toISOString().slice(0, 10);
 /** In 浈江区: a warehouse that receives, an empty one, an item and a kit of it. */
 const supplies = { placeId: '', emptyPlaceId: '', itemId: '', kitId: '' };
 
@@ -439,6 +490,8 @@ const blank = {
   shelterId: '',
   closedShelterId: '',
   standbyShelterId: '',
+  campaignId: '',
+  submissionId: '',
 };
 const hotspotBody = (regionCode: string) => ({
   name: `矩阵重点区域${Math.random()}`,
@@ -561,6 +614,33 @@ beforeAll(async () => {
     targets[side].closedShelterId = (await buildShelter(t.db, { regionCode, status: 'closed' })).id;
     targets[side].standbyShelterId = (await buildShelter(t.db, { regionCode, status: 'standby' })).id;
   }
+  // Per side: a campaign of the county and its approved November return.
+  for (const side of ['in', 'out'] as const) {
+    const regionCode = targets[side].code;
+    targets[side].campaignId = uuidV7Ids.next();
+    await t.db.insert(campaign).values({
+      id: targets[side].campaignId,
+      name: `矩阵专项行动${side}`,
+      regionCode,
+      startsOn: '2026-10-15',
+      endsOn: '2027-03-15',
+    });
+    targets[side].submissionId = uuidV7Ids.next();
+    await t.db.insert(submission).values({
+      id: targets[side].submissionId,
+      campaignId: targets[side].campaignId,
+      regionCode,
+      period: '2026-11',
+      fromDay: '2026-11-01',
+      toDay: '2026-11-30',
+      dueOn: '2026-12-05',
+      state: 'approved',
+      figures: { values: {}, breakdowns: {} },
+      filledBy: '矩阵',
+      generatedAt: new Date(),
+      updatedAt: new Date(),
+    });
+  }
   const zjSentinel = await buildSentinel(t.db, { regionCode: '440204' });
   targets.in.sentinelId = zjSentinel.id;
   targets.out.sentinelId = (await buildSentinel(t.db, { regionCode: '440203' })).id;
@@ -612,6 +692,8 @@ async function buildSupplyTargets() {
 function urlFor(url: string, side: 'in' | 'out', sample: Sample): string {
   const target = targets[side];
   const byPrefix: [string, string][] = [
+    ['/api/reports/campaigns', target.campaignId],
+    ['/api/reports/submissions', target.submissionId],
     ['/api/users', target.userId],
     ['/api/leads', target.leadId],
     ['/api/teams', target.teamId],

@@ -25,6 +25,9 @@ const affected: Record<string, string[][]> = {
   supply_item: [['supplies']],
   supply_discrepancy: [['supplies']],
   donation: [['supplies']],
+  // 报送: a return generated, submitted, sent back or approved; a campaign created or extended.
+  submission: [['reports']],
+  campaign: [['reports']],
 };
 
 export function useLiveUpdates(enabled: boolean): LiveStatus {

