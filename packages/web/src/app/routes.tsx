@@ -13,6 +13,7 @@ import {
   EnvironmentOutlined,
   FireOutlined,
   FlagOutlined,
+  FundOutlined,
   GiftOutlined,
   HomeOutlined,
   IdcardOutlined,
@@ -36,6 +37,7 @@ export type MenuKey =
   | 'persons'
   | 'station'
   | 'supplies'
+  | 'stats'
   | 'hotline'
   | 'leads'
   | 'sentinels'
@@ -142,6 +144,13 @@ export const pageRoutes: PageRoute[] = [
     icon: <UserSwitchOutlined />,
     permission: 'shelter.keep',
     Page: page(() => import('../pages/shelters/KeeperPage.tsx'), 'KeeperPage'),
+  },
+  {
+    path: '/stats',
+    menu: 'stats',
+    icon: <FundOutlined />,
+    permission: 'stats.read',
+    Page: page(() => import('../pages/stats/StatsPage.tsx'), 'StatsPage'),
   },
   {
     path: '/sentinels',

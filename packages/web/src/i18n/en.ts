@@ -3,6 +3,7 @@ import { hotspotsEn } from './hotspots.ts';
 import { personsEn } from './persons.ts';
 import { sheltersEn } from './shelters.ts';
 import { stationEn } from './station.ts';
+import { statsEn } from './stats.ts';
 import { suppliesEn } from './supplies.ts';
 import type { Messages } from './zh-CN.ts';
 
@@ -16,6 +17,7 @@ export const en: Messages = {
   ...sheltersEn,
   ...personsEn,
   ...stationEn,
+  ...statsEn,
   ...suppliesEn,
   common: {
     search: 'Search',
@@ -68,6 +70,7 @@ export const en: Messages = {
       persons: 'Persons',
       station: 'Rescue station',
       supplies: 'Supplies',
+      stats: 'Dashboard',
       patrol: 'My assignments',
       hotline: 'Hotline',
       leads: 'Lead queue',

@@ -3,6 +3,7 @@ import { hotspotsZh } from './hotspots.ts';
 import { personsZh } from './persons.ts';
 import { sheltersZh } from './shelters.ts';
 import { stationZh } from './station.ts';
+import { statsZh } from './stats.ts';
 import { suppliesZh } from './supplies.ts';
 /**
  * Chinese, the first language. Domain labels (roles, organisation kinds, region levels,
@@ -18,6 +19,7 @@ export const zhCN = {
   ...sheltersZh,
   ...personsZh,
   ...stationZh,
+  ...statsZh,
   ...suppliesZh,
   common: {
     search: '搜索',
@@ -69,6 +71,7 @@ export const zhCN = {
       persons: '受助人员',
       station: '救助站',
       supplies: '物资',
+      stats: '数据看板',
       patrol: '我的任务',
       hotline: '来电登记',
       leads: '线索队列',
