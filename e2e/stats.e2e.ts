@@ -89,6 +89,7 @@ describe('数据看板', () => {
       await expect
         .poll(() => page.getByTestId('figure-definition').first().textContent())
         .toContain(figureDefinitions.assisted.definition.zh);
+      await page.mouse.move(0, 0); // the tooltip goes, before the screenshot
 
       // The ranked table lists the city's counties, and the map draws them.
       const rows = page.getByTestId('rollup-row');
