@@ -12,15 +12,20 @@ export type LiveStatus = 'connecting' | 'open' | 'closed';
 const affected: Record<string, string[][]> = {
   user: [['users'], ['me']],
   org: [['orgs'], ['me']],
-  lead: [['leads'], ['dispatches'], ['patrol'], ['teams']],
+  // Leads, shelters, movements, encounters, stays and shifts are what the figures count
+  // (the dashboard's keys all start with 'stats').
+  lead: [['leads'], ['dispatches'], ['patrol'], ['teams'], ['stats']],
   team: [['teams'], ['patrol']],
   // hotspot.created / updated / checked_in: the coverage list, the map and an open drawer.
   hotspot: [['hotspots']],
   // shelter.activated / counted / filled …: the directory, the keeper's places, the command map.
-  shelter: [['shelters']],
+  shelter: [['shelters'], ['stats']],
   alert: [['alerts']],
+  encounter: [['stats']],
+  stay: [['stats']],
+  shift: [['stats']],
   // Movements, places, items, donations and discrepancies: the supplies screen.
-  supply_movement: [['supplies']],
+  supply_movement: [['supplies'], ['stats']],
   supply_place: [['supplies']],
   supply_item: [['supplies']],
   supply_discrepancy: [['supplies']],

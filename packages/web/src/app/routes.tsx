@@ -14,6 +14,7 @@ import {
   FileDoneOutlined,
   FireOutlined,
   FlagOutlined,
+  FundOutlined,
   GiftOutlined,
   HomeOutlined,
   IdcardOutlined,
@@ -38,6 +39,7 @@ export type MenuKey =
   | 'station'
   | 'supplies'
   | 'reports'
+  | 'stats'
   | 'hotline'
   | 'leads'
   | 'sentinels'
@@ -151,6 +153,13 @@ export const pageRoutes: PageRoute[] = [
     icon: <UserSwitchOutlined />,
     permission: 'shelter.keep',
     Page: page(() => import('../pages/shelters/KeeperPage.tsx'), 'KeeperPage'),
+  },
+  {
+    path: '/stats',
+    menu: 'stats',
+    icon: <FundOutlined />,
+    permission: 'stats.read',
+    Page: page(() => import('../pages/stats/StatsPage.tsx'), 'StatsPage'),
   },
   {
     path: '/sentinels',

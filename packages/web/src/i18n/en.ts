@@ -4,6 +4,7 @@ import { personsEn } from './persons.ts';
 import { reportsEn } from './reports.ts';
 import { sheltersEn } from './shelters.ts';
 import { stationEn } from './station.ts';
+import { statsEn } from './stats.ts';
 import { suppliesEn } from './supplies.ts';
 import type { Messages } from './zh-CN.ts';
 
@@ -18,6 +19,7 @@ export const en: Messages = {
   ...personsEn,
   ...reportsEn,
   ...stationEn,
+  ...statsEn,
   ...suppliesEn,
   common: {
     search: 'Search',
@@ -71,6 +73,7 @@ export const en: Messages = {
       station: 'Rescue station',
       supplies: 'Supplies',
       reports: 'Returns',
+      stats: 'Dashboard',
       patrol: 'My assignments',
       hotline: 'Hotline',
       leads: 'Lead queue',

@@ -4,6 +4,7 @@ import { personsZh } from './persons.ts';
 import { reportsZh } from './reports.ts';
 import { sheltersZh } from './shelters.ts';
 import { stationZh } from './station.ts';
+import { statsZh } from './stats.ts';
 import { suppliesZh } from './supplies.ts';
 /**
  * Chinese, the first language. Domain labels (roles, organisation kinds, region levels,
@@ -20,6 +21,7 @@ export const zhCN = {
   ...personsZh,
   ...reportsZh,
   ...stationZh,
+  ...statsZh,
   ...suppliesZh,
   common: {
     search: '搜索',
@@ -72,6 +74,7 @@ export const zhCN = {
       station: '救助站',
       supplies: '物资',
       reports: '报送',
+      stats: '数据看板',
       patrol: '我的任务',
       hotline: '来电登记',
       leads: '线索队列',

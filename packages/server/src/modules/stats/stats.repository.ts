@@ -142,6 +142,10 @@ export function createStatsRepository(db: Db | Tx) {
       const source = sql`
         SELECT id, region_code, at, action, entity_id, payload FROM event
         WHERE action IN (${STAT_ACTIONS}) AND region_code LIKE ${`${regionPrefix(regionCode)}%`}`;
+      // The median has no headline row, only its histogram ('minutes:12'): behind its number
+      // stand all of them.
+      const dimMatch =
+        figure === 'lead_arrival_minutes' && dim === '' ? sql`p.dim LIKE 'minutes:%'` : sql`p.dim = ${dim}`;
       return db.execute<{
         event_id: string;
         action: string;
@@ -154,7 +158,7 @@ export function createStatsRepository(db: Db | Tx) {
         SELECT p.event_id, p.action, p.entity_id, p.region_code, p.day::text, p.value::text,
                count(*) OVER ()::text AS total
         FROM (${projection(source)}) p
-        WHERE p.figure = ${figure} AND p.dim = ${dim}
+        WHERE p.figure = ${figure} AND ${dimMatch}
           AND p.day BETWEEN ${period.from}::date AND ${period.to}::date
         ORDER BY p.day DESC, p.event_id DESC LIMIT ${limit} OFFSET ${offset}`);
     },

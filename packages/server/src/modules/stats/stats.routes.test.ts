@@ -85,6 +85,17 @@ describe('GET /api/stats', () => {
     expect(male.items.every((i: { facts: { sex: string } }) => i.facts.sex === 'male')).toBe(true);
   });
 
+  it('lists the arrivals behind the median, which has no headline row of its own', async () => {
+    await ev('lead.on_scene', '440204', '2026-11-20T22:00:00+08:00', { minutesFromLead: 14 });
+    await ev('lead.on_scene', '440204', '2026-11-21T22:00:00+08:00', { minutesFromLead: 9 });
+    expect((await get(county, `/api/stats/figures?${q}`)).json().figures.lead_arrival_minutes).toBe(9);
+    const res = (await get(county, `/api/stats/records?${q}&figure=lead_arrival_minutes`)).json();
+    expect(res.total).toBe(2);
+    expect(res.items.map((i: { facts: { minutesFromLead: number } }) => i.facts.minutesFromLead)).toEqual([
+      9, 14,
+    ]);
+  });
+
   it('gives the trend day by day, every day listed', async () => {
     const days = (await get(county, `/api/stats/trend?${q}`)).json().days;
     expect(days).toHaveLength(30);

@@ -19,6 +19,7 @@ import {
 import { Alert, App, Badge, Button, Card, Col, List, Row, Select, Space, Spin, Tag, Typography } from 'antd';
 import { lazy, Suspense, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router';
 import { api } from '../../app/api.ts';
 import { useAuth } from '../../app/auth.tsx';
 import { errorText } from '../../app/errors.ts';
@@ -58,7 +59,9 @@ export function CommandPage() {
   const live = useLiveDispatches();
   const teams = useTeams(can('team.read'));
   const shelters = useShelters(can('shelter.read'));
-  const [selected, setSelected] = useState<string | null>(null);
+  // ?lead=<id> opens that record (the dashboard's drill-down links here).
+  const [params] = useSearchParams();
+  const [selected, setSelected] = useState<string | null>(() => params.get('lead'));
   const [district, setDistrict] = useState<string | undefined>();
   const [source, setSource] = useState<LeadSource | undefined>();
   const [state, setState] = useState<LeadState | undefined>();

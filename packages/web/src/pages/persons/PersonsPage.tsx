@@ -27,6 +27,7 @@ import {
 } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router';
 import { api } from '../../app/api.ts';
 import { useAuth } from '../../app/auth.tsx';
 import { errorText } from '../../app/errors.ts';
@@ -69,7 +70,9 @@ export function PersonsPage() {
   const { t } = useTranslation();
   const { key } = useLang();
   const [q, setQ] = useState('');
-  const [open, setOpen] = useState<string | null>(null);
+  // ?person=<id> opens that record (the dashboard's drill-down links here).
+  const [params] = useSearchParams();
+  const [open, setOpen] = useState<string | null>(() => params.get('person'));
   const persons = usePersons(q);
   return (
     <Space direction="vertical" size={16} style={{ width: '100%' }}>

@@ -30,6 +30,7 @@ import {
 } from 'antd';
 import { type HTMLAttributes, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router';
 import { useAuth } from '../../app/auth.tsx';
 import { formatTime } from '../../app/format.ts';
 import { MapBeside } from '../../features/map/MapBeside.tsx';
@@ -53,7 +54,9 @@ export function ShelterNetworkPage() {
   const [status, setStatus] = useState<StatusFilter>('all');
   const [kind, setKind] = useState<ShelterKind | undefined>();
   const [editing, setEditing] = useState<Shelter | 'new' | null>(null);
-  const [selected, setSelected] = useState<string | null>(null);
+  // ?shelter=<id> opens that record (the dashboard's drill-down links here).
+  const [params] = useSearchParams();
+  const [selected, setSelected] = useState<string | null>(() => params.get('shelter'));
   const manage = can('shelter.manage');
   const activate = can('shelter.activate');
   const screens = Grid.useBreakpoint();

@@ -8,6 +8,7 @@ import { arrivalKindLabels, dischargeTypeLabels } from '@warmline/domain';
 import { Button, Card, Empty, List, Space, Table, Tabs, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router';
 import { api } from '../../app/api.ts';
 import { useAuth } from '../../app/auth.tsx';
 import { formatTime } from '../../app/format.ts';
@@ -49,7 +50,9 @@ export function StationPage() {
   });
   const [arrival, setArrival] = useState<{ handover: Handover | null } | null>(null);
   const [admitting, setAdmitting] = useState<Stay | null>(null);
-  const [shown, setShown] = useState<string | null>(null);
+  // ?stay=<id> opens that record (the dashboard's drill-down links here).
+  const [params] = useSearchParams();
+  const [shown, setShown] = useState<string | null>(() => params.get('stay'));
   const coming = (handovers.data?.items ?? []).filter((h) => h.kind === 'station_arrival');
   const all = open.data?.items ?? [];
   const atDoor = all.filter((s) => s.state === 'arrived');
