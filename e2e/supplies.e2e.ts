@@ -46,12 +46,17 @@ async function held(place: string, item: string): Promise<number> {
   return rows.find((r) => r.placeName === place && r.itemName === item)?.quantity ?? 0;
 }
 
+const searchable = new Set(['donation-place', 'movement-fromPlaceId', 'movement-teamId', 'assemble-place']);
+
 /** Opens an antd Select and clicks the option whose label is (or, for a RegExp, matches) `label`. */
 async function choose(page: Page, testId: string, label: string | RegExp): Promise<void> {
   await page.getByTestId(testId).click();
   const dropdown = page.locator('.ant-select-dropdown:visible');
   await dropdown.waitFor();
   await expect.poll(() => dropdown.evaluate((el) => el.getAnimations({ subtree: true }).length)).toBe(0);
+  // The places' and teams' lists are virtual (a dozen team vehicles come before the warehouse):
+  // search them first, so the option is rendered.
+  if (typeof label === 'string' && searchable.has(testId)) await page.keyboard.type(label);
   await dropdown
     .locator('.ant-select-item-option')
     .getByText(label, { exact: typeof label === 'string' })

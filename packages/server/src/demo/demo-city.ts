@@ -18,7 +18,8 @@ export interface DemoOrg {
   lng: number;
 }
 
-const counties: [code: string, name: string, lat: number, lng: number][] = [
+/** The ten county-level regions of the city and their seats. */
+export const counties: [code: string, name: string, lat: number, lng: number][] = [
   ['440203', '武江区', 24.7926, 113.5878],
   ['440204', '浈江区', 24.8044, 113.6111],
   ['440205', '曲江区', 24.6826, 113.6045],
@@ -193,6 +194,95 @@ export const demoUsers: DemoUser[] = [
     regionCode: DEMO_CITY,
     org: 'city-station',
     phone: '13760451239',
+  },
+  // The other teams' leaders (demo-teams.ts), each in their team's county.
+  {
+    username: 'patrol2',
+    displayName: '邓丽君',
+    role: 'patrol_member',
+    regionCode: '440204',
+    org: 'city-station',
+    phone: '13760451302',
+  },
+  {
+    username: 'patrol3',
+    displayName: '何国强',
+    role: 'patrol_member',
+    regionCode: '440203',
+    org: 'bureau-440203',
+    phone: '13760451303',
+  },
+  {
+    username: 'patrol4',
+    displayName: '钟伟明',
+    role: 'patrol_member',
+    regionCode: '440204',
+    org: 'city-station',
+    phone: '13760451304',
+  },
+  {
+    username: 'patrol5',
+    displayName: '温家明',
+    role: 'patrol_member',
+    regionCode: '440205',
+    org: 'bureau-440205',
+    phone: '13760451305',
+  },
+  {
+    username: 'patrol6',
+    displayName: '陈志坚',
+    role: 'patrol_member',
+    regionCode: '440281',
+    org: 'station-440281',
+    phone: '13760451306',
+  },
+  {
+    username: 'patrol7',
+    displayName: '叶秀英',
+    role: 'patrol_member',
+    regionCode: '440282',
+    org: 'station-440282',
+    phone: '13760451307',
+  },
+  {
+    username: 'patrol8',
+    displayName: '邱国华',
+    role: 'patrol_member',
+    regionCode: '440222',
+    org: 'bureau-440222',
+    phone: '13760451308',
+  },
+  {
+    username: 'patrol9',
+    displayName: '蒙志远',
+    role: 'patrol_member',
+    regionCode: '440224',
+    org: 'bureau-440224',
+    phone: '13760451309',
+  },
+  {
+    username: 'patrol10',
+    displayName: '巫建平',
+    role: 'patrol_member',
+    regionCode: '440229',
+    org: 'bureau-440229',
+    phone: '13760451310',
+  },
+  {
+    username: 'patrol11',
+    displayName: '盘石生',
+    role: 'patrol_member',
+    regionCode: '440232',
+    org: 'bureau-440232',
+    phone: '13760451311',
+  },
+  {
+    username: 'patrol12',
+    displayName: '曾宪文',
+    role: 'patrol_member',
+    regionCode: '440233',
+    org: 'bureau-440233',
+    phone: '13760451312',
   },
   {
     username: 'station1',

@@ -1,4 +1,4 @@
-import { distanceMeters, leadStateAfterOutcome } from '@warmline/domain';
+import { type DispatchOutcome, distanceMeters, leadStateAfterOutcome } from '@warmline/domain';
 import type { Tx } from '../db/pool.ts';
 import { dispatch } from '../db/schema.ts';
 import type { EventInput } from '../platform/events.ts';
@@ -57,7 +57,7 @@ export async function seedDemoDispatch(
     lead: { id: string; regionCode: string; source: string; vulnerable: boolean; receivedAt: Date };
     team: SeededTeam;
     dispatcherId: string;
-    outcome: 'helped' | 'not_found';
+    outcome: DispatchOutcome;
     note: string;
     times: DispatchTimes;
   },
@@ -110,7 +110,7 @@ export async function seedDemoDispatch(
   const to = leadStateAfterOutcome[d.outcome];
   await record(t.endedAt, team.memberId, {
     ...base,
-    action: d.outcome === 'helped' ? 'lead.resolved' : 'lead.not_found',
+    action: ({ resolved: 'lead.resolved', not_found: 'lead.not_found', closed: 'lead.closed' } as const)[to],
     payload: { ...facts, from: 'on_scene', to, outcome: d.outcome },
   });
 }

@@ -92,7 +92,7 @@ const donations: {
   { daysAgo: 33, kind: 'individual', donor: '陈先生', lines: [['coat', 20]], note: '市民送到救助站' },
 ];
 
-/** What each team's vehicle is given nine days ago (by team, in demoTeams order); 武江 gets no quilts. */
+/** What each team's vehicle is given nine days ago (by vehicle, in demoTeams order); 武江 gets no quilts. */
 const issues: Lines[] = [
   [
     ['kit', 10],
@@ -128,6 +128,15 @@ const issues: Lines[] = [
     ['coat', 2],
     ['water', 12],
   ],
+  // The rural counties' teams (始兴, 仁化, 翁源, 乳源, 新丰).
+  ...Array.from(
+    { length: 5 },
+    (): Lines => [
+      ['kit', 4],
+      ['coat', 2],
+      ['water', 10],
+    ],
+  ),
 ];
 
 /** Every vehicle should carry at least this much; the county teams run low. */

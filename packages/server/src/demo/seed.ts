@@ -25,6 +25,7 @@ import {
 import { seedDemoEncounters } from './demo-encounters.ts';
 import { seedDemoHotspots } from './demo-hotspots.ts';
 import { demoAds, demoClosingNotes, demoPlaces, demoSightings, demoSourceWeights } from './demo-leads.ts';
+import { seedDemoSeason } from './demo-season.ts';
 import { seedDemoSentinels } from './demo-sentinels.ts';
 import { seedDemoShelters } from './demo-shelters.ts';
 import { seedDemoShifts } from './demo-shifts.ts';
@@ -135,6 +136,8 @@ export async function seedDemo(deps: {
       stationId: orgIds.get('city-station')!,
     });
     await seedDemoShelters(tx, ids, now, orgIds, userIds, DEMO_REQUEST_ID);
+    await seedDemoSeason(tx, ids, now, { requestId: DEMO_REQUEST_ID, teams, orgIds, userIds });
+    // Last: the returns snapshot the figures of everything above.
     await seedDemoCampaign(tx, ids, now, userIds);
   });
 }

@@ -110,7 +110,12 @@ export function createStayRepository(db: DbOrTx) {
         .leftJoin(stationBed, eq(stationBed.id, bedAssignment.bedId))
         .leftJoin(stationZone, eq(stationZone.id, stationBed.zoneId))
         .where(and(inJurisdiction(stay.regionCode, actor), inArray(stay.state, states)))
-        .orderBy(asc(stay.arrivedAt))
+        // People in the station oldest first; those who left (a season of them) newest first.
+        .orderBy(
+          states.every((x) => x === 'discharged' || x === 'referred_out')
+            ? desc(stay.arrivedAt)
+            : asc(stay.arrivedAt),
+        )
         .limit(500),
 
     // --- beds
