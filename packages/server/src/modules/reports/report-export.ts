@@ -50,8 +50,16 @@ function cellsOf(figures: Figures, figure: FigureKey, dim: string): { label: str
     const v = k.slice(dim.length + 1);
     if (k.startsWith(`${dim}:`) && !keys.includes(v)) keys.push(v);
   }
-  return keys.map((v) => ({ label: dimValueLabel(`${dim}:${v}`), value: got[`${dim}:${v}`] ?? 0 }));
+  const cells = keys.map((v) => ({ label: dimValueLabel(`${dim}:${v}`), value: got[`${dim}:${v}`] ?? 0 }));
+  // Sex, age band and health give one value per person-time, so the table adds up to the figure;
+  // acts recorded without those facts are shown as such rather than left out.
+  if (EXCLUSIVE.has(dim)) {
+    const rest = (figures.values[figure] ?? 0) - cells.reduce((sum, c) => sum + c.value, 0);
+    if (rest > 0) cells.push({ label: '未记录', value: rest });
+  }
+  return cells;
 }
+const EXCLUSIVE = new Set(['sex', 'age', 'health', 'province', 'category', 'type']);
 
 const day = (iso: string | null) => (iso ? beijingDate(new Date(iso)) : '');
 const stateText = (s: SubmissionView) => `${submissionStateLabels[s.state].zh}（第 ${s.version} 版）`;
