@@ -29,6 +29,7 @@ const menuFor: Record<string, Permission | null> = {
   persons: 'encounter.read',
   station: 'stay.read',
   supplies: 'supply.read',
+  reports: 'stats.read',
   users: 'user.read',
   orgs: 'org.read',
   events: 'event.read',
