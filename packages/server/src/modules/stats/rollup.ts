@@ -49,7 +49,8 @@ export async function rollup(db: Db): Promise<RollupResult> {
     // Contributions are added up (or made distinct) at the event's own region first and only
     // then copied to its city, province and the nation: four times fewer rows to group.
     await tx.execute(sql`
-      CREATE TEMP TABLE stat_fresh (region_code text, figure text, dim text, entity text, day date)
+      CREATE TEMP TABLE stat_fresh (region_code text, figure text, dim text, entity text, day date,
+        PRIMARY KEY (region_code, figure, dim, entity, day))
       ON COMMIT DROP`);
     await tx.execute(sql`
       WITH rows AS (${projection(source)}),
@@ -76,6 +77,9 @@ export async function rollup(db: Db): Promise<RollupResult> {
         RETURNING region_code, figure, dim, entity, day
       )
       INSERT INTO stat_fresh SELECT region_code, figure, dim, entity, day FROM added`);
+    // Keyed and analysed, so each member-day is told fresh or not by one lookup (unkeyed, a
+    // steady run's plan scanned the new members once per day read: two minutes for 10,000 events).
+    await tx.execute(sql`ANALYZE stat_fresh`);
     // stat_distinct_day: each member's day counted under its previous day. A new day between
     // two known ones changes the next one's previous day: its old pair loses 1, its new pair
     // gains 1. Only the members that gained a day are read (stat_distinct's key leads with
