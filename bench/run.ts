@@ -8,6 +8,7 @@ import { intakeBench } from './intake.bench.ts';
 import { liveBench } from './live.bench.ts';
 import { recommendBench } from './recommend.bench.ts';
 import { spamBench } from './spam.bench.ts';
+import { statsBench } from './stats.bench.ts';
 
 interface BenchRow {
   what: string;
@@ -25,6 +26,7 @@ const benches: Record<string, () => Promise<BenchRow | BenchRow[]>> = {
   intake: intakeBench,
   recommend: recommendBench,
   live: liveBench,
+  stats: statsBench,
 };
 
 /** Whole numbers, or two decimals below 10 so a fast baseline does not read as 0. */

@@ -1089,7 +1089,13 @@ export const statDay = pgTable(
     dim: text('dim').notNull(),
     value: bigint('value', { mode: 'number' }).notNull(),
   },
-  (t) => [primaryKey({ columns: [t.regionCode, t.day, t.figure, t.dim] })],
+  (t) => [
+    primaryKey({ columns: [t.regionCode, t.day, t.figure, t.dim] }),
+    // The dashboard's read, index-only: a region's headlines over a period (dim = '') are one
+    // narrow range; all its breakdowns are its range of rows. The rollup writes a region's rows
+    // among every other region's, so reading them from the heap meant a page per row or two.
+    index('stat_day_read_idx').on(t.regionCode, t.dim, t.day, t.figure, t.value),
+  ],
 );
 
 /** The members behind distinct counts (persons assisted, shelters opened), per region and day. */
@@ -1102,7 +1108,31 @@ export const statDistinct = pgTable(
     day: date('day').notNull(),
     entity: text('entity').notNull(),
   },
-  (t) => [primaryKey({ columns: [t.regionCode, t.figure, t.dim, t.day, t.entity] })],
+  // Entity before day: the rollup reads one member's days in order (their previous day, below),
+  // and the figures query asks whether a member of the raw tail is already counted in a period.
+  (t) => [primaryKey({ columns: [t.regionCode, t.figure, t.dim, t.entity, t.day] })],
+);
+
+/**
+ * Distinct counts, pre-counted: per region, figure and breakdown, how many members were counted
+ * on `day` whose previous day in that region was `prevDay` ('-infinity' for their first). A
+ * member counts once in a period [from, to] on exactly one day — its first day in the period,
+ * the one day in it whose previous day is before `from` — so the distinct count of any period
+ * is the sum of `n` over day ∈ [from, to] and prevDay < from: exact, and a range read of at
+ * most a few thousand rows for a province and a season instead of counting hundreds of
+ * thousands of members. The rollup keeps it in step with stat_distinct (modules/stats/rollup.ts).
+ */
+export const statDistinctDay = pgTable(
+  'stat_distinct_day',
+  {
+    regionCode: text('region_code').notNull(),
+    figure: text('figure').notNull(),
+    dim: text('dim').notNull(),
+    prevDay: date('prev_day').notNull(),
+    day: date('day').notNull(),
+    n: bigint('n', { mode: 'number' }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.regionCode, t.figure, t.dim, t.prevDay, t.day] })],
 );
 
 /** How far the rollup has read: every event with a smaller `txid` is in stat_day/stat_distinct. */

@@ -128,7 +128,7 @@ async function insert(events: StatEvent[]) {
 const inRegion = (code: string) => (e: StatEvent) =>
   code === '000000' || e.regionCode.startsWith(code.replace(/(00)+$/, ''));
 const inPeriod = (e: StatEvent) => statDay(e) >= period.from && statDay(e) <= period.to;
-const normal = (f: Figures | undefined) => JSON.parse(JSON.stringify(f));
+const normal = (f: Figures | object | undefined) => JSON.parse(JSON.stringify(f));
 
 describe('the statistics rollup', () => {
   it('answers what the naive recomputation and the definition answer, however the events were folded', async () => {
@@ -157,6 +157,43 @@ describe('the statistics rollup', () => {
         },
       ),
       { numRuns: 25 },
+    );
+  });
+
+  it('counts persons and shelters exactly in any part of the period and day by day, however late a day arrives', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(fc.array(statEvent, { maxLength: 30 }), { minLength: 2, maxLength: 5 }),
+        fc.integer({ min: -1, max: 3 }),
+        fc.integer({ min: 0, max: 3 }),
+        async (batches, start, length) => {
+          nextRun();
+          const made = batches.map((b) => b.map((make) => make()));
+          for (const [i, batch] of made.entries()) {
+            await insert(batch);
+            if (i < batches.length - 1) await rollup(t.db);
+          }
+          const all = made.flat();
+          const day = (n: number) =>
+            new Date(DAY0 + n * 86_400_000 + 8 * 3_600_000).toISOString().slice(0, 10);
+          const part = { from: day(start), to: day(Math.min(start + length, 3)) };
+          const inPart = (e: StatEvent) => statDay(e) >= part.from && statDay(e) <= part.to;
+          const repo = createStatsRepository(t.db);
+          const sorted = (xs: { regionCode: string; day: string | null }[]) =>
+            normal(
+              [...xs].sort((a, b) => `${a.regionCode}${a.day}`.localeCompare(`${b.regionCode}${b.day}`)),
+            );
+          for (const code of ['440203', '440000']) {
+            const q = { regions: [code], period: part };
+            const [rolled] = await repo.figures(q);
+            const expected = referenceFigures(all.filter(inRegion(code)).filter(inPart));
+            expect(normal(rolled?.figures ?? referenceFigures([]))).toEqual(normal(expected));
+            const byDay = { ...q, byDay: true, headlineOnly: true };
+            expect(sorted(await repo.figures(byDay))).toEqual(sorted(await repo.naiveFigures(byDay)));
+          }
+        },
+      ),
+      { numRuns: 20 },
     );
   });
 
