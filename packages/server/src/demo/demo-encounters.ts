@@ -4,6 +4,7 @@ import {
   parseResidentId,
   proposeAssistance,
   type SupplyKind,
+  subjectFacts,
   suggestedItems,
 } from '@warmline/domain';
 import type { Tx } from '../db/pool.ts';
@@ -271,7 +272,23 @@ export async function seedDemoEncounters(
       entityType: 'encounter',
       entityId: id,
       regionCode: spot.regionCode,
-      payload: { personId, category: proposal.category, proposed: proposal.category, items, teamId: team.id },
+      payload: {
+        personId,
+        category: proposal.category,
+        proposed: proposal.category,
+        items,
+        teamId: team.id,
+        occurredAt: at.toISOString(),
+        // What the campaign figures break down by, as the encounter service fixes it.
+        subject: subjectFacts({
+          personId,
+          sex: p.sex,
+          ageBand: p.ageBand,
+          facts: e.facts,
+          residentId: p.residentId ?? null,
+          homeRegion: p.homeRegion ?? null,
+        }),
+      },
     });
   }
 }

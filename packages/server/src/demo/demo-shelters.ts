@@ -53,7 +53,7 @@ export async function seedDemoShelters(
       await recordAt(activatedAt, bureau, {
         ...entity,
         action: 'shelter.activated',
-        payload: { from: 'standby', to: 'open', hours: p.hours },
+        payload: { from: 'standby', to: 'open', shelterKind: p.kind, hours: p.hours },
       });
     } else if (p.state === 'closed') {
       changedAt = new Date(now.getTime() - 24 * HOUR);
