@@ -276,7 +276,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   await app.register(orgRoutes(orgs), { prefix: '/api/orgs' });
   await app.register(userRoutes(users), { prefix: '/api/users' });
   await app.register(eventRoutes(db), { prefix: '/api/events' });
-  await app.register(statsRoutes(createStatsService({ db, regions })), { prefix: '/api/stats' });
+  await app.register(statsRoutes(createStatsService({ db, regions, clock })), { prefix: '/api/stats' });
   const warnings = createWarningService({
     db,
     clock,

@@ -810,6 +810,7 @@ describe('authorization matrix', () => {
           }
         }
       }
-    });
+      // Every route, in and out of jurisdiction, for the roles that hold every permission: a minute on a busy machine.
+    }, 120_000);
   }
 });

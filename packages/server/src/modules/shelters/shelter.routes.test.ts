@@ -194,7 +194,12 @@ describe('一键启用 and the other status acts', () => {
       .select()
       .from(event)
       .where(and(eq(event.entityId, s.id), eq(event.action, 'shelter.activated')));
-    expect(activated!.payload).toEqual({ from: 'standby', to: 'open', hours: { allDay: true } });
+    expect(activated!.payload).toEqual({
+      from: 'standby',
+      to: 'open',
+      shelterKind: 'cold_shelter',
+      hours: { allDay: true },
+    });
   });
 
   it('a keeper opens and closes the place they keep, and no other', async () => {

@@ -9,8 +9,10 @@ export const statsQuerySchema = z.strictObject({
     .string()
     .regex(/^\d{6}$/)
     .optional(),
-  from: day,
-  to: day,
+  /** Default: the first of this month (Beijing). */
+  from: day.optional(),
+  /** Default: today (Beijing). */
+  to: day.optional(),
 });
 export type StatsQuery = z.infer<typeof statsQuerySchema>;
 
@@ -40,7 +42,8 @@ export const trendSchema = z.object({
 });
 
 export const recordsQuerySchema = statsQuerySchema.extend({
-  figure: z.enum(figureKeys),
+  /** Default: 救助人次 (`assisted`). */
+  figure: z.enum(figureKeys).default('assisted'),
   /** '' or absent for the headline; 'sex:male', 'kind:coat'… for a breakdown's cell. */
   dim: z
     .string()

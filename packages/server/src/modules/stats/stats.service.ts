@@ -3,6 +3,7 @@ import { inArray } from 'drizzle-orm';
 import type { Db } from '../../db/pool.ts';
 import { event, person, region } from '../../db/schema.ts';
 import type { Actor } from '../../platform/actor.ts';
+import type { Clock } from '../../platform/clock.ts';
 import { AppError } from '../../platform/errors.ts';
 import type { RegionService } from '../regions/region.service.ts';
 import { createStatsRepository, type Period } from './stats.repository.ts';
@@ -20,16 +21,20 @@ const entityTypeOf: Record<string, string> = {
   'shelter.activated': 'shelter',
 };
 
-export function createStatsService(deps: { db: Db; regions: RegionService }) {
-  const { db, regions } = deps;
+export function createStatsService(deps: { db: Db; regions: RegionService; clock?: Clock }) {
+  const { db, regions, clock } = deps;
   const repo = createStatsRepository(db);
 
+  /** This month so far (Beijing) unless the caller names the days. */
   function periodOf(q: Pick<StatsQuery, 'from' | 'to'>): Period {
-    const days = (Date.parse(q.to) - Date.parse(q.from)) / 86_400_000;
+    const today = new Date((clock?.now() ?? new Date()).getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
+    const to = q.to ?? today;
+    const from = q.from ?? `${to.slice(0, 7)}-01`;
+    const days = (Date.parse(to) - Date.parse(from)) / 86_400_000;
     if (days < 0) throw new AppError('VALIDATION_FAILED', { field: 'to', reason: 'before from' });
     if (days > MAX_DAYS)
       throw new AppError('VALIDATION_FAILED', { field: 'to', reason: `over ${MAX_DAYS} days` });
-    return { from: q.from, to: q.to };
+    return { from, to };
   }
 
   /** The caller's own region by default; out of their jurisdiction answers 404. */
