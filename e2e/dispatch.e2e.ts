@@ -152,7 +152,8 @@ describe('from a report to a person helped', () => {
     await reporter.context.close();
     await patrol.context.close();
     await dispatcher.close();
-  });
+    // Three browsers and the whole loop: 22 s alone, over a minute when the suite shares the cores.
+  }, 150_000);
 
   it('the teams page shows each joint team with its departments, and a dispatcher can take one off duty', async () => {
     const page = await desktopPage(browser);
