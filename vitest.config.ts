@@ -37,7 +37,8 @@ export default defineConfig({
           sequence: { groupOrder: 3 },
           include: ['e2e/**/*.e2e.ts'],
           globalSetup: ['e2e/global-setup.ts'],
-          testTimeout: 60_000,
+          // A journey is a person clicking through a screen; on two shared cores one took 60 s (20 s alone).
+          testTimeout: 120_000,
           hookTimeout: 120_000,
           // A screen's answer under the whole suite on two cores can take seconds, not the 1 s
           // expect.poll waits by default; a real failure still fails, just later.
