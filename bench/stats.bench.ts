@@ -26,6 +26,7 @@ import {
 } from '../packages/server/src/modules/stats/stats.repository.ts';
 import { createStatsService } from '../packages/server/src/modules/stats/stats.service.ts';
 import type { Actor } from '../packages/server/src/platform/actor.ts';
+import { systemClock } from '../packages/server/src/platform/clock.ts';
 import { withEmbeddedDatabase } from './harness.ts';
 import { percentile } from './lib.ts';
 
@@ -387,7 +388,7 @@ export async function statsBench() {
       regionCode: '440000',
     };
     const regions = createRegionService({ db });
-    const service = createStatsService({ db, regions });
+    const service = createStatsService({ db, regions, clock: systemClock });
     const repo = createStatsRepository(db);
     const cities = (await regions.children(actor, '440000')).filter((k) => k.level !== 'township');
     const ask = { region: '440000', ...SEASON };

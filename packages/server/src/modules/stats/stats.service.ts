@@ -12,22 +12,13 @@ import type { StatsQuery } from './stats.schema.ts';
 /** A season and a bit: wider asks are a mistake (or a load), not a report. */
 const MAX_DAYS = 400;
 
-const entityTypeOf: Record<string, string> = {
-  'encounter.recorded': 'encounter',
-  'stay.admitted': 'stay',
-  'stay.discharged': 'stay',
-  'shift.started': 'shift',
-  'supply.distributed': 'supply_movement',
-  'shelter.activated': 'shelter',
-};
-
-export function createStatsService(deps: { db: Db; regions: RegionService; clock?: Clock }) {
+export function createStatsService(deps: { db: Db; regions: RegionService; clock: Clock }) {
   const { db, regions, clock } = deps;
   const repo = createStatsRepository(db);
 
   /** This month so far (Beijing) unless the caller names the days. */
   function periodOf(q: Pick<StatsQuery, 'from' | 'to'>): Period {
-    const today = new Date((clock?.now() ?? new Date()).getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
+    const today = new Date(clock.now().getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
     const to = q.to ?? today;
     const from = q.from ?? `${to.slice(0, 7)}-01`;
     const days = (Date.parse(to) - Date.parse(from)) / 86_400_000;
@@ -139,7 +130,7 @@ export function createStatsService(deps: { db: Db; regions: RegionService; clock
             day: x.day,
             regionCode: x.region_code,
             regionName: names.find((n) => n.code === x.region_code)?.name ?? null,
-            entityType: ev?.entityType ?? entityTypeOf[x.action] ?? 'lead',
+            entityType: ev?.entityType ?? 'event',
             entityId: x.entity_id,
             value: x.value === null ? null : Number(x.value),
             personNumber: people.find((h) => h.id === personId)?.tempNumber ?? null,

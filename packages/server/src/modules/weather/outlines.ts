@@ -15,7 +15,6 @@ import {
   decodeCityFile,
   divisionsFrom,
   type PackageFile,
-  packageCitiesFrom,
 } from '@warmline/domain';
 import type { Outlines } from './cap-areas.ts';
 

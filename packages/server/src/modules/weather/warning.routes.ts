@@ -96,11 +96,7 @@ export function weatherRoutes(warnings: WarningService) {
           response: { 200: forecastListSchema },
         },
       },
-      async (request) =>
-        warnings.forecasts(
-          actorOf(request),
-          request.query.night ?? new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10),
-        ),
+      async (request) => warnings.forecasts(actorOf(request), request.query.night),
     );
     app.put(
       '/forecasts',

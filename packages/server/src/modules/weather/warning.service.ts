@@ -265,7 +265,9 @@ export function createWarningService(deps: {
       return { items: (await repo.forecasts(ctx.actor, input.night)).map(presentForecast) };
     },
 
-    async forecasts(actor: Actor, night: string) {
+    /** Tonight (the Beijing date the night starts on) unless a night is named. */
+    async forecasts(actor: Actor, night?: string) {
+      night ??= new Date(clock.now().getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
       return { items: (await repo.forecasts(actor, night)).map(presentForecast) };
     },
   };
