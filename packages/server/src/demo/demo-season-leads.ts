@@ -9,10 +9,10 @@ import { shelterBodySchema } from '../modules/shelters/shelter.schema.ts';
 import { createEventRecorder } from '../platform/events.ts';
 import { counties } from './demo-city.ts';
 import { demoDispatchTimes, type RecordAt, type SeededTeam, seedDemoDispatch } from './demo-dispatches.ts';
-import type { Season } from './demo-season.ts';
 import { DAY, HOUR } from './demo-season-clock.ts';
 import { pick, type SeasonPerson, weighted } from './demo-season-people.ts';
 import { placesIn, type Street } from './demo-season-street.ts';
+import type { Season } from './demo-season-types.ts';
 
 const MIN = 60_000;
 

@@ -2,7 +2,6 @@ import type { DischargeType } from '@warmline/domain';
 import { and, eq } from 'drizzle-orm';
 import { supplyItem, supplyPlace } from '../db/schema.ts';
 import { admitBodySchema, arriveBodySchema } from '../modules/stays/stay.schema.ts';
-import type { Season } from './demo-season.ts';
 import { beijingDay, DAY, HOUR } from './demo-season-clock.ts';
 import {
   homeOf,
@@ -13,6 +12,7 @@ import {
   type SeasonPerson,
   weighted,
 } from './demo-season-people.ts';
+import type { Season } from './demo-season-types.ts';
 
 const MIN = 60_000;
 

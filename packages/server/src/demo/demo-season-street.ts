@@ -7,10 +7,10 @@ import { createEventRecorder, type EventInput } from '../platform/events.ts';
 import { counties } from './demo-city.ts';
 import type { SeededTeam } from './demo-dispatches.ts';
 import { demoPlaces } from './demo-leads.ts';
-import type { Season } from './demo-season.ts';
 import { DAY, eveningOf, HOUR } from './demo-season-clock.ts';
 import { newPerson, pick, type SeasonPerson } from './demo-season-people.ts';
 import { arriveAtStation, stationFor } from './demo-season-station.ts';
+import type { Season } from './demo-season-types.ts';
 import { demoTeams } from './demo-teams.ts';
 
 const MIN = 60_000;

@@ -1,7 +1,7 @@
 import { eq, inArray, isNotNull } from 'drizzle-orm';
 import { supplyItem, supplyPlace, supplyStock } from '../db/schema.ts';
-import type { Season } from './demo-season.ts';
 import { DAY, HOUR } from './demo-season-clock.ts';
+import type { Season } from './demo-season-types.ts';
 
 /**
  * The vehicles' loads: every fortnight the keeper buys in what the teams will need (more as it gets

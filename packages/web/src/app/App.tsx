@@ -4,6 +4,7 @@ import { type ReactNode, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { BrowserRouter, Route, Routes } from 'react-router';
 import { FullPageSpin, RequireAuth, useAuth } from './auth.tsx';
+import { PageAccess } from './page-access.tsx';
 import { Providers } from './providers.tsx';
 import { LoginPage, NotFoundPage, page, pageRoutes } from './routes.tsx';
 
@@ -18,6 +19,16 @@ function RequirePermission({ permission, children }: { permission?: Permission; 
     return <Result status="403" title="403" subTitle={t('common.forbidden')} data-testid="forbidden" />;
   }
   return children;
+}
+
+/** Lets pages ask whether a link to another page would open for this role. */
+function RouteAccess({ children }: { children: ReactNode }) {
+  const { can } = useAuth();
+  const allowed = (path: string) => {
+    const route = pageRoutes.find((r) => r.path === path.split('?')[0]);
+    return !route?.permission || can(route.permission);
+  };
+  return <PageAccess.Provider value={allowed}>{children}</PageAccess.Provider>;
 }
 
 // Declarative routing: the data-router APIs (loaders, actions, fetchers) are not used, and
@@ -38,9 +49,11 @@ export function App() {
           <Route
             element={
               <RequireAuth>
-                <Suspense fallback={<FullPageSpin />}>
-                  <Shell />
-                </Suspense>
+                <RouteAccess>
+                  <Suspense fallback={<FullPageSpin />}>
+                    <Shell />
+                  </Suspense>
+                </RouteAccess>
               </RequireAuth>
             }
           >

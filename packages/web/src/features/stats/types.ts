@@ -54,3 +54,10 @@ export interface DrillTarget {
   /** The number clicked, to say what the list stands behind. */
   value: number | null;
 }
+
+/** Opens the records behind a number of the region and period on screen. */
+export type Drill = (
+  figure: FigureKey,
+  dim?: string,
+  scope?: Partial<Omit<DrillTarget, 'figure' | 'dim'>>,
+) => void;

@@ -18,10 +18,9 @@ import { Card, Col, Empty, Row, Segmented, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { dimLabel, figureName, formatFigure } from '../../features/stats/labels.ts';
-import type { StatsFigures } from '../../features/stats/types.ts';
+import type { Drill, StatsFigures } from '../../features/stats/types.ts';
 import { useLang } from '../../i18n/index.ts';
 import { FigureHelp } from './FigureCards.tsx';
-import type { Drill } from './StatsPage.tsx';
 
 type BreakdownKey =
   | 'sex'

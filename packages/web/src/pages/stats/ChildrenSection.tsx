@@ -16,10 +16,9 @@ import { loadChildMap } from '../../features/stats/geo.ts';
 import { headlineFigures } from '../../features/stats/headline.ts';
 import { figureName, figureUnit, formatFigure } from '../../features/stats/labels.ts';
 import type { Period } from '../../features/stats/period.ts';
-import type { StatsChild } from '../../features/stats/types.ts';
+import type { Drill, StatsChild } from '../../features/stats/types.ts';
 import { useLang } from '../../i18n/index.ts';
 import { FigureHelp } from './FigureCards.tsx';
-import type { Drill } from './StatsPage.tsx';
 
 export function ChildrenSection({
   region,

@@ -8,9 +8,8 @@ import { Card, Tooltip, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { headlineGroups } from '../../features/stats/headline.ts';
 import { figureName, figureUnit, formatFigure } from '../../features/stats/labels.ts';
-import type { StatsFigures } from '../../features/stats/types.ts';
+import type { Drill, StatsFigures } from '../../features/stats/types.ts';
 import { useLang } from '../../i18n/index.ts';
-import type { Drill } from './StatsPage.tsx';
 
 export function FigureHelp({ figure }: { figure: FigureKey }) {
   const { t } = useTranslation();

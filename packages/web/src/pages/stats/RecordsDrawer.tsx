@@ -9,9 +9,8 @@ import type { i18n as I18n } from 'i18next';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { useAuth } from '../../app/auth.tsx';
 import { errorText } from '../../app/errors.ts';
-import { pageRoutes } from '../../app/routes.tsx';
+import { usePageAllowed } from '../../app/page-access.tsx';
 import { actionLabel } from '../../features/events/labels.ts';
 import { useStatsRecords } from '../../features/stats/hooks.ts';
 import { dimLabel, figureName, formatFigure } from '../../features/stats/labels.ts';
@@ -119,13 +118,9 @@ function RecordsBody({
 }) {
   const { t, i18n } = useTranslation();
   const { key } = useLang();
-  const { can } = useAuth();
+  const allowed = usePageAllowed();
   const def = figureDefinitions[target.figure];
   const summed = def.kind === 'sum';
-  const allowed = (path: string) => {
-    const route = pageRoutes.find((r) => r.path === path.split('?')[0]);
-    return !route?.permission || can(route.permission);
-  };
   return (
     <>
       <div className="wl-records-summary">

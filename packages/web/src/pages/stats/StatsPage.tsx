@@ -5,7 +5,7 @@
  * The region and the period live in the address (`?region=&from=&to=`), so a view can be
  * reloaded, sent on, and the browser's back button walks back up the regions.
  */
-import { type FigureKey, isRegionCode, regionLevel } from '@warmline/domain';
+import { isRegionCode, regionLevel } from '@warmline/domain';
 import { Alert, Button, Card, Result, Skeleton, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -15,7 +15,7 @@ import { useAuth } from '../../app/auth.tsx';
 import { errorText } from '../../app/errors.ts';
 import { useStatsChildren, useStatsFigures, useStatsTrend } from '../../features/stats/hooks.ts';
 import { beijingToday, type Period, periodFrom } from '../../features/stats/period.ts';
-import type { DrillTarget } from '../../features/stats/types.ts';
+import type { Drill, DrillTarget } from '../../features/stats/types.ts';
 import { useLang } from '../../i18n/index.ts';
 import { Breakdowns } from './Breakdowns.tsx';
 import { ChildrenSection } from './ChildrenSection.tsx';
@@ -25,13 +25,6 @@ import { RecordsDrawer } from './RecordsDrawer.tsx';
 import { RegionBar } from './RegionBar.tsx';
 import { TrendCard } from './TrendCard.tsx';
 import './stats.css';
-
-/** Opens the records behind a number of the region and period on screen. */
-export type Drill = (
-  figure: FigureKey,
-  dim?: string,
-  scope?: Partial<Omit<DrillTarget, 'figure' | 'dim'>>,
-) => void;
 
 export function StatsPage() {
   const { t } = useTranslation();

@@ -7,9 +7,8 @@ import { Chart } from '../../features/stats/Chart.tsx';
 import { chartColors } from '../../features/stats/echarts.ts';
 import { trendFigures } from '../../features/stats/headline.ts';
 import { figureName } from '../../features/stats/labels.ts';
-import type { StatsTrendDay } from '../../features/stats/types.ts';
+import type { Drill, StatsTrendDay } from '../../features/stats/types.ts';
 import { useLang } from '../../i18n/index.ts';
-import type { Drill } from './StatsPage.tsx';
 
 export function TrendCard({
   days,

@@ -1,0 +1,60 @@
+import type { Db } from '../db/pool.ts';
+import { createEncounterService } from '../modules/encounters/encounter.service.ts';
+import { createRegionService } from '../modules/regions/region.service.ts';
+import { createShelterService } from '../modules/shelters/shelter.service.ts';
+import { createStayService } from '../modules/stays/stay.service.ts';
+import { createHandOut } from '../modules/supplies/hand-out.ts';
+import { createMovementService } from '../modules/supplies/movement.service.ts';
+import { createTeamService, type TeamService } from '../modules/teams/team.service.ts';
+import { createEventRecorder } from '../platform/events.ts';
+import type { Ids } from '../platform/ids.ts';
+
+/** The API's own services, for the season's acts; `openShiftId` finds the shift open at the act's moment. */
+export function seasonServices(
+  db: Db,
+  clock: { now: () => Date },
+  ids: Ids,
+  forecast: () => number,
+  openShiftId: (teamId: string | null) => Promise<string | null>,
+) {
+  const recordEvent = createEventRecorder({ clock, ids });
+  const regions = createRegionService({ db });
+  const teams = cachedTeams(createTeamService({ db, clock, ids, recordEvent, regions }));
+  const deps = { db, clock, ids, recordEvent };
+  return {
+    teams,
+    encounters: createEncounterService({
+      ...deps,
+      teams,
+      // The shift open when it happened (the week's shifts were written before this season).
+      shifts: { openShiftId },
+      forecastMinTempC: forecast,
+      supplies: { distributeInTx: createHandOut({ clock, ids, recordEvent }) },
+    }),
+    stays: createStayService(deps),
+    movements: createMovementService(deps),
+    shelters: createShelterService({ ...deps, regions }),
+    recordEvent,
+  };
+}
+
+/**
+ * The team answers the patrol services ask for on every act (whose team, its crew, its vehicle):
+ * fixed for the season, so asked once per team — a few thousand fewer queries at start-up.
+ */
+function cachedTeams(teams: TeamService): TeamService {
+  const memo = <A extends unknown[], R>(f: (...a: A) => Promise<R>, key: (...a: A) => string) => {
+    const known = new Map<string, Promise<R>>();
+    return (...a: A) => {
+      const k = key(...a);
+      if (!known.has(k)) known.set(k, f(...a));
+      return known.get(k)!;
+    };
+  };
+  return {
+    ...teams,
+    teamOfUser: memo(teams.teamOfUser, (u) => u),
+    memberTeam: memo(teams.memberTeam, (u) => u),
+    get: memo(teams.get, (actor, id) => `${actor.regionCode}|${id}`),
+  };
+}
