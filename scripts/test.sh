@@ -7,7 +7,8 @@ cd "$(dirname "$0")/.."
 results=test-results/vitest
 rm -rf "$results" && mkdir -p "$results"
 failed=0
-step() { echo; echo "▶ $*"; "$@" || failed=1; }
+broken=()
+step() { echo; echo "▶ $*"; "$@" || { failed=1; broken+=("$*"); }; }
 
 step npm run --silent typecheck
 step npm run --silent lint
@@ -29,4 +30,6 @@ step npm run --silent build -w @warmline/web
 step npx vitest run --project e2e --reporter=default --reporter=json --outputFile.json="$results/e2e.json"
 
 node scripts/summarise-tests.mjs "$results" || failed=1
+# A failed static check has no test count of its own: name it last, where CI logs are cut.
+for b in "${broken[@]}"; do echo "FAILED STEP: $b"; done
 exit $failed
