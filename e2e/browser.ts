@@ -87,15 +87,17 @@ export function desktopPage(browser: Browser): Promise<Page> {
  * Clicks a row's action and its Popconfirm's OK until the row leaves the list. Other journeys
  * report leads at the same time, and the live refetch they cause can redraw the queue between
  * the two clicks, closing the confirm; a person would simply click again, and so does this
- * (three tries at most, each waiting for the confirm to be open first).
+ * (three tries at most, each waiting for the confirm to be open first; a click on a confirm
+ * that closed under it counts as a failed try).
  */
 export async function confirmRowAction(page: Page, row: Locator, actionTestId: string): Promise<void> {
   for (let attempt = 1; ; attempt++) {
     await row.getByTestId(actionTestId).click();
     const ok = page.locator('.ant-popconfirm').getByRole('button', { name: /确\s*定|OK/ });
-    await ok.waitFor();
-    await ok.click();
     try {
+      await ok.waitFor({ timeout: 10_000 });
+      // A redraw can close the confirm under the pointer: then the click times out and we retry.
+      await ok.click({ timeout: 5_000 });
       await row.waitFor({ state: 'detached', timeout: 8_000 });
       return;
     } catch (err) {
