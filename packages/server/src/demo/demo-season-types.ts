@@ -6,7 +6,7 @@ import type { Timeline } from './demo-season-clock.ts';
 import type { Random, SeasonPerson } from './demo-season-people.ts';
 import type { seasonServices } from './demo-season-services.ts';
 
-/** What every part of the demo season is handed: the transaction, the clock, the random, the services. */
+/** What the rest of the demo seed hands the season: the teams, orgs and users it made. */
 export interface SeasonRefs {
   requestId: string;
   teams: SeededTeam[];
@@ -14,6 +14,10 @@ export interface SeasonRefs {
   userIds: Map<string, string>;
 }
 
+/**
+ * What every part of the season is handed, in its own file so the parts (street, station, leads,
+ * supplies) and the season that calls them do not import each other.
+ */
 export interface Season {
   tx: Tx;
   ids: Ids;
@@ -22,7 +26,7 @@ export interface Season {
   random: Random;
   timeline: Timeline;
   refs: SeasonRefs;
-  /** The night's forecast minimum (°C) for the evening of `day`. */
+  /** The forecast minimum (°C) of the night `at` falls in. */
   tempOn(at: Date): number;
   /** How much busier than a mild night: 0.6 on a warm October night, 4 in the cold wave. */
   busyOn(at: Date): number;
