@@ -67,6 +67,14 @@ export const permissions = [
   // Weather warnings: everyone on staff sees them (the banner); duty officers enter and upload them.
   'weather.read',
   'weather.manage',
+  // Emergency response (应急响应): seeing the level and its plan, confirming proposals and
+  // editing the bureau's table, doing a plan's tasks (the service checks the task's owner role).
+  'response.read',
+  'response.manage',
+  'response.work',
+  // The 24-hour duty roster (值班) and handover notes.
+  'duty.read',
+  'duty.manage',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -79,6 +87,9 @@ const grants: Record<Role, readonly Permission[]> = {
   bureau_admin: permissions,
   dispatcher: [
     'weather.read',
+    'response.read',
+    'response.work',
+    'duty.read',
     'weather.manage',
     'region.read',
     'org.read',
@@ -104,6 +115,8 @@ const grants: Record<Role, readonly Permission[]> = {
   // Callers are told where the nearest open place is; patrols take people there.
   hotline_operator: [
     'weather.read',
+    'response.read',
+    'duty.read',
     'region.read',
     'org.read',
     'lead.read',
@@ -114,6 +127,7 @@ const grants: Record<Role, readonly Permission[]> = {
   // A patrol member reads the stock on their own team's vehicle only (the service checks the team).
   patrol_member: [
     'weather.read',
+    'response.read',
     'region.read',
     'dispatch.work',
     'hotspot.read',
@@ -124,6 +138,10 @@ const grants: Record<Role, readonly Permission[]> = {
   // station's place (the services check the station).
   station_staff: [
     'weather.read',
+    'response.read',
+    'response.work',
+    'duty.read',
+    'duty.manage',
     'region.read',
     'org.read',
     'encounter.read',
@@ -138,6 +156,9 @@ const grants: Record<Role, readonly Permission[]> = {
   ],
   supplies_keeper: [
     'weather.read',
+    'response.read',
+    'response.work',
+    'duty.read',
     'region.read',
     'org.read',
     'supply.read',
@@ -151,9 +172,18 @@ const grants: Record<Role, readonly Permission[]> = {
    * people at the places they are named keeper of, and nothing else (no persons, no leads).
    */
   // A keeper opens, closes or stands down the places they keep (the service checks which).
-  shelter_keeper: ['weather.read', 'region.read', 'shelter.keep', 'shelter.activate'],
+  shelter_keeper: [
+    'weather.read',
+    'response.read',
+    'response.work',
+    'region.read',
+    'shelter.keep',
+    'shelter.activate',
+  ],
   police_liaison: [
     'weather.read',
+    'response.read',
+    'duty.read',
     'region.read',
     'org.read',
     'lead.read',
@@ -163,6 +193,8 @@ const grants: Record<Role, readonly Permission[]> = {
   ],
   supervisor: [
     'weather.read',
+    'response.read',
+    'duty.read',
     'region.read',
     'org.read',
     'user.read',
