@@ -233,6 +233,23 @@ export const errorCatalog = {
     zh: '推送签名无效',
     en: 'The push signature is invalid',
   },
+  PROPOSAL_DECIDED: {
+    status: 409,
+    zh: '该建议已处理（已确认、不采纳或因预警变化撤回），请刷新',
+    en: 'That proposal has been decided or withdrawn already',
+  },
+  RESPONSE_ENDED: { status: 409, zh: '该应急响应已终止', en: 'That response has ended' },
+  TASK_NOT_OPEN: { status: 409, zh: '该任务已完成或已取消', en: 'That task is done or cancelled' },
+  TASK_NOT_YOURS: {
+    status: 403,
+    zh: '该任务由其他岗位负责，您不能办结',
+    en: 'That task belongs to another role',
+  },
+  RESPONSE_TABLE_INVALID: {
+    status: 400,
+    zh: '对应表有误：每条规则须至少有一个条件，级别须为 Ⅳ—Ⅰ 级',
+    en: 'Every rule needs a condition and a level IV to I',
+  },
   CAMPAIGN_DATES_INVALID: {
     status: 400,
     zh: '行动结束日期不能早于开始日期，且一次行动不超过一年',

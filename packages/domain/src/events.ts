@@ -102,6 +102,16 @@ export const eventActions = {
   'warning.entered': { zh: '值班员录入气象预警', en: 'Weather warning entered by the duty officer' },
   'warning.ended': { zh: '气象预警更新或解除', en: 'Weather warning replaced or cancelled' },
   'forecast.set': { zh: '录入夜间最低气温预报', en: 'Night minimum forecast set' },
+  'response.proposed': { zh: '提出应急响应建议', en: 'Response proposed' },
+  'response.proposal_withdrawn': { zh: '应急响应建议撤回（预警已变化）', en: 'Proposal withdrawn' },
+  'response.proposal_dismissed': { zh: '带班领导不采纳应急响应建议', en: 'Proposal dismissed' },
+  'response.activated': { zh: '启动应急响应', en: 'Response activated' },
+  'response.escalated': { zh: '提升应急响应级别', en: 'Response level raised' },
+  'response.lowered': { zh: '降低应急响应级别', en: 'Response level lowered' },
+  'response.ended': { zh: '终止应急响应', en: 'Response ended' },
+  'response.task_done': { zh: '完成应急预案任务', en: 'Plan task done' },
+  'response.task_overdue': { zh: '应急预案任务逾期，已提醒带班领导', en: 'Plan task overdue, escalated' },
+  'response.table_set': { zh: '修改预警与响应级别对应表', en: 'Response table changed' },
 } as const satisfies Record<string, { zh: string; en: string }>;
 
 export type EventAction = keyof typeof eventActions;

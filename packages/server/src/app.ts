@@ -52,6 +52,10 @@ import { createRegionService } from './modules/regions/region.service.ts';
 import { createReportExport } from './modules/reports/report-export.ts';
 import { reportsRoutes } from './modules/reports/reports.routes.ts';
 import { createReportsService } from './modules/reports/reports.service.ts';
+import { createResponseQueries } from './modules/response/response.queries.ts';
+import { publicAlertRoutes, responseRoutes } from './modules/response/response.routes.ts';
+import { createResponseService } from './modules/response/response.service.ts';
+import { createResponseTasks, type ResponseDeps } from './modules/response/response-tasks.ts';
 import {
   publicSentinelRoutes,
   sentinelRoutes,
@@ -86,6 +90,7 @@ import { createEventRecorder } from './platform/events.ts';
 import type { App, RouteEntry } from './platform/http.ts';
 import type { Ids } from './platform/ids.ts';
 import type { Scheduler } from './platform/jobs.ts';
+import type { Notifier } from './platform/notifier.ts';
 import type { ChangeFeed } from './platform/notify.ts';
 
 export interface AppDeps {
@@ -98,6 +103,8 @@ export interface AppDeps {
   scheduler: Scheduler;
   demo: boolean;
   logger?: FastifyBaseLogger;
+  /** In-app and SMS notifications (the notifications module); absent: nobody is told. */
+  notifier?: Notifier;
   /** Where the built web app lives; absent in API-only tests. */
   webDist?: string | null;
 }
@@ -277,6 +284,22 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   await app.register(userRoutes(users), { prefix: '/api/users' });
   await app.register(eventRoutes(db), { prefix: '/api/events' });
   await app.register(statsRoutes(createStatsService({ db, regions, clock })), { prefix: '/api/stats' });
+  const responseDeps: ResponseDeps = {
+    db,
+    clock,
+    ids,
+    recordEvent,
+    scheduler: deps.scheduler,
+    notifier: deps.notifier ?? { send: async () => {} },
+    duty: null,
+    dueScale: config.RESPONSE_DUE_SCALE,
+  };
+  const responses = createResponseService(responseDeps);
+  const responseQueries = createResponseQueries({ db, clock, publicRegionCode: config.PUBLIC_REGION_CODE });
+  await app.register(responseRoutes(responses, createResponseTasks(responseDeps), responseQueries), {
+    prefix: '/api/response',
+  });
+  await app.register(publicAlertRoutes(responseQueries), { prefix: '/api/public' });
   const warnings = createWarningService({
     db,
     clock,
@@ -284,6 +307,8 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     recordEvent,
     outlines: createOutlines(),
     fallbackRegion: config.WEATHER_FALLBACK_REGION,
+    afterChange: async (codes) => void (await responses.evaluate(codes)),
+    onAfterChangeError: (err) => app.log.error({ err }, 'response assessment after a warning failed'),
   });
   await app.register(weatherRoutes(warnings), { prefix: '/api/weather' });
   await app.register(weatherPushRoutes(warnings, config.WEATHER_PUSH_SECRET), {

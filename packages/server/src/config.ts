@@ -63,6 +63,12 @@ const configSchema = z.object({
     .string()
     .default('')
     .describe('HMAC-SHA256 key for CAP pushes to /api/partner/weather/cap; empty = pushes refused'),
+  RESPONSE_DUE_SCALE: z.coerce
+    .number()
+    .min(0.0001)
+    .max(10)
+    .default(1)
+    .describe('multiplies every plan task’s deadline (a drill or a test runs the plan in seconds)'),
   WEATHER_FALLBACK_REGION: z
     .string()
     .regex(/^\d{6}$/)

@@ -16,6 +16,13 @@ import {
 import { loadRegions } from './modules/regions/region.loader.ts';
 import { createRegionRepository } from './modules/regions/region.repository.ts';
 import { createRegionService } from './modules/regions/region.service.ts';
+import { createResponseService, RESPONSE_EVALUATE_JOB } from './modules/response/response.service.ts';
+import {
+  createResponseTasks,
+  RESPONSE_TASK_CHECK_JOB,
+  RESPONSE_TASK_SWEEP_JOB,
+  type ResponseDeps,
+} from './modules/response/response-tasks.ts';
 import { createShelterService, SHELTER_SWEEP_JOB } from './modules/shelters/shelter.service.ts';
 import { rollup, STAT_ROLLUP_JOB } from './modules/stats/rollup.ts';
 import { systemClock } from './platform/clock.ts';
@@ -87,10 +94,37 @@ async function main(): Promise<void> {
     recordEvent,
     regions: createRegionService({ db }),
   });
+  const responseDeps = (): ResponseDeps => ({
+    db,
+    clock,
+    ids,
+    recordEvent,
+    scheduler: scheduler!,
+    notifier: { send: async () => {} },
+    duty: null,
+    dueScale: config.RESPONSE_DUE_SCALE,
+  });
   const jobs = createJobs(
     pool,
     url,
     [
+      {
+        // Warnings expire by the clock, not by a message: each region is re-assessed every 5 minutes.
+        name: RESPONSE_EVALUATE_JOB,
+        cron: '*/5 * * * *',
+        handle: async () => void (await createResponseService(responseDeps()).evaluate()),
+      },
+      {
+        // One per plan task, at its deadline: an overdue task is escalated to the leader on duty.
+        name: RESPONSE_TASK_CHECK_JOB,
+        handle: async (data) =>
+          void (await createResponseTasks(responseDeps()).check((data as { taskId: string }).taskId)),
+      },
+      {
+        name: RESPONSE_TASK_SWEEP_JOB,
+        cron: '* * * * *',
+        handle: async () => void (await createResponseTasks(responseDeps()).sweep()),
+      },
       {
         name: 'session-purge',
         cron: '17 * * * *',

@@ -1256,3 +1256,98 @@ export const forecastMin = pgTable(
   },
   (t) => [primaryKey({ columns: [t.regionCode, t.night] })],
 );
+
+/**
+ * A bureau's table from warnings to response levels (no national standard fixes it); a region
+ * without a row uses the domain's default table.
+ */
+export const responseTable = pgTable('response_table', {
+  regionCode: text('region_code').primaryKey(),
+  rules: jsonb('rules').notNull(),
+  /** Confirm proposals without the duty leader (the bureau's choice). */
+  autoActivate: boolean('auto_activate').notNull().default(false),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
+  updatedBy: uuid('updated_by'),
+});
+
+/** An emergency response (应急响应) of a region's bureau: at most one in force per region. */
+export const emergencyResponse = pgTable(
+  'emergency_response',
+  {
+    id: uuid('id').primaryKey(),
+    regionCode: text('region_code').notNull(),
+    level: text('level').notNull(),
+    /** active | ended */
+    state: text('state').notNull(),
+    proposedAt: timestamp('proposed_at', { withTimezone: true }).notNull(),
+    activatedAt: timestamp('activated_at', { withTimezone: true }).notNull(),
+    /** Null: activated by the bureau's auto-activation. */
+    activatedBy: uuid('activated_by'),
+    endedAt: timestamp('ended_at', { withTimezone: true }),
+    endedBy: uuid('ended_by'),
+    /** Each level it has been at: [{level, at, by}]. */
+    levels: jsonb('levels').notNull().default([]),
+    warningIds: uuid('warning_ids').array().notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex('emergency_response_active_uq').on(t.regionCode).where(sql`${t.state} = 'active'`),
+    index('emergency_response_region_idx').using('btree', sql`${t.regionCode} text_pattern_ops`),
+  ],
+);
+
+/** What the warnings call for, put to the duty leader: at most one open per region. */
+export const responseProposal = pgTable(
+  'response_proposal',
+  {
+    id: uuid('id').primaryKey(),
+    regionCode: text('region_code').notNull(),
+    responseId: uuid('response_id').references(() => emergencyResponse.id),
+    /** activate | escalate | lower | deactivate */
+    kind: text('kind').notNull(),
+    fromLevel: text('from_level'),
+    toLevel: text('to_level'),
+    warningIds: uuid('warning_ids').array().notNull(),
+    forecastMinC: real('forecast_min_c'),
+    /** open | confirmed | dismissed | superseded | withdrawn */
+    state: text('state').notNull(),
+    createdAt: createdAt(),
+    decidedAt: timestamp('decided_at', { withTimezone: true }),
+    decidedBy: uuid('decided_by'),
+    note: text('note'),
+  },
+  (t) => [
+    uniqueIndex('response_proposal_open_uq').on(t.regionCode).where(sql`${t.state} = 'open'`),
+    index('response_proposal_region_idx').using('btree', sql`${t.regionCode} text_pattern_ops`),
+  ],
+);
+
+/** A measure of the plan (应急预案) made a task on activation: an owner role and a deadline. */
+export const responseTask = pgTable(
+  'response_task',
+  {
+    id: uuid('id').primaryKey(),
+    responseId: uuid('response_id')
+      .notNull()
+      .references(() => emergencyResponse.id),
+    regionCode: text('region_code').notNull(),
+    level: text('level').notNull(),
+    code: text('code').notNull(),
+    title: text('title').notNull(),
+    ownerRole: text('owner_role').notNull(),
+    dueAt: timestamp('due_at', { withTimezone: true }).notNull(),
+    /** open | done | cancelled (the level was lowered past it, or the response ended) */
+    state: text('state').notNull(),
+    /** What the task suggests (supplies to move, shelters to open), fixed when made. */
+    detail: jsonb('detail').notNull().default({}),
+    doneAt: timestamp('done_at', { withTimezone: true }),
+    doneBy: uuid('done_by'),
+    note: text('note'),
+    escalatedAt: timestamp('escalated_at', { withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index('response_task_response_idx').on(t.responseId),
+    index('response_task_due_idx').on(t.dueAt).where(sql`${t.state} = 'open' AND ${t.escalatedAt} IS NULL`),
+  ],
+);

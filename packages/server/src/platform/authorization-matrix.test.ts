@@ -3,9 +3,12 @@ import { can, type Permission, type Role, roles } from '@warmline/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   campaign,
+  emergencyResponse,
   encounter,
   hotspot,
   person,
+  responseProposal,
+  responseTask,
   shelterKeeper,
   shift,
   stay,
@@ -225,6 +228,25 @@ const policy: Record<string, { access: Access } & Sample> = {
     body: () => '<alert/>',
     refused: 'UNSUPPORTED_MEDIA_TYPE',
   },
+  'GET /api/response/status': { access: 'response.read' },
+  'GET /api/response/proposals': { access: 'response.read' },
+  // The sample proposals are decided already and the sample task done: refused, not changed.
+  'POST /api/response/proposals/:id/confirm': { access: 'response.manage', refused: 'PROPOSAL_DECIDED' },
+  'POST /api/response/proposals/:id/dismiss': { access: 'response.manage', refused: 'PROPOSAL_DECIDED' },
+  'GET /api/response/responses': { access: 'response.read' },
+  'GET /api/response/responses/:id': { access: 'response.read' },
+  'GET /api/response/responses/:id/report': { access: 'response.read' },
+  'POST /api/response/tasks/:id/done': { access: 'response.work', refused: 'TASK_NOT_OPEN' },
+  'GET /api/response/table': { access: 'response.read' },
+  'PUT /api/response/table': {
+    access: 'response.manage',
+    body: (side) => ({
+      regionCode: side === 'in' ? '440204' : '440203',
+      autoActivate: false,
+      rules: [{ level: 'IV', when: [{ kind: 'cold_wave', atLeast: 'yellow' }] }],
+    }),
+  },
+  'GET /api/public/alert': { access: 'public' },
   'GET /api/stats/figures': { access: 'stats.read', query: '?from=2026-11-01&to=2026-11-30' },
   'GET /api/stats/children': { access: 'stats.read', query: '?from=2026-11-01&to=2026-11-30' },
   'GET /api/stats/trend': { access: 'stats.read', query: '?from=2026-11-01&to=2026-11-30' },
@@ -492,6 +514,9 @@ const blank = {
   standbyShelterId: '',
   campaignId: '',
   submissionId: '',
+  proposalId: '',
+  responseId: '',
+  taskId: '',
 };
 const hotspotBody = (regionCode: string) => ({
   name: `矩阵重点区域${Math.random()}`,
@@ -614,6 +639,43 @@ beforeAll(async () => {
     targets[side].closedShelterId = (await buildShelter(t.db, { regionCode, status: 'closed' })).id;
     targets[side].standbyShelterId = (await buildShelter(t.db, { regionCode, status: 'standby' })).id;
   }
+  // Per side: an ended response with a dismissed proposal and a task done.
+  for (const side of ['in', 'out'] as const) {
+    const regionCode = targets[side].code;
+    const now = new Date();
+    targets[side].responseId = uuidV7Ids.next();
+    await t.db.insert(emergencyResponse).values({
+      id: targets[side].responseId,
+      regionCode,
+      level: 'IV',
+      state: 'ended',
+      proposedAt: now,
+      activatedAt: now,
+      endedAt: now,
+      warningIds: [],
+    });
+    targets[side].proposalId = uuidV7Ids.next();
+    await t.db.insert(responseProposal).values({
+      id: targets[side].proposalId,
+      regionCode,
+      kind: 'activate',
+      toLevel: 'IV',
+      warningIds: [],
+      state: 'dismissed',
+    });
+    targets[side].taskId = uuidV7Ids.next();
+    await t.db.insert(responseTask).values({
+      id: targets[side].taskId,
+      responseId: targets[side].responseId,
+      regionCode,
+      level: 'IV',
+      code: 'notify_sentinels',
+      title: '通知信息哨点',
+      ownerRole: 'dispatcher',
+      dueAt: now,
+      state: 'done',
+    });
+  }
   // Per side: a campaign of the county and its approved November return.
   for (const side of ['in', 'out'] as const) {
     const regionCode = targets[side].code;
@@ -693,6 +755,9 @@ function urlFor(url: string, side: 'in' | 'out', sample: Sample): string {
   const target = targets[side];
   const byPrefix: [string, string][] = [
     ['/api/reports/campaigns', target.campaignId],
+    ['/api/response/proposals', target.proposalId],
+    ['/api/response/responses', target.responseId],
+    ['/api/response/tasks', target.taskId],
     ['/api/reports/submissions', target.submissionId],
     ['/api/users', target.userId],
     ['/api/leads', target.leadId],

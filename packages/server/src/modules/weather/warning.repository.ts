@@ -16,7 +16,7 @@ const prefixOf = (col: string) =>
  * A warning concerns an actor when one of its regions lies in their jurisdiction or covers
  * it (a city-wide cold wave concerns every county of the city).
  */
-const concerns = (actor: Pick<Actor, 'regionCode'>) => sql`(EXISTS (
+export const concerns = (actor: Pick<Actor, 'regionCode'>) => sql`(EXISTS (
   SELECT 1 FROM unnest(${weatherWarning.regionCodes}) rc
   WHERE rc LIKE ${`${regionPrefix(actor.regionCode)}%`} OR ${actor.regionCode} LIKE ${prefixOf('rc')} || '%')
   OR ${weatherWarning.regionCode} LIKE ${`${regionPrefix(actor.regionCode)}%`})`;

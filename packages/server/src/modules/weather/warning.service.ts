@@ -63,9 +63,20 @@ export function createWarningService(deps: {
   outlines: Outlines | null;
   /** Where a pushed or polled alert belongs when none of its areas maps to a region. */
   fallbackRegion: string;
+  /** Told after a warning or forecast changed (the response module assesses the regions). */
+  afterChange?: (regionCodes: string[]) => Promise<void>;
+  onAfterChangeError?: (err: unknown) => void;
 }) {
   const { db, clock, ids, recordEvent, outlines } = deps;
   const repo = createWarningRepository(db);
+  /** After commit; a failure is logged, never undoes the warning (the 5-minute job retries). */
+  async function changed(codes: string[]) {
+    try {
+      await deps.afterChange?.([...new Set(codes)]);
+    } catch (err) {
+      deps.onAfterChangeError?.(err);
+    }
+  }
 
   async function store(alert: CapAlert, xml: string, source: WarningSource, ev: EventContext, home: string) {
     const now = clock.now();
@@ -167,7 +178,15 @@ export function createWarningService(deps: {
       if (parsed.alert.status !== 'Actual')
         throw new AppError('CAP_NOT_ACTUAL', { status: parsed.alert.status });
       const ev = { actorId: ctx?.actor.id ?? null, requestId: ctx?.requestId };
-      return store(parsed.alert, xml, source, ev, ctx?.actor.regionCode.slice(0, 6) ?? deps.fallbackRegion);
+      const result = await store(
+        parsed.alert,
+        xml,
+        source,
+        ev,
+        ctx?.actor.regionCode.slice(0, 6) ?? deps.fallbackRegion,
+      );
+      if (!result.duplicate) await changed([...result.warnings, ...result.ended].flatMap(touched));
+      return result;
     },
 
     /** A warning read off the phone or the TV, entered by the duty officer and marked manual. */
@@ -225,6 +244,7 @@ export function createWarningService(deps: {
         { actorId: ctx.actor.id, requestId: ctx.requestId },
         ctx.actor.regionCode,
       );
+      await changed(result.warnings.flatMap(touched));
       return result.warnings[0]!;
     },
 
@@ -262,6 +282,7 @@ export function createWarningService(deps: {
           },
         );
       });
+      await changed([input.regionCode]);
       return { items: (await repo.forecasts(ctx.actor, input.night)).map(presentForecast) };
     },
 
@@ -279,5 +300,7 @@ const presentForecast = (f: { regionCode: string; night: string; minC: number; s
   minC: f.minC,
   source: f.source,
 });
+
+const touched = (w: WarningView) => [...w.regionCodes, w.regionCode];
 
 export type WarningService = ReturnType<typeof createWarningService>;

@@ -1,0 +1,95 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { type ServerProcess, startServerProcess } from '../../testing/server-process.ts';
+import { capAlert } from '../weather/fixtures/cap-builder.ts';
+
+/**
+ * A plan task's deadline is a durable job: confirmed on one process, which then stops before
+ * the deadline, the task is still escalated — by the process that comes back.
+ */
+let dataDir = '';
+const started: ServerProcess[] = [];
+afterAll(async () => {
+  for (const s of started) await s.stop();
+  if (dataDir) await rm(dataDir, { recursive: true, force: true });
+});
+
+async function signIn(url: string): Promise<string> {
+  const res = await fetch(`${url}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username: 'shaoguan', password: 'warmline-demo' }),
+  });
+  expect(res.status).toBe(200);
+  return res.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0])
+    .join('; ');
+}
+
+interface Task {
+  code: string;
+  dueAt: string;
+  escalatedAt: string | null;
+}
+
+describe('plan task deadline across a restart', () => {
+  it('escalates an overdue task though the process that confirmed it is gone', async () => {
+    dataDir = await mkdtemp(path.join(tmpdir(), 'warmline-response-restart-'));
+    // Deadlines 1/300 of the plan's: the leader's one-hour confirmation falls due in 12 s.
+    const env = { DATA_DIR: dataDir, WARMLINE_DEMO: 'on', RESPONSE_DUE_SCALE: String(1 / 300) };
+    const first = await startServerProcess(env, 120_000);
+    started.push(first);
+    let cookie = await signIn(first.url);
+    const now = new Date();
+    const sent = await fetch(`${first.url}/api/weather/cap`, {
+      method: 'POST',
+      headers: { cookie, 'content-type': 'application/xml' },
+      body: capAlert({
+        kind: 'blizzard',
+        colour: 'red',
+        identifier: `RESTART_${now.getTime()}`,
+        sent: now.toISOString(),
+        expires: new Date(now.getTime() + 86_400_000).toISOString(),
+      }),
+    });
+    expect(sent.status).toBe(201);
+    const proposals = (await (
+      await fetch(`${first.url}/api/response/proposals`, { headers: { cookie } })
+    ).json()) as {
+      items: { id: string; regionCode: string }[];
+    };
+    const city = proposals.items.find((p) => p.regionCode === '440200')!;
+    const confirmed = await fetch(`${first.url}/api/response/proposals/${city.id}/confirm`, {
+      method: 'POST',
+      headers: { cookie, 'content-type': 'application/json' },
+      body: '{}',
+    });
+    expect(confirmed.status).toBe(200);
+    const { responseId } = (await confirmed.json()) as { responseId: string };
+
+    await first.stop();
+    started.pop();
+    const second = await startServerProcess(env, 120_000);
+    started.push(second);
+    cookie = await signIn(second.url);
+    const tasks = async () =>
+      (
+        (await (
+          await fetch(`${second.url}/api/response/responses/${responseId}`, { headers: { cookie } })
+        ).json()) as {
+          tasks: Task[];
+        }
+      ).tasks;
+    const first12 = (await tasks()).find((t) => t.code === 'leader_on_duty')!;
+    expect(first12.escalatedAt).toBeNull();
+    await expect
+      .poll(async () => (await tasks()).find((t) => t.code === 'leader_on_duty')!.escalatedAt, {
+        timeout: 75_000,
+        interval: 1000,
+      })
+      .not.toBeNull();
+  }, 300_000);
+});
