@@ -11,6 +11,7 @@ import { useTranslation } from 'react-i18next';
 import { Outlet, useLocation, useNavigate } from 'react-router';
 import { setOutboxUser } from '../features/outbox/outbox.ts';
 import { flushOutbox, startOutboxSender } from '../features/outbox/sender.ts';
+import { ResponseBanner } from '../features/response/ResponseBanner.tsx';
 import { useLang } from '../i18n/index.ts';
 import { useAuth, useLogout } from './auth.tsx';
 import { BrandMark } from './Brand.tsx';
@@ -167,6 +168,7 @@ export function Shell() {
             </Button>
           </Dropdown>
         </Layout.Header>
+        <ResponseBanner />
         <Layout.Content style={{ padding: isPhone ? 12 : 24 }}>
           <Suspense fallback={<Spin style={{ display: 'block', margin: '80px auto' }} />}>
             <Outlet />

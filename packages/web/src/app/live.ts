@@ -33,6 +33,13 @@ const affected: Record<string, string[][]> = {
   // 报送: a return generated, submitted, sent back or approved; a campaign created or extended.
   submission: [['reports']],
   campaign: [['reports']],
+  // 应急响应: a proposal made or decided, a level changed, a task done or overdue; a warning in.
+  emergency_response: [['response']],
+  response_proposal: [['response']],
+  response_task: [['response']],
+  response_table: [['response']],
+  weather_warning: [['weather'], ['response']],
+  forecast_min: [['weather'], ['response']],
 };
 
 export function useLiveUpdates(enabled: boolean): LiveStatus {

@@ -21,6 +21,7 @@ import {
   PhoneOutlined,
   SafetyCertificateOutlined,
   TeamOutlined,
+  ThunderboltOutlined,
   UsergroupAddOutlined,
   UserSwitchOutlined,
 } from '@ant-design/icons';
@@ -40,6 +41,7 @@ export type MenuKey =
   | 'supplies'
   | 'reports'
   | 'stats'
+  | 'response'
   | 'hotline'
   | 'leads'
   | 'sentinels'
@@ -75,6 +77,13 @@ export const pageRoutes: PageRoute[] = [
     icon: <AimOutlined />,
     permission: 'dispatch.manage',
     Page: page(() => import('../pages/command/CommandPage.tsx'), 'CommandPage'),
+  },
+  {
+    path: '/response',
+    menu: 'response',
+    icon: <ThunderboltOutlined />,
+    permission: 'response.read',
+    Page: page(() => import('../pages/response/ResponsePage.tsx'), 'ResponsePage'),
   },
   {
     path: '/patrol',

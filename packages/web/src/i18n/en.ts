@@ -2,6 +2,7 @@ import { dispatchEn } from './dispatch.ts';
 import { hotspotsEn } from './hotspots.ts';
 import { personsEn } from './persons.ts';
 import { reportsEn } from './reports.ts';
+import { responseEn } from './response.ts';
 import { sheltersEn } from './shelters.ts';
 import { stationEn } from './station.ts';
 import { statsEn } from './stats.ts';
@@ -18,6 +19,7 @@ export const en: Messages = {
   ...sheltersEn,
   ...personsEn,
   ...reportsEn,
+  ...responseEn,
   ...stationEn,
   ...statsEn,
   ...suppliesEn,
@@ -74,6 +76,7 @@ export const en: Messages = {
       supplies: 'Supplies',
       reports: 'Returns',
       stats: 'Dashboard',
+      response: 'Emergency response',
       patrol: 'My assignments',
       hotline: 'Hotline',
       leads: 'Lead queue',

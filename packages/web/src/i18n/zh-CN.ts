@@ -2,6 +2,7 @@ import { dispatchZh } from './dispatch.ts';
 import { hotspotsZh } from './hotspots.ts';
 import { personsZh } from './persons.ts';
 import { reportsZh } from './reports.ts';
+import { responseZh } from './response.ts';
 import { sheltersZh } from './shelters.ts';
 import { stationZh } from './station.ts';
 import { statsZh } from './stats.ts';
@@ -20,6 +21,7 @@ export const zhCN = {
   ...sheltersZh,
   ...personsZh,
   ...reportsZh,
+  ...responseZh,
   ...stationZh,
   ...statsZh,
   ...suppliesZh,
@@ -75,6 +77,7 @@ export const zhCN = {
       supplies: '物资',
       reports: '报送',
       stats: '数据看板',
+      response: '应急响应',
       patrol: '我的任务',
       hotline: '来电登记',
       leads: '线索队列',

@@ -4,6 +4,7 @@
  * mobile network. The server sends the same report.html for both paths; the path decides.
  */
 import './report.css';
+import { showColdAlert } from './alert.ts';
 import { renderReportPage } from './form.ts';
 import { renderStatusPage } from './status.ts';
 
@@ -27,3 +28,4 @@ function route(): void {
 
 window.addEventListener('popstate', route);
 route();
+void showColdAlert({ linkToFinder: true });

@@ -2,11 +2,12 @@
  * /shelters — 附近避寒点: the nearest open places to the person (GPS, asked for only after they
  * agree) or to a place they type, with hours, services, a phone to tap and an Amap route. Plain
  * TypeScript on the public pages' helpers (no React, no Ant Design), small enough for a weak
- * network. `?q=曲江` opens with that place searched: a link for notices and text messages (the
- * hook issue 7's 寒潮预警 banner will use).
+ * network. `?q=曲江` opens with that place searched: a link for notices and text messages. While
+ * a warning or response is in force, the 寒潮预警 banner heads the page (report/alert.ts).
  */
 import '../report/report.css';
 import './shelters.css';
+import { showColdAlert } from '../report/alert.ts';
 import { failureText } from '../report/api.ts';
 import { consentBox } from '../report/consent.ts';
 import { h, icon, icons, replace } from '../report/dom.ts';
@@ -145,4 +146,7 @@ function render(root: HTMLElement): void {
 }
 
 const root = document.getElementById('app');
-if (root) render(root);
+if (root) {
+  render(root);
+  void showColdAlert({ linkToFinder: false });
+}

@@ -177,16 +177,16 @@ export function createResponseQueries(deps: { db: Db; clock: Clock; publicRegion
         from: r.activatedAt,
         to: r.endedAt ?? now,
       });
-      const live = tasks.filter((t) => t.state !== 'cancelled');
       return {
         ...presentResponse(r, await repo.regionName(r.regionCode)),
         hours: Math.round(((r.endedAt ?? now).getTime() - r.activatedAt.getTime()) / 360_000) / 10,
         tasks: {
-          total: live.length,
-          done: live.filter((t) => t.state === 'done').length,
-          onTime: live.filter((t) => t.onTime).length,
+          // Every task the plan made; those still open when it ended (or was lowered) are cancelled.
+          total: tasks.length,
+          done: tasks.filter((t) => t.state === 'done').length,
+          onTime: tasks.filter((t) => t.onTime).length,
           overdue: tasks.filter((t) => t.escalatedAt !== null).length,
-          cancelled: tasks.length - live.length,
+          cancelled: tasks.filter((t) => t.state === 'cancelled').length,
         },
         figures,
       };

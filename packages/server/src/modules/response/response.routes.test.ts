@@ -180,7 +180,11 @@ describe('a red cold wave → a level II response → its plan → the end', () 
     const res = await call(u.leader, 'GET', `/api/response/responses/${responseId}/report`);
     expect(res.statusCode, res.body).toBe(200);
     const r = res.json();
-    expect(r).toMatchObject({ state: 'ended', hours: 25.5, tasks: { done: 1, onTime: 1, overdue: 1 } });
+    expect(r).toMatchObject({
+      state: 'ended',
+      hours: 25.5,
+      tasks: { total: 7, done: 1, onTime: 1, overdue: 1 },
+    });
     expect(r.tasks.cancelled).toBe(planFor('II').length - 1);
     expect(r.figures.nights.map((n: { night: string }) => n.night)).toEqual(['2026-12-01', '2026-12-02']);
     expect((await call(u.sibling, 'GET', `/api/response/responses/${responseId}/report`)).statusCode).toBe(
