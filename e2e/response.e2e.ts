@@ -129,7 +129,9 @@ describe('a red cold wave drives the response and its work', () => {
     expect(await report.getByTestId('report-ended').textContent()).not.toContain('仍在进行');
     // One of the plan's seven tasks done (on time): the standby shelter's; the rest were cancelled.
     expect(await report.getByTestId('report-tasks').textContent()).toMatch(/^1 \/ 7/);
-    expect(await report.getByTestId('report-shelters').locator('.ant-statistic-content').textContent()).toBe('1');
+    expect(await report.getByTestId('report-shelters').locator('.ant-statistic-content').textContent()).toBe(
+      '1',
+    );
     await report.getByTestId('report-chart').locator('canvas').waitFor();
     await screenshot(leader, 'response-after-action', { fullPage: false });
   });
