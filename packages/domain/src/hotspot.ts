@@ -63,10 +63,18 @@ export interface Coverage {
   dueAt: Date | null;
 }
 
-/** Coverage of one hotspot at `now`: due soon in the last quarter of its interval. */
-export function hotspotCoverage(risk: HotspotRisk, lastVisitedAt: Date | null, now: Date): Coverage {
+/**
+ * Coverage of one hotspot at `now`: due soon in the last quarter of its interval — the risk's,
+ * unless an emergency response shortens it at night (response.ts `hotspotIntervalUnder`).
+ */
+export function hotspotCoverage(
+  risk: HotspotRisk,
+  lastVisitedAt: Date | null,
+  now: Date,
+  intervalHours = HOTSPOT_VISIT_HOURS[risk],
+): Coverage {
   if (!lastVisitedAt) return { state: 'never', hoursSince: null, dueAt: null };
-  const intervalMs = HOTSPOT_VISIT_HOURS[risk] * 3_600_000;
+  const intervalMs = intervalHours * 3_600_000;
   const elapsed = Math.max(0, now.getTime() - lastVisitedAt.getTime());
   const dueAt = new Date(lastVisitedAt.getTime() + intervalMs);
   const state = elapsed > intervalMs ? 'overdue' : elapsed > 0.75 * intervalMs ? 'due_soon' : 'ok';

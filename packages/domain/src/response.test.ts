@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   defaultResponseTable,
+  hotspotIntervalUnder,
   levelFor,
   levelRank,
   planFor,
@@ -10,6 +11,9 @@ import {
   type ResponseRule,
   responseLevels,
   suggestedQuantity,
+  tightenFollowUp,
+  tighteningByLevel,
+  tightenSla,
 } from './response.ts';
 import { colourRank, type WarningColour, warningColours, warningKinds } from './weather.ts';
 
@@ -101,5 +105,46 @@ describe('response levels from warnings', () => {
     expect(suggestedQuantity(40, -2, 100)).toBe(50);
     expect(suggestedQuantity(40, -8, 100)).toBe(60);
     expect(suggestedQuantity(40, -8, 30)).toBe(30);
+  });
+});
+
+describe('a level tightens the other rules, never loosens them', () => {
+  const policy = { dispatchMinutes: 15, acceptMinutes: 5, arrivalMinutes: 45, arrivalMinutesVulnerable: 30 };
+  it('shortens the dispatch clocks with the level, and leaves a stricter configuration alone', () => {
+    expect(tightenSla(policy, null)).toEqual(policy);
+    expect(tightenSla(policy, 'IV')).toMatchObject({
+      acceptMinutes: 5,
+      arrivalMinutes: 45,
+      arrivalMinutesVulnerable: 30,
+    });
+    expect(tightenSla(policy, 'II')).toMatchObject({
+      acceptMinutes: 3,
+      arrivalMinutes: 35,
+      arrivalMinutesVulnerable: 20,
+    });
+    expect(tightenSla({ ...policy, acceptMinutes: 1 }, 'I').acceptMinutes).toBe(1);
+  });
+  it('brings re-checks forward and hotspot visits closer together at night only', () => {
+    const now = new Date('2026-12-15T22:00:00+08:00');
+    const due = new Date('2026-12-16T02:00:00+08:00');
+    expect(tightenFollowUp(now, due, null)).toEqual(due);
+    expect(tightenFollowUp(now, due, 'II')).toEqual(new Date('2026-12-16T00:00:00+08:00'));
+    expect(hotspotIntervalUnder(12, 'II', now)).toBe(2);
+    expect(hotspotIntervalUnder(12, 'II', new Date('2026-12-15T12:00:00+08:00'))).toBe(12);
+    expect(hotspotIntervalUnder(12, null, now)).toBe(12);
+    expect(hotspotIntervalUnder(1, 'IV', now)).toBe(1);
+  });
+  it('is monotone: a higher level is never looser', () => {
+    fc.assert(
+      fc.property(fc.constantFrom(...responseLevels), fc.constantFrom(...responseLevels), (a, b) => {
+        if (levelRank(a) > levelRank(b)) [a, b] = [b, a];
+        const [pa, pb] = [tightenSla(policy, a), tightenSla(policy, b)];
+        return (
+          pb.acceptMinutes <= pa.acceptMinutes &&
+          pb.arrivalMinutes <= pa.arrivalMinutes &&
+          tighteningByLevel[b].recheckFactor <= tighteningByLevel[a].recheckFactor
+        );
+      }),
+    );
   });
 });

@@ -227,3 +227,39 @@ export function suggestedQuantity(
   const cold = forecastMinC === null ? 1 : forecastMinC <= -5 ? 1.5 : forecastMinC <= 0 ? 1.25 : 1;
   return Math.max(0, Math.min(stock, Math.ceil(expectedPeople * cold)));
 }
+
+/**
+ * The dispatch clocks under a level: never looser than the configured ones. The vulnerable
+ * arrival cap is the level's, the others' fifteen minutes more (no response: 30 and 45, the
+ * defaults).
+ */
+export function tightenSla<
+  P extends { acceptMinutes: number; arrivalMinutes: number; arrivalMinutesVulnerable: number },
+>(policy: P, level: ResponseLevel | null): P {
+  if (!level) return policy;
+  const t = tighteningByLevel[level];
+  return {
+    ...policy,
+    acceptMinutes: Math.min(policy.acceptMinutes, t.acceptMinutes),
+    arrivalMinutesVulnerable: Math.min(policy.arrivalMinutesVulnerable, t.arriveMinutes),
+    arrivalMinutes: Math.min(policy.arrivalMinutes, t.arriveMinutes + 15),
+  };
+}
+
+/** A re-check of someone left on the street comes sooner under a level (never later). */
+export function tightenFollowUp(now: Date, dueAt: Date, level: ResponseLevel | null): Date {
+  const factor = tighteningByLevel[level ?? 'none'].recheckFactor;
+  return new Date(now.getTime() + Math.max(0, dueAt.getTime() - now.getTime()) * Math.min(1, factor));
+}
+
+/** Night in Beijing (18:00–08:00), whatever the server's zone: when hotspot patrols tighten. */
+const isNight = (at: Date) => {
+  const hour = (at.getUTCHours() + 8) % 24;
+  return hour >= 18 || hour < 8;
+};
+
+/** A hotspot's visit interval now: at night under a level, no longer than the level's. */
+export function hotspotIntervalUnder(baseHours: number, level: ResponseLevel | null, at: Date): number {
+  const h = tighteningByLevel[level ?? 'none'].hotspotIntervalHours;
+  return h > 0 && isNight(at) ? Math.min(baseHours, h) : baseHours;
+}

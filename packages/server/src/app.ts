@@ -52,6 +52,7 @@ import { createRegionService } from './modules/regions/region.service.ts';
 import { createReportExport } from './modules/reports/report-export.ts';
 import { reportsRoutes } from './modules/reports/reports.routes.ts';
 import { createReportsService } from './modules/reports/reports.service.ts';
+import { forecastAt, responseLevelAt } from './modules/response/lookups.ts';
 import { createResponseQueries } from './modules/response/response.queries.ts';
 import { publicAlertRoutes, responseRoutes } from './modules/response/response.routes.ts';
 import { createResponseService } from './modules/response/response.service.ts';
@@ -236,7 +237,18 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   const teams = createTeamService({ db, clock, ids, recordEvent, regions });
   const shifts = createShiftService({ db, clock, ids, recordEvent, teams });
   const persons = createPersonService({ db, clock, recordEvent });
-  const hotspots = createHotspotService({ db, clock, ids, recordEvent, regions, teams, shifts });
+  // The emergency response level tightens dispatch clocks, re-checks and hotspot intervals.
+  const responseLevel = responseLevelAt(db);
+  const hotspots = createHotspotService({
+    db,
+    clock,
+    ids,
+    recordEvent,
+    regions,
+    teams,
+    shifts,
+    responseLevel,
+  });
   const movements = createMovementService({ db, clock, ids, recordEvent });
   const encounters = createEncounterService({
     db,
@@ -245,7 +257,8 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     recordEvent,
     teams,
     shifts,
-    forecastMinTempC: () => config.FORECAST_MIN_TEMP_C,
+    forecastMinTempC: forecastAt(db, config.FORECAST_MIN_TEMP_C),
+    responseLevel,
     supplies: movements,
   });
   const encounterPhotos = createEncounterPhotoService({ db, clock, ids, recordEvent });
@@ -260,6 +273,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     recordEvent,
     scheduler: deps.scheduler,
     policy: dispatchPolicy(config),
+    responseLevel,
   });
 
   registerAccessHook(app, auth, leads.findPartner, sentinels.findByTokenHash);

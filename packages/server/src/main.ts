@@ -16,6 +16,7 @@ import {
 import { loadRegions } from './modules/regions/region.loader.ts';
 import { createRegionRepository } from './modules/regions/region.repository.ts';
 import { createRegionService } from './modules/regions/region.service.ts';
+import { responseLevelAt } from './modules/response/lookups.ts';
 import { createResponseService, RESPONSE_EVALUATE_JOB } from './modules/response/response.service.ts';
 import {
   createResponseTasks,
@@ -86,6 +87,7 @@ async function main(): Promise<void> {
       recordEvent,
       scheduler: scheduler!,
       policy: dispatchPolicy(config),
+      responseLevel: responseLevelAt(db),
     });
   const shelters = createShelterService({
     db,

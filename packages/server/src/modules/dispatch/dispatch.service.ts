@@ -14,6 +14,7 @@ import {
   recommendTeams,
   type SlaPolicy,
   straightLineEstimator,
+  tightenSla,
 } from '@warmline/domain';
 import type { Db, Tx } from '../../db/pool.ts';
 import type { Actor, Ctx } from '../../platform/actor.ts';
@@ -22,6 +23,7 @@ import { AppError } from '../../platform/errors.ts';
 import type { EventContext, RecordEvent } from '../../platform/events.ts';
 import type { Ids } from '../../platform/ids.ts';
 import type { Scheduler } from '../../platform/jobs.ts';
+import type { ResponseLevelAt } from '../../platform/response-level.ts';
 import { createEventRepository } from '../audit/event.repository.ts';
 import { createLeadRepository, type LeadRow } from '../leads/lead.repository.ts';
 import { createTeamRepository, type TeamRow } from '../teams/team.repository.ts';
@@ -87,6 +89,8 @@ export function createDispatchService(deps: {
   recordEvent: RecordEvent;
   scheduler: Scheduler;
   policy: SlaPolicy;
+  /** The response level where the lead is: it tightens the clocks (tightenSla). */
+  responseLevel?: ResponseLevelAt;
   estimator?: RouteEstimator;
 }) {
   const { db, clock, ids, recordEvent, scheduler, policy } = deps;
@@ -303,6 +307,7 @@ export function createDispatchService(deps: {
         const etaMinutes = from && to ? estimator.etaMinutes(from, to) : null;
         const distance = from && to ? Math.round(distanceMeters(from, to)) : null;
         const vulnerable = isVulnerableLead(leadRow.descriptors);
+        const sla = tightenSla(policy, (await deps.responseLevel?.(leadRow.regionCode, tx)) ?? null);
         const row: DispatchRow = {
           id,
           leadId,
@@ -311,9 +316,9 @@ export function createDispatchService(deps: {
           state: 'pending',
           assignedBy: ctx.actor.id,
           assignedAt: now,
-          acceptBy: new Date(now.getTime() + policy.acceptMinutes * 60_000),
+          acceptBy: new Date(now.getTime() + sla.acceptMinutes * 60_000),
           acceptedAt: null,
-          arriveBy: arrivalDeadline(now, etaMinutes, vulnerable, policy),
+          arriveBy: arrivalDeadline(now, etaMinutes, vulnerable, sla),
           arrivedAt: null,
           endedAt: null,
           etaMinutes,

@@ -10,6 +10,7 @@ import {
   parseResidentId,
   proposeAssistance,
   subjectFacts,
+  tightenFollowUp,
 } from '@warmline/domain';
 import type { Db } from '../../db/pool.ts';
 import type { Actor, Ctx } from '../../platform/actor.ts';
@@ -18,6 +19,7 @@ import { AppError } from '../../platform/errors.ts';
 import type { RecordEvent } from '../../platform/events.ts';
 import type { Ids } from '../../platform/ids.ts';
 import { phoneTime } from '../../platform/phone-time.ts';
+import type { ResponseLevelAt } from '../../platform/response-level.ts';
 import { createLeadRepository } from '../leads/lead.repository.ts';
 import { namePinyin } from '../persons/pinyin.ts';
 import { tempNumber } from '../persons/temp-number.ts';
@@ -96,8 +98,11 @@ export function createEncounterService(deps: {
   recordEvent: RecordEvent;
   teams: Pick<TeamService, 'memberTeam'>;
   shifts: Pick<ShiftService, 'openShiftId'>;
-  forecastMinTempC: () => number;
+  /** Tonight's forecast minimum where the person was met (the forecast table, else the configured one). */
+  forecastMinTempC: (regionCode: string, at: Date) => number | Promise<number>;
   supplies: { distributeInTx: HandOut };
+  /** The response level there: it brings the re-check forward (tightenFollowUp). */
+  responseLevel?: ResponseLevelAt;
 }) {
   const { db, clock, ids, recordEvent, teams, shifts, forecastMinTempC, supplies } = deps;
   const repo = createEncounterRepository(db);
@@ -163,17 +168,23 @@ export function createEncounterService(deps: {
       const age = input.age ?? (born ? now.getUTCFullYear() - Number(born.slice(0, 4)) : null);
       const ageBand = input.ageBand ?? (age !== null ? ageBandOf(age) : null);
       const observation = { facts: input.facts, age, ageBand };
-      const forecast = forecastMinTempC();
+      const forecast = await forecastMinTempC(regionCode, at);
+      const level = (await deps.responseLevel?.(regionCode)) ?? null;
       const proposal = proposeAssistance(observation, { now: at, forecastMinTempC: forecast });
       const category = input.category ?? proposal.category;
       const check = checkOverride(proposal, category, input.overrideReason ?? null);
       if (!check.ok)
         throw new AppError('OVERRIDE_REFUSED', { refusal: check.refusal, proposed: proposal.category });
       // The obligations follow the category recorded, the re-check only a person left out.
-      const obligations =
+      const obligations = (
         category === proposal.category
           ? proposal.obligations
-          : assistanceObligations(category, observation, { now: at, forecastMinTempC: forecast });
+          : assistanceObligations(category, observation, { now: at, forecastMinTempC: forecast })
+      ).map((o) =>
+        o.code === 'schedule_follow_up' && 'dueAt' in o
+          ? { ...o, dueAt: tightenFollowUp(at, o.dueAt, level) }
+          : o,
+      );
       const followUp = obligations.find((o) => o.code === 'schedule_follow_up');
       const followUpDueAt = followUp && 'dueAt' in followUp ? followUp.dueAt : null;
 

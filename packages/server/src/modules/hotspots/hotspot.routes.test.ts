@@ -64,7 +64,7 @@ describe('hotspots', () => {
       kind: 'station_square',
       regionName: expect.any(String),
     });
-    expect(created.coverage).toEqual({ state: 'never', hoursSince: null, dueAt: null });
+    expect(created.coverage).toEqual({ state: 'never', hoursSince: null, dueAt: null, intervalHours: 12 });
     const events = await t.db.select({ n: count() }).from(event).where(eq(event.entityId, created.id));
     expect(events[0]!.n).toBe(1);
 

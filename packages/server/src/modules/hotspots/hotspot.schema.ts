@@ -33,6 +33,8 @@ export const hotspotSchema = z.object({
     state: z.enum(coverageStates),
     hoursSince: z.number().int().nullable(),
     dueAt: z.iso.datetime().nullable(),
+    /** The interval in force: the risk's, or shorter at night under an emergency response. */
+    intervalHours: z.number(),
   }),
 });
 export type HotspotView = z.infer<typeof hotspotSchema>;

@@ -3,9 +3,12 @@ import {
   type CoverageState,
   compareCoverage,
   distanceMeters,
+  HOTSPOT_VISIT_HOURS,
   type HotspotKind,
   type HotspotRisk,
   hotspotCoverage,
+  hotspotIntervalUnder,
+  type ResponseLevel,
 } from '@warmline/domain';
 import type { Db } from '../../db/pool.ts';
 import type { Actor, Ctx } from '../../platform/actor.ts';
@@ -14,6 +17,7 @@ import { AppError } from '../../platform/errors.ts';
 import type { RecordEvent } from '../../platform/events.ts';
 import type { Ids } from '../../platform/ids.ts';
 import { phoneTime } from '../../platform/phone-time.ts';
+import type { ResponseLevelAt } from '../../platform/response-level.ts';
 import type { RegionService } from '../regions/region.service.ts';
 import type { ShiftService } from '../shifts/shift.service.ts';
 import type { TeamService } from '../teams/team.service.ts';
@@ -32,12 +36,28 @@ export function createHotspotService(deps: {
   regions: RegionService;
   teams: Pick<TeamService, 'teamOfUser'>;
   shifts: Pick<ShiftService, 'openShiftId'>;
+  /** The response level there: at night it shortens the visit interval (hotspotIntervalUnder). */
+  responseLevel?: ResponseLevelAt;
 }) {
   const { db, clock, ids, recordEvent, regions, teams, shifts } = deps;
+
+  /** The level in force per region of the rows, asked once per region. */
+  async function levelsOf(rows: readonly { hotspot: HotspotRow }[]) {
+    const codes = [...new Set(rows.map((r) => r.hotspot.regionCode))];
+    const levels = await Promise.all(
+      codes.map(async (c) => [c, (await deps.responseLevel?.(c)) ?? null] as const),
+    );
+    return new Map<string, ResponseLevel | null>(levels);
+  }
   const repo = createHotspotRepository(db);
 
-  function present({ hotspot: h, regionName }: { hotspot: HotspotRow; regionName: string }): HotspotView {
-    const coverage = hotspotCoverage(h.risk as HotspotRisk, h.lastVisitedAt, clock.now());
+  function present(
+    { hotspot: h, regionName }: { hotspot: HotspotRow; regionName: string },
+    level: ResponseLevel | null,
+  ): HotspotView {
+    const now = clock.now();
+    const intervalHours = hotspotIntervalUnder(HOTSPOT_VISIT_HOURS[h.risk as HotspotRisk], level, now);
+    const coverage = hotspotCoverage(h.risk as HotspotRisk, h.lastVisitedAt, now, intervalHours);
     return {
       id: h.id,
       name: h.name,
@@ -51,7 +71,7 @@ export function createHotspotService(deps: {
       usualCount: h.usualCount,
       notes: h.notes,
       lastVisitedAt: h.lastVisitedAt?.toISOString() ?? null,
-      coverage: { ...coverage, dueAt: coverage.dueAt?.toISOString() ?? null },
+      coverage: { ...coverage, dueAt: coverage.dueAt?.toISOString() ?? null, intervalHours },
     };
   }
 
@@ -73,7 +93,7 @@ export function createHotspotService(deps: {
     const row = await repo.findById(actor, id);
     if (!row) throw new AppError('NOT_FOUND');
     return {
-      ...present(row),
+      ...present(row, (await levelsOf([row])).get(row.hotspot.regionCode) ?? null),
       checkins: (await repo.checkins({ hotspotId: id }, 20)).map(presentCheckin),
     };
   }
@@ -95,7 +115,11 @@ export function createHotspotService(deps: {
 
     /** The coverage list: never visited and overdue first, high risk first, longest unseen. */
     async list(actor: Actor, state?: CoverageState) {
-      const items = (await repo.list(actor)).map(present).sort(compareCoverage);
+      const rows = await repo.list(actor);
+      const levels = await levelsOf(rows);
+      const items = rows
+        .map((r) => present(r, levels.get(r.hotspot.regionCode) ?? null))
+        .sort(compareCoverage);
       return { items: state ? items.filter((h) => h.coverage.state === state) : items };
     },
 

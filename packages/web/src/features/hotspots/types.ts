@@ -14,7 +14,8 @@ export interface Hotspot {
   usualCount: number;
   notes: string | null;
   lastVisitedAt: string | null;
-  coverage: { state: CoverageState; hoursSince: number | null; dueAt: string | null };
+  /** `intervalHours`: the risk's, or shorter at night under an emergency response. */
+  coverage: { state: CoverageState; hoursSince: number | null; dueAt: string | null; intervalHours: number };
 }
 
 /** A patrol's check-in (打卡) at a hotspot. */

@@ -3,12 +3,7 @@
  * patrols' recent check-ins there. A check-in beyond CHECKIN_MAX_DISTANCE_M is kept but tagged
  * 距离过远 and does not count as a visit, so the dispatcher can see why a place is still red.
  */
-import {
-  CHECKIN_MAX_DISTANCE_M,
-  HOTSPOT_VISIT_HOURS,
-  hotspotKindLabels,
-  hotspotRiskLabels,
-} from '@warmline/domain';
+import { CHECKIN_MAX_DISTANCE_M, hotspotKindLabels, hotspotRiskLabels } from '@warmline/domain';
 import {
   Alert,
   Button,
@@ -78,7 +73,7 @@ export function HotspotDrawer({
               {hotspotKindLabels[h.kind][key]}
             </Descriptions.Item>
             <Descriptions.Item label={t('hotspots.detail.visitRule')}>
-              {hotspotRiskLabels[h.risk][key]} · {t('hotspots.every', { hours: HOTSPOT_VISIT_HOURS[h.risk] })}
+              {hotspotRiskLabels[h.risk][key]} · {t('hotspots.every', { hours: h.coverage.intervalHours })}
             </Descriptions.Item>
             <Descriptions.Item label={t('hotspots.detail.dueAt')}>
               {h.coverage.dueAt ? formatTime(h.coverage.dueAt) : t('hotspots.detail.dueNow')}

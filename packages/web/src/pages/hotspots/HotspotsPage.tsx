@@ -10,7 +10,6 @@ import {
   type CoverageState,
   coverageStateLabels,
   coverageStates,
-  HOTSPOT_VISIT_HOURS,
   type HotspotKind,
   hotspotKindLabels,
   hotspotKinds,
@@ -108,7 +107,7 @@ export function HotspotsPage() {
       title: t('hotspots.col.risk'),
       dataIndex: 'risk',
       render: (_, h) => (
-        <Tooltip title={t('hotspots.every', { hours: HOTSPOT_VISIT_HOURS[h.risk] })}>
+        <Tooltip title={t('hotspots.every', { hours: h.coverage.intervalHours })}>
           <span>{hotspotRiskLabels[h.risk][key]}</span>
         </Tooltip>
       ),
