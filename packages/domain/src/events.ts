@@ -102,6 +102,11 @@ export const eventActions = {
   'warning.entered': { zh: '值班员录入气象预警', en: 'Weather warning entered by the duty officer' },
   'warning.ended': { zh: '气象预警更新或解除', en: 'Weather warning replaced or cancelled' },
   'forecast.set': { zh: '录入夜间最低气温预报', en: 'Night minimum forecast set' },
+  'duty.assigned': { zh: '排班', en: 'Put on the duty roster' },
+  'duty.unassigned': { zh: '取消排班', en: 'Taken off the duty roster' },
+  'duty.handover_written': { zh: '填写交接班记录', en: 'Duty handover note written' },
+  'duty.handover_acknowledged': { zh: '确认接班', en: 'Duty handover acknowledged' },
+  'duty.gap_flagged': { zh: '提醒值班缺岗', en: 'Duty gap flagged' },
 } as const satisfies Record<string, { zh: string; en: string }>;
 
 export type EventAction = keyof typeof eventActions;
