@@ -305,6 +305,16 @@ export const errorCatalog = {
     zh: '该人员不在本辖区或本机构，不能排班',
     en: 'That person is not in this jurisdiction or organisation',
   },
+  DUTY_DAY_PAST: {
+    status: 409,
+    zh: '已过去的值班日不能再修改',
+    en: 'A past day’s roster can no longer change',
+  },
+  DUTY_NOT_ON_ROSTER: {
+    status: 403,
+    zh: '只有当班人员或值班管理人员可以填写、确认交接班',
+    en: 'Only those on duty or managing the roster may write or acknowledge a handover',
+  },
   DUTY_ALREADY_ASSIGNED: { status: 409, zh: '该人员已在这个班次', en: 'That person is already on this slot' },
   DUTY_HANDOVER_ACKNOWLEDGED: {
     status: 409,

@@ -8,7 +8,7 @@ import fastifyRateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
-import { defaultSlaPolicy, type SlaPolicy } from '@warmline/domain';
+import { defaultSlaPolicy, parseDutySlots, type SlaPolicy } from '@warmline/domain';
 import Fastify, { type FastifyBaseLogger } from 'fastify';
 import {
   jsonSchemaTransform,
@@ -24,6 +24,8 @@ import { authRoutes } from './modules/auth/auth.routes.ts';
 import { createAuthService } from './modules/auth/auth.service.ts';
 import { dispatchRoutes, patrolRoutes } from './modules/dispatch/dispatch.routes.ts';
 import { createDispatchService } from './modules/dispatch/dispatch.service.ts';
+import { dutyRoutes } from './modules/duty/duty.routes.ts';
+import { createDutyService } from './modules/duty/duty.service.ts';
 import {
   encounterRoutes,
   handoverRoutes,
@@ -43,6 +45,8 @@ import { createLeadService } from './modules/leads/lead.service.ts';
 import { leadPhotoRoutes } from './modules/leads/lead-photo.routes.ts';
 import { createLeadPhotoService } from './modules/leads/lead-photo.service.ts';
 import { liveRoutes } from './modules/live/live.routes.ts';
+import { notificationRoutes } from './modules/notifications/notification.routes.ts';
+import { createNotificationService } from './modules/notifications/notification.service.ts';
 import { orgRoutes } from './modules/orgs/org.routes.ts';
 import { createOrgService } from './modules/orgs/org.service.ts';
 import { personRoutes } from './modules/persons/person.routes.ts';
@@ -337,6 +341,13 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     publicShelterRoutes(createShelterFinder({ db, clock, publicRegionCode: config.PUBLIC_REGION_CODE })),
     { prefix: '/api/public/shelters' },
   );
+  await app.register(
+    dutyRoutes(createDutyService({ db, clock, ids, recordEvent, slots: parseDutySlots(config.DUTY_SLOTS) })),
+    { prefix: '/api/duty' },
+  );
+  await app.register(notificationRoutes(createNotificationService({ db, clock })), {
+    prefix: '/api/notifications',
+  });
   await app.register(liveRoutes(deps.changeFeed), { prefix: '/api/live' });
   app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () =>
     app.swagger(),

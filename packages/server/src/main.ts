@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
+import { parseDutySlots } from '@warmline/domain';
 import pino from 'pino';
 import { buildApp, dispatchPolicy } from './app.ts';
 import { type Config, ConfigError, loadConfig } from './config.ts';
@@ -13,6 +14,8 @@ import {
   DISPATCH_CHECK_JOB,
   DISPATCH_SWEEP_JOB,
 } from './modules/dispatch/dispatch.service.ts';
+import { createDutyGapCheck, DUTY_GAP_CHECK_JOB } from './modules/duty/duty-gap-check.ts';
+import { createNotifier } from './modules/notifications/notifier.ts';
 import { loadRegions } from './modules/regions/region.loader.ts';
 import { createRegionRepository } from './modules/regions/region.repository.ts';
 import { createRegionService } from './modules/regions/region.service.ts';
@@ -87,6 +90,14 @@ async function main(): Promise<void> {
     recordEvent,
     regions: createRegionService({ db }),
   });
+  const checkDutyGaps = createDutyGapCheck({
+    db,
+    clock,
+    recordEvent,
+    notifier: createNotifier({ clock, ids }),
+    slots: parseDutySlots(config.DUTY_SLOTS),
+    // The response module passes the regions under an active emergency response here.
+  });
   const jobs = createJobs(
     pool,
     url,
@@ -112,6 +123,12 @@ async function main(): Promise<void> {
         name: STAT_ROLLUP_JOB,
         cron: '* * * * *',
         handle: async () => void (await rollup(db)),
+      },
+      {
+        // Under an emergency response, tells the bureau admins of each duty gap in the next 24 h, once.
+        name: DUTY_GAP_CHECK_JOB,
+        cron: '*/10 * * * *',
+        handle: async () => void (await checkDutyGaps()),
       },
       {
         // The backstop: any clock whose timer was lost is acted on within a minute.
