@@ -204,8 +204,9 @@ export function createDutyService(deps: {
       if (!(slots.some((s) => s.code === input.slot) || (input.slot === LEADER_SLOT && !r.orgId)))
         throw new AppError('DUTY_SLOT_UNKNOWN');
       assertNotPast(input.day);
+      // The same people the picker offers: a station's own staff, or staff of the bureau's own level.
       const person = await repo.person(ctx.actor, input.userId);
-      if (!person || (r.orgId ? person.orgId !== r.orgId : !isWithinRegion(person.regionCode, r.regionCode)))
+      if (!person || (r.orgId ? person.orgId !== r.orgId : person.regionCode !== r.regionCode))
         throw new AppError('DUTY_PERSON_NOT_ELIGIBLE');
       const id = ids.next();
       await db.transaction(async (tx) => {
