@@ -33,6 +33,10 @@ const affected: Record<string, string[][]> = {
   // 报送: a return generated, submitted, sent back or approved; a campaign created or extended.
   submission: [['reports']],
   campaign: [['reports']],
+  // 值班: an assignment made or removed, a handover note written or acknowledged, a gap flagged.
+  duty_assignment: [['duty']],
+  duty_handover: [['duty']],
+  duty_roster: [['duty'], ['notifications']],
 };
 
 export function useLiveUpdates(enabled: boolean): LiveStatus {
