@@ -47,6 +47,7 @@ import { createLeadPhotoService } from './modules/leads/lead-photo.service.ts';
 import { liveRoutes } from './modules/live/live.routes.ts';
 import { notificationRoutes } from './modules/notifications/notification.routes.ts';
 import { createNotificationService } from './modules/notifications/notification.service.ts';
+import { createNotifier } from './modules/notifications/notifier.ts';
 import { orgRoutes } from './modules/orgs/org.routes.ts';
 import { createOrgService } from './modules/orgs/org.service.ts';
 import { personRoutes } from './modules/persons/person.routes.ts';
@@ -342,7 +343,16 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     { prefix: '/api/public/shelters' },
   );
   await app.register(
-    dutyRoutes(createDutyService({ db, clock, ids, recordEvent, slots: parseDutySlots(config.DUTY_SLOTS) })),
+    dutyRoutes(
+      createDutyService({
+        db,
+        clock,
+        ids,
+        recordEvent,
+        notifier: createNotifier({ clock, ids }),
+        slots: parseDutySlots(config.DUTY_SLOTS),
+      }),
+    ),
     { prefix: '/api/duty' },
   );
   await app.register(notificationRoutes(createNotificationService({ db, clock })), {

@@ -8,6 +8,8 @@ import {
 } from '@warmline/domain';
 import type { Tx } from '../db/pool.ts';
 import { createDutyRepository } from '../modules/duty/duty.repository.ts';
+import { flagDutyGaps } from '../modules/duty/duty-gap-check.ts';
+import { createNotifier } from '../modules/notifications/notifier.ts';
 import { createEventRecorder } from '../platform/events.ts';
 import type { Ids } from '../platform/ids.ts';
 import { DEMO_CITY, demoOrgs } from './demo-city.ts';
@@ -18,7 +20,7 @@ const stationStaff = ['station1', 'keeper1', 'patrol1', 'patrol2', 'patrol4'];
 
 /** Shifts not yet filled in the coming days: what 值班安排 shows as 缺岗. */
 const openAhead: { roster: 'bureau' | 'station'; inDays: number; slot: string }[] = [
-  { roster: 'bureau', inDays: 1, slot: 'evening' },
+  { roster: 'bureau', inDays: 1, slot: 'night' },
   { roster: 'bureau', inDays: 5, slot: LEADER_SLOT },
   { roster: 'station', inDays: 3, slot: 'night' },
 ];
@@ -92,6 +94,16 @@ export async function seedDemoDuty(
         await assign(station, day, s.code, stationStaff[(n + i) % stationStaff.length]!);
     }
   }
+
+  // The cold wave: the gap check, as it runs under an emergency response, has told 黄燕斌 of
+  // tonight's open night shift (the response module will say when a region is under one).
+  at = now;
+  await flagDutyGaps(
+    tx,
+    { recordEvent: record, notifier: createNotifier({ clock: { now: () => now }, ids }), slots },
+    DEMO_CITY,
+    now,
+  );
 
   // Handover notes of the last three days' evening shifts; the oldest two acknowledged by the next shift.
   for (const [k, text] of notes.entries()) {

@@ -315,7 +315,7 @@ describe('demo seed', () => {
     expect(past.gaps).toEqual([]);
     const ahead = await get('/api/duty/gaps?from=2026-11-01&to=2026-11-15');
     expect(ahead.items.map((g: { day: string; slot: string }) => `${g.day} ${g.slot}`)).toEqual([
-      '2026-11-02 evening',
+      '2026-11-02 night',
       '2026-11-06 leader',
     ]);
     const [station] = await t.db.select().from(org).where(eq(org.name, '韶关市救助管理站'));
@@ -327,6 +327,9 @@ describe('demo seed', () => {
     expect(notes).toHaveLength(3);
     expect(notes[0].acknowledgedAt).toBeNull();
     expect(notes[1].acknowledgedByName).toEqual(expect.any(String));
+    // The gap check told the city's bureau admin of the open night shift ahead.
+    const told = await get('/api/notifications');
+    expect(told.items.map((n: { title: string }) => n.title)).toEqual(['值班缺岗：2026-11-02 00:00–08:00']);
   });
 
   it('writes an org.created or user.created event for every seeded org and user', async () => {

@@ -1,5 +1,5 @@
 import { beijingDate, type DutySlot, gapsWithin, LEADER_SLOT, rosterGaps } from '@warmline/domain';
-import type { Db } from '../../db/pool.ts';
+import type { Db, Tx } from '../../db/pool.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { RecordEvent } from '../../platform/events.ts';
 import type { Notifier } from '../../platform/notifier.ts';
@@ -15,71 +15,74 @@ const hhmm = (d: Date, end = false) => {
   return end && t === '00:00' ? '24:00' : t;
 };
 
-/**
- * Every 10 minutes: in each region under an active emergency response, the bureau roster's gaps
- * in the next 24 hours are told to the region's bureau admins — each gap once (`duty_gap_flag`
- * remembers it), with its event, in one transaction per region. Which regions are under a
- * response is the response module's to say (`activeResponseRegions`), so none by default.
- */
-export function createDutyGapCheck(deps: {
-  db: Db;
-  clock: Clock;
+export interface GapDeps {
   recordEvent: RecordEvent;
   notifier: Notifier;
   slots: readonly DutySlot[];
-  activeResponseRegions?: () => Promise<string[]>;
-}) {
-  const { db, clock, recordEvent, notifier, slots } = deps;
+}
+
+/**
+ * In the caller's transaction: the bureau roster's gaps in the 24 hours from `now` not told
+ * before are remembered (`duty_gap_flag`), told to the region's bureau admins and recorded as
+ * `duty.gap_flagged`. Answers how many were new.
+ */
+export async function flagDutyGaps(tx: Tx, deps: GapDeps, regionCode: string, now: Date): Promise<number> {
+  const until = new Date(now.getTime() + HORIZON_MS);
+  const from = beijingDate(now);
+  const to = beijingDate(until);
+  const repo = createDutyRepository(tx);
+  const held = await repo.covers(regionCode, from, to);
+  const fresh = [];
+  for (const g of gapsWithin(rosterGaps(held, from, to, deps.slots), now, until))
+    if (await repo.flagGap(regionCode, g.day, g.slot, now)) fresh.push(g);
+  if (fresh.length === 0) return 0;
+  const admins = await repo.bureauAdmins(regionCode);
+  await deps.notifier.send(
+    tx,
+    fresh.flatMap((g) =>
+      admins.map((userId) => ({
+        userId,
+        regionCode,
+        kind: 'duty.gap',
+        title:
+          g.slot === LEADER_SLOT
+            ? `领导带班缺岗：${g.day}`
+            : `值班缺岗：${g.day} ${hhmm(g.start)}–${hhmm(g.end, true)}`,
+        body: '应急响应期间须 24 小时值班，请尽快排班。',
+        link: `/duty?from=${g.day}`,
+      })),
+    ),
+  );
+  for (const g of fresh)
+    await deps.recordEvent(
+      tx,
+      { actorId: null },
+      {
+        action: 'duty.gap_flagged',
+        entityType: 'duty_roster',
+        entityId: `${regionCode}:${g.day}:${g.slot}`,
+        regionCode,
+        payload: { day: g.day, slot: g.slot, told: admins.length },
+      },
+    );
+  return fresh.length;
+}
+
+/**
+ * The `duty-gap-check` job, every 10 minutes: each region under an active emergency response has
+ * its bureau roster's gaps of the next 24 hours told to its bureau admins, each gap once, in one
+ * transaction per region. Which regions are under a response is the response module's to say
+ * (`activeResponseRegions`), so none by default.
+ */
+export function createDutyGapCheck(
+  deps: GapDeps & { db: Db; clock: Clock; activeResponseRegions?: () => Promise<string[]> },
+) {
   const activeResponseRegions = deps.activeResponseRegions ?? (async () => []);
   return async function checkDutyGaps(): Promise<{ flagged: number }> {
-    const now = clock.now();
-    const until = new Date(now.getTime() + HORIZON_MS);
-    const from = beijingDate(now);
-    const to = beijingDate(until);
+    const now = deps.clock.now();
     let flagged = 0;
-    for (const regionCode of [...new Set(await activeResponseRegions())]) {
-      flagged += await db.transaction(async (tx) => {
-        const repo = createDutyRepository(tx);
-        const gaps = gapsWithin(
-          rosterGaps(await repo.covers(regionCode, from, to), from, to, slots),
-          now,
-          until,
-        );
-        const fresh = [];
-        for (const g of gaps) if (await repo.flagGap(regionCode, g.day, g.slot, now)) fresh.push(g);
-        if (fresh.length === 0) return 0;
-        const admins = await repo.bureauAdmins(regionCode);
-        await notifier.send(
-          tx,
-          fresh.flatMap((g) =>
-            admins.map((userId) => ({
-              userId,
-              regionCode,
-              kind: 'duty.gap',
-              title:
-                g.slot === LEADER_SLOT
-                  ? `${g.day} 领导带班缺岗`
-                  : `值班缺岗：${g.day} ${hhmm(g.start)}–${hhmm(g.end, true)}`,
-              body: '应急响应期间值班须全时在岗，请尽快排班。',
-              link: `/duty?from=${g.day}`,
-            })),
-          ),
-        );
-        for (const g of fresh)
-          await recordEvent(
-            tx,
-            { actorId: null },
-            {
-              action: 'duty.gap_flagged',
-              entityType: 'duty_roster',
-              entityId: `${regionCode}:${g.day}:${g.slot}`,
-              regionCode,
-              payload: { day: g.day, slot: g.slot, told: admins.length },
-            },
-          );
-        return fresh.length;
-      });
-    }
+    for (const regionCode of [...new Set(await activeResponseRegions())])
+      flagged += await deps.db.transaction((tx) => flagDutyGaps(tx, deps, regionCode, now));
     return { flagged };
   };
 }

@@ -77,6 +77,13 @@ describe('duty roster', () => {
       displayName: '副局长',
     });
     expect((await t.db.select({ n: count() }).from(event).where(eq(event.entityId, a.id)))[0]!.n).toBe(1);
+    // The person put on duty is told.
+    const told = (await call('deputy', 'GET', '/api/notifications')).json().items;
+    expect(told[0]).toMatchObject({
+      kind: 'duty.assigned',
+      title: '值班安排：2026-12-16 领导带班',
+      link: '/duty?from=2026-12-16',
+    });
 
     const again = await call('city', 'POST', '/api/duty/assignments', {
       day: '2026-12-16',

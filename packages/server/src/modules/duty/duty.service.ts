@@ -18,6 +18,7 @@ import type { Clock } from '../../platform/clock.ts';
 import { AppError } from '../../platform/errors.ts';
 import type { RecordEvent } from '../../platform/events.ts';
 import type { Ids } from '../../platform/ids.ts';
+import type { Notifier } from '../../platform/notifier.ts';
 import {
   type AssignmentRow,
   createDutyRepository,
@@ -48,9 +49,11 @@ export function createDutyService(deps: {
   clock: Clock;
   ids: Ids;
   recordEvent: RecordEvent;
+  /** Tells the person put on a slot (in the bell, and by SMS through the outbox). */
+  notifier: Notifier;
   slots: readonly DutySlot[];
 }) {
-  const { db, clock, ids, recordEvent } = deps;
+  const { db, clock, ids, recordEvent, notifier } = deps;
   const slots = orderedSlots(deps.slots);
   const repo = createDutyRepository(db);
   const eventCtx = (ctx: Ctx) => ({ actorId: ctx.actor.id, requestId: ctx.requestId });
@@ -73,6 +76,12 @@ export function createDutyService(deps: {
       orgName: null,
     };
   }
+
+  /** 领导带班 or 16:00–24:00: the words a notification uses for a slot. */
+  const slotWords = (code: string) => {
+    const s = slots.find((x) => x.code === code);
+    return s ? `${s.start}–${s.end}` : '领导带班';
+  };
 
   const mayManage = (actor: Actor, r: Roster) =>
     can(actor.role, 'duty.manage') &&
@@ -229,6 +238,17 @@ export function createDutyService(deps: {
           regionCode: r.regionCode,
           payload: { orgId: r.orgId, day: input.day, slot: input.slot, userId: input.userId },
         });
+        if (input.userId !== ctx.actor.id)
+          await notifier.send(tx, [
+            {
+              userId: input.userId,
+              regionCode: r.regionCode,
+              kind: 'duty.assigned',
+              title: `值班安排：${input.day} ${slotWords(input.slot)}`,
+              body: `${r.orgName ?? r.regionName}${input.note ? `，${input.note}` : ''}`,
+              link: `/duty?from=${input.day}`,
+            },
+          ]);
       });
       return presentAssignment((await repo.assignmentById(ctx.actor, id))!);
     },
