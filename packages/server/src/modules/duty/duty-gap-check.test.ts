@@ -8,6 +8,7 @@ import { uuidV7Ids } from '../../platform/ids.ts';
 import { buildUser } from '../../testing/builders.ts';
 import { createTestDatabase, type TestDatabase } from '../../testing/test-db.ts';
 import { createNotifier } from '../notifications/notifier.ts';
+import { createDutyRepository } from './duty.repository.ts';
 import { createDutyGapCheck } from './duty-gap-check.ts';
 import { createDutyLookup } from './duty-lookup.ts';
 
@@ -93,5 +94,10 @@ describe('duty gap check', () => {
     clock.advance(10 * 60_000);
     expect(await check(['440200'])).toEqual({ flagged: 0 });
     expect(await d.db.select().from(notification)).toHaveLength(2);
+  });
+
+  it('tells a gap again once it was held and fell open again', async () => {
+    await createDutyRepository(d.db).clearGapFlag('440200', '2026-12-16', 'evening');
+    expect(await check(['440200'])).toEqual({ flagged: 1 });
   });
 });

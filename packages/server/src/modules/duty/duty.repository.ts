@@ -217,6 +217,14 @@ export function createDutyRepository(db: DbOrTx) {
           .returning({ day: dutyGapFlag.day })
       ).length === 1,
 
+    /** A slot held again: if it falls open later, it is told again. */
+    clearGapFlag: (regionCode: string, day: string, slot: string) =>
+      db
+        .delete(dutyGapFlag)
+        .where(
+          and(eq(dutyGapFlag.regionCode, regionCode), eq(dutyGapFlag.day, day), eq(dutyGapFlag.slot, slot)),
+        ),
+
     /** Held slots of a bureau roster over days (for the gap check, outside any caller's scope). */
     covers: (regionCode: string, from: string, to: string) =>
       db

@@ -219,7 +219,9 @@ export function createDutyService(deps: {
         throw new AppError('DUTY_PERSON_NOT_ELIGIBLE');
       const id = ids.next();
       await db.transaction(async (tx) => {
-        const stored = await createDutyRepository(tx).insertAssignment({
+        const r2 = createDutyRepository(tx);
+        if (!r.orgId) await r2.clearGapFlag(r.regionCode, input.day, input.slot);
+        const stored = await r2.insertAssignment({
           id,
           regionCode: r.regionCode,
           orgId: r.orgId,
