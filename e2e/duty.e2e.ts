@@ -1,12 +1,13 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { baseUrl, desktopPage, launchBrowser, screenshot, signIn } from './browser.ts';
+import { baseUrl, desktopPage, launchBrowser, phonePage, screenshot, signIn } from './browser.ts';
 
 /**
  * 值班安排: the city's bureau admin (shaoguan) finds the bell telling him of an open night shift
  * (the demo's gap check), opens 值班安排, sees the week's roster with 领导带班 and the gap in red
  * (缺岗), fills it with 刘建国 from the picker, writes a handover note (交接班记录), and opens the
- * notification, which is then read.
+ * notification, which is then read. A station's worker (station1) arranges her own station's roster
+ * (no 领导带班 there) and reads the bureau's without the buttons that change it.
  */
 let browser: Browser;
 let page: Page;
@@ -84,5 +85,53 @@ describe('值班安排', () => {
     await item.click();
     await page.waitForURL(/\/duty\?from=\d{4}-\d{2}-\d{2}/);
     await expect.poll(unread, { timeout: 10_000 }).toBe(before - 1);
+  });
+
+  it("a station worker arranges her station's roster and only reads the bureau's", async () => {
+    const worker = await desktopPage(browser);
+    try {
+      await signIn(worker, 'station1');
+      await worker.waitForURL(`${baseUrl()}/`);
+      await worker.goto(`${baseUrl()}/duty`);
+      const grid = worker.getByTestId('duty-grid');
+      await grid.waitFor();
+      await expect
+        .poll(() => worker.locator('.ant-card-head-title').first().textContent())
+        .toContain('韶关市救助管理站');
+      expect(await grid.textContent()).not.toContain('领导带班');
+      // Three days ahead, the station's night shift is still open.
+      const open = beijingDay(3);
+      if (mondayOf(open) !== mondayOf(beijingDay())) await worker.getByTestId('duty-next-week').click();
+      await worker.getByTestId(`duty-cell-${open}-night`).getByTestId('duty-gap').waitFor();
+      expect(await worker.getByTestId(`duty-assign-${open}-night`).count()).toBe(1);
+      await screenshot(worker, 'duty-station');
+
+      // The bureau's roster: read only.
+      await worker.getByTestId('duty-roster-select').click();
+      await worker
+        .locator('.ant-select-dropdown:visible .ant-select-item-option')
+        .filter({ hasText: '本级民政局' })
+        .click();
+      await expect.poll(() => grid.textContent()).toContain('领导带班');
+      expect(await worker.locator('[data-testid^="duty-assign-"]').count()).toBe(0);
+    } finally {
+      await worker.close();
+    }
+  });
+
+  it('the bell fits the phone header', async () => {
+    const { context, page: phone } = await phonePage(browser);
+    try {
+      await signIn(phone, 'shaoguan');
+      await phone.waitForURL(`${baseUrl()}/`);
+      await phone.getByTestId('notification-bell').waitFor();
+      const bell = await phone.getByTestId('notification-bell').boundingBox();
+      const user = await phone.getByTestId('user-menu').boundingBox();
+      expect(bell!.x + bell!.width).toBeLessThanOrEqual(user!.x + 1);
+      expect(user!.x + user!.width).toBeLessThanOrEqual(391);
+      await screenshot(phone, 'duty-phone-header', { fullPage: false });
+    } finally {
+      await context.close();
+    }
   });
 });

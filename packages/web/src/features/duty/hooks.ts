@@ -52,5 +52,3 @@ export const assignBody = (t: RosterTarget, day: string, slot: string, userId: s
 });
 
 export const handoverBody = (t: RosterTarget, text: string) => ({ ...target(t), text });
-
-export { api };

@@ -1,7 +1,8 @@
 /** 排班: pick a person (the roster's candidates) for one slot of one day. */
 import { Form, Input, Modal, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { api, assignBody, useCandidates, useDutyAction } from '../../features/duty/hooks.ts';
+import { api } from '../../app/api.ts';
+import { assignBody, useCandidates, useDutyAction } from '../../features/duty/hooks.ts';
 import type { RosterTarget } from '../../features/duty/types.ts';
 
 interface Props {

@@ -6,7 +6,7 @@
 import { LeftOutlined, RightOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import { Alert, Button, Card, Select, Space, Typography } from 'antd';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { api } from '../../app/api.ts';
@@ -25,9 +25,13 @@ export function DutyPage() {
   const [params] = useSearchParams();
   const asked = params.get('from');
   const thisMonday = mondayOf(new Date());
-  const [monday, setMonday] = useState(() =>
-    asked && /^\d{4}-\d{2}-\d{2}$/.test(asked) ? mondayOf(new Date(`${asked}T12:00:00+08:00`)) : thisMonday,
-  );
+  const askedMonday =
+    asked && /^\d{4}-\d{2}-\d{2}$/.test(asked) ? mondayOf(new Date(`${asked}T12:00:00+08:00`)) : null;
+  const [monday, setMonday] = useState(askedMonday ?? thisMonday);
+  // A notification opened while on this page changes only the address: follow it.
+  useEffect(() => {
+    if (askedMonday) setMonday(askedMonday);
+  }, [askedMonday]);
   const [orgId, setOrgId] = useState<string | null>(me.role === 'station_staff' ? me.orgId : null);
   const [cell, setCell] = useState<{ day: string; slot: string; label: string } | null>(null);
   const target = { orgId };

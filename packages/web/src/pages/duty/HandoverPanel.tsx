@@ -2,8 +2,9 @@
 import { Button, Card, Empty, Input, List, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { api } from '../../app/api.ts';
 import { formatTime } from '../../app/format.ts';
-import { api, handoverBody, useDutyAction, useHandovers } from '../../features/duty/hooks.ts';
+import { handoverBody, useDutyAction, useHandovers } from '../../features/duty/hooks.ts';
 import type { RosterTarget } from '../../features/duty/types.ts';
 
 export function HandoverPanel({
