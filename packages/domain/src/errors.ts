@@ -306,6 +306,38 @@ export const errorCatalog = {
     zh: '退回报表须填写退回意见',
     en: 'Say why the return is sent back',
   },
+  DUTY_SLOT_UNKNOWN: { status: 400, zh: '没有这个值班班次', en: 'No such duty slot' },
+  DUTY_RANGE_TOO_LONG: {
+    status: 400,
+    zh: '查询的日期范围过长（最多 62 天）',
+    en: 'The date range is too long (62 days at most)',
+  },
+  DUTY_NOT_OWN_STATION: {
+    status: 403,
+    zh: '只能安排本站的值班',
+    en: 'You may arrange your own station’s duty roster only',
+  },
+  DUTY_PERSON_NOT_ELIGIBLE: {
+    status: 400,
+    zh: '该人员不在本辖区或本机构，不能排班',
+    en: 'That person is not in this jurisdiction or organisation',
+  },
+  DUTY_DAY_PAST: {
+    status: 409,
+    zh: '已过去的值班日不能再修改',
+    en: 'A past day’s roster can no longer change',
+  },
+  DUTY_NOT_ON_ROSTER: {
+    status: 403,
+    zh: '只有当班人员或值班管理人员可以填写、确认交接班',
+    en: 'Only those on duty or managing the roster may write or acknowledge a handover',
+  },
+  DUTY_ALREADY_ASSIGNED: { status: 409, zh: '该人员已在这个班次', en: 'That person is already on this slot' },
+  DUTY_HANDOVER_ACKNOWLEDGED: {
+    status: 409,
+    zh: '该交接班记录已确认接班',
+    en: 'This handover has already been acknowledged',
+  },
   RATE_LIMITED: { status: 429, zh: '请求过于频繁，请稍后再试', en: 'Too many requests; try again later' },
   DATABASE_DOWN: { status: 503, zh: '数据库暂时不可用', en: 'The database is unavailable' },
   INTERNAL: { status: 500, zh: '系统内部错误，请稍后再试', en: 'Internal error' },

@@ -112,6 +112,11 @@ export const eventActions = {
   'response.task_done': { zh: '完成应急预案任务', en: 'Plan task done' },
   'response.task_overdue': { zh: '应急预案任务逾期，已提醒带班领导', en: 'Plan task overdue, escalated' },
   'response.table_set': { zh: '修改预警与响应级别对应表', en: 'Response table changed' },
+  'duty.assigned': { zh: '排班', en: 'Put on the duty roster' },
+  'duty.unassigned': { zh: '取消排班', en: 'Taken off the duty roster' },
+  'duty.handover_written': { zh: '填写交接班记录', en: 'Duty handover note written' },
+  'duty.handover_acknowledged': { zh: '确认接班', en: 'Duty handover acknowledged' },
+  'duty.gap_flagged': { zh: '提醒值班缺岗', en: 'Duty gap flagged' },
 } as const satisfies Record<string, { zh: string; en: string }>;
 
 export type EventAction = keyof typeof eventActions;

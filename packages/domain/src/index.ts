@@ -2,6 +2,7 @@ export * from './assistance.ts';
 export * from './boundaries.ts';
 export * from './dispatch.ts';
 export * from './duplicates.ts';
+export * from './duty.ts';
 export * from './errors.ts';
 export * from './events.ts';
 export * from './hotspot.ts';

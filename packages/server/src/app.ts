@@ -8,7 +8,7 @@ import fastifyRateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
-import { defaultSlaPolicy, type SlaPolicy } from '@warmline/domain';
+import { defaultSlaPolicy, parseDutySlots, type SlaPolicy } from '@warmline/domain';
 import Fastify, { type FastifyBaseLogger } from 'fastify';
 import {
   jsonSchemaTransform,
@@ -24,6 +24,9 @@ import { authRoutes } from './modules/auth/auth.routes.ts';
 import { createAuthService } from './modules/auth/auth.service.ts';
 import { dispatchRoutes, patrolRoutes } from './modules/dispatch/dispatch.routes.ts';
 import { createDispatchService } from './modules/dispatch/dispatch.service.ts';
+import { dutyRoutes } from './modules/duty/duty.routes.ts';
+import { createDutyService } from './modules/duty/duty.service.ts';
+import { createDutyLookup } from './modules/duty/duty-lookup.ts';
 import {
   encounterRoutes,
   handoverRoutes,
@@ -43,6 +46,9 @@ import { createLeadService } from './modules/leads/lead.service.ts';
 import { leadPhotoRoutes } from './modules/leads/lead-photo.routes.ts';
 import { createLeadPhotoService } from './modules/leads/lead-photo.service.ts';
 import { liveRoutes } from './modules/live/live.routes.ts';
+import { notificationRoutes } from './modules/notifications/notification.routes.ts';
+import { createNotificationService } from './modules/notifications/notification.service.ts';
+import { createNotifier } from './modules/notifications/notifier.ts';
 import { orgRoutes } from './modules/orgs/org.routes.ts';
 import { createOrgService } from './modules/orgs/org.service.ts';
 import { personRoutes } from './modules/persons/person.routes.ts';
@@ -104,7 +110,7 @@ export interface AppDeps {
   scheduler: Scheduler;
   demo: boolean;
   logger?: FastifyBaseLogger;
-  /** In-app and SMS notifications (the notifications module); absent: nobody is told. */
+  /** In-app and SMS notifications; absent: the notifications module's (bell rows + SMS outbox). */
   notifier?: Notifier;
   /** Where the built web app lives; absent in API-only tests. */
   webDist?: string | null;
@@ -298,14 +304,15 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   await app.register(userRoutes(users), { prefix: '/api/users' });
   await app.register(eventRoutes(db), { prefix: '/api/events' });
   await app.register(statsRoutes(createStatsService({ db, regions, clock })), { prefix: '/api/stats' });
+  const notifier = deps.notifier ?? createNotifier({ clock, ids });
   const responseDeps: ResponseDeps = {
     db,
     clock,
     ids,
     recordEvent,
     scheduler: deps.scheduler,
-    notifier: deps.notifier ?? { send: async () => {} },
-    duty: null,
+    notifier,
+    duty: createDutyLookup(db, parseDutySlots(config.DUTY_SLOTS)),
     dueScale: config.RESPONSE_DUE_SCALE,
   };
   const responses = createResponseService(responseDeps);
@@ -376,6 +383,22 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     publicShelterRoutes(createShelterFinder({ db, clock, publicRegionCode: config.PUBLIC_REGION_CODE })),
     { prefix: '/api/public/shelters' },
   );
+  await app.register(
+    dutyRoutes(
+      createDutyService({
+        db,
+        clock,
+        ids,
+        recordEvent,
+        notifier,
+        slots: parseDutySlots(config.DUTY_SLOTS),
+      }),
+    ),
+    { prefix: '/api/duty' },
+  );
+  await app.register(notificationRoutes(createNotificationService({ db, clock })), {
+    prefix: '/api/notifications',
+  });
   await app.register(liveRoutes(deps.changeFeed), { prefix: '/api/live' });
   app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () =>
     app.swagger(),

@@ -1,3 +1,4 @@
+import { parseDutySlots } from '@warmline/domain';
 import { z } from 'zod';
 
 /**
@@ -74,6 +75,17 @@ const configSchema = z.object({
     .regex(/^\d{6}$/)
     .default('000000')
     .describe('where a pushed alert belongs when none of its areas maps to a known region'),
+  DUTY_SLOTS: z
+    .string()
+    .default('day=08:00-16:00,evening=16:00-24:00,night=00:00-08:00')
+    .superRefine((text, ctx) => {
+      try {
+        parseDutySlots(text);
+      } catch (e) {
+        ctx.addIssue({ code: 'custom', message: (e as Error).message });
+      }
+    })
+    .describe("the duty roster's day slots, code=HH:MM-HH:MM in Beijing time, comma-separated"),
 });
 
 export type Config = z.infer<typeof configSchema>;

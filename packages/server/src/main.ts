@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
+import { parseDutySlots } from '@warmline/domain';
 import pino from 'pino';
 import { buildApp, dispatchPolicy } from './app.ts';
 import { type Config, ConfigError, loadConfig } from './config.ts';
@@ -13,10 +14,13 @@ import {
   DISPATCH_CHECK_JOB,
   DISPATCH_SWEEP_JOB,
 } from './modules/dispatch/dispatch.service.ts';
+import { createDutyGapCheck, DUTY_GAP_CHECK_JOB } from './modules/duty/duty-gap-check.ts';
+import { createDutyLookup } from './modules/duty/duty-lookup.ts';
+import { createNotifier } from './modules/notifications/notifier.ts';
 import { loadRegions } from './modules/regions/region.loader.ts';
 import { createRegionRepository } from './modules/regions/region.repository.ts';
 import { createRegionService } from './modules/regions/region.service.ts';
-import { responseLevelAt } from './modules/response/lookups.ts';
+import { activeResponseRegions, responseLevelAt } from './modules/response/lookups.ts';
 import { createResponseService, RESPONSE_EVALUATE_JOB } from './modules/response/response.service.ts';
 import {
   createResponseTasks,
@@ -96,15 +100,24 @@ async function main(): Promise<void> {
     recordEvent,
     regions: createRegionService({ db }),
   });
+  const notifier = createNotifier({ clock, ids });
   const responseDeps = (): ResponseDeps => ({
     db,
     clock,
     ids,
     recordEvent,
     scheduler: scheduler!,
-    notifier: { send: async () => {} },
-    duty: null,
+    notifier,
+    duty: createDutyLookup(db, parseDutySlots(config.DUTY_SLOTS)),
     dueScale: config.RESPONSE_DUE_SCALE,
+  });
+  const checkDutyGaps = createDutyGapCheck({
+    db,
+    clock,
+    recordEvent,
+    notifier,
+    slots: parseDutySlots(config.DUTY_SLOTS),
+    activeResponseRegions: activeResponseRegions(db),
   });
   const jobs = createJobs(
     pool,
@@ -148,6 +161,12 @@ async function main(): Promise<void> {
         name: STAT_ROLLUP_JOB,
         cron: '* * * * *',
         handle: async () => void (await rollup(db)),
+      },
+      {
+        // Under an emergency response, tells the bureau admins of each duty gap in the next 24 h, once.
+        name: DUTY_GAP_CHECK_JOB,
+        cron: '*/10 * * * *',
+        handle: async () => void (await checkDutyGaps()),
       },
       {
         // The backstop: any clock whose timer was lost is acted on within a minute.

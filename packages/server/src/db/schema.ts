@@ -14,6 +14,7 @@ import {
   real,
   text,
   timestamp,
+  unique,
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
@@ -1350,4 +1351,110 @@ export const responseTask = pgTable(
     index('response_task_response_idx').on(t.responseId),
     index('response_task_due_idx').on(t.dueAt).where(sql`${t.state} = 'open' AND ${t.escalatedAt} IS NULL`),
   ],
+);
+
+/**
+ * The 24-hour duty roster (值班): one row per person per slot of a Beijing day. A bureau's roster
+ * has no org (its region is the bureau's); a station's carries the station's org id and region.
+ * `slot` is a configured slot code (`DUTY_SLOTS`) or `leader` for the day's 领导带班.
+ */
+export const dutyAssignment = pgTable(
+  'duty_assignment',
+  {
+    id: uuid('id').primaryKey(),
+    regionCode: text('region_code').notNull(),
+    orgId: uuid('org_id').references(() => org.id),
+    day: date('day').notNull(),
+    slot: text('slot').notNull(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => appUser.id),
+    note: text('note'),
+    createdAt: createdAt(),
+    createdBy: uuid('created_by'),
+  },
+  (t) => [
+    // NULLS NOT DISTINCT (PostgreSQL ≥ 15): a bureau roster (no org) is unique too.
+    unique('duty_assignment_uq').on(t.regionCode, t.orgId, t.day, t.slot, t.userId).nullsNotDistinct(),
+    index('duty_assignment_region_day_idx').using('btree', sql`${t.regionCode} text_pattern_ops`, t.day),
+    index('duty_assignment_user_idx').on(t.userId, t.day),
+  ],
+);
+
+/** A handover note (交接班记录) written at the end of a shift, acknowledged by the next one. */
+export const dutyHandover = pgTable(
+  'duty_handover',
+  {
+    id: uuid('id').primaryKey(),
+    regionCode: text('region_code').notNull(),
+    orgId: uuid('org_id').references(() => org.id),
+    /** The shift handed over: its Beijing day and slot code. */
+    day: date('day').notNull(),
+    slot: text('slot').notNull(),
+    writtenBy: uuid('written_by')
+      .notNull()
+      .references(() => appUser.id),
+    writtenAt: timestamp('written_at', { withTimezone: true }).notNull(),
+    text: text('text').notNull(),
+    acknowledgedBy: uuid('acknowledged_by').references(() => appUser.id),
+    acknowledgedAt: timestamp('acknowledged_at', { withTimezone: true }),
+  },
+  (t) => [
+    index('duty_handover_region_idx').using('btree', sql`${t.regionCode} text_pattern_ops`, t.writtenAt),
+  ],
+);
+
+/** A bureau roster's gap already told to its admins, so the 10-minute check tells it once. */
+export const dutyGapFlag = pgTable(
+  'duty_gap_flag',
+  {
+    regionCode: text('region_code').notNull(),
+    day: date('day').notNull(),
+    slot: text('slot').notNull(),
+    flaggedAt: timestamp('flagged_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.regionCode, t.day, t.slot] })],
+);
+
+/** An in-app notification (the bell, 通知); providers (SMS …) deliver it further. */
+export const notification = pgTable(
+  'notification',
+  {
+    id: uuid('id').primaryKey(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => appUser.id),
+    regionCode: text('region_code').notNull(),
+    kind: text('kind').notNull(),
+    title: text('title').notNull(),
+    body: text('body'),
+    link: text('link'),
+    createdAt: createdAt(),
+    readAt: timestamp('read_at', { withTimezone: true }),
+  },
+  (t) => [index('notification_user_idx').on(t.userId, t.createdAt)],
+);
+
+/**
+ * Text messages waiting for a gateway: written in the notifying transaction, sent afterwards by
+ * `drainOutbox` (see docs/notifications.md), so a rolled-back act texts nobody.
+ */
+export const notificationOutbox = pgTable(
+  'notification_outbox',
+  {
+    id: uuid('id').primaryKey(),
+    notificationId: uuid('notification_id')
+      .notNull()
+      .references(() => notification.id),
+    channel: text('channel').notNull(),
+    toPhone: text('to_phone').notNull(),
+    text: text('text').notNull(),
+    /** pending | sent | failed */
+    state: text('state').notNull().default('pending'),
+    attempts: integer('attempts').notNull().default(0),
+    lastError: text('last_error'),
+    createdAt: createdAt(),
+    sentAt: timestamp('sent_at', { withTimezone: true }),
+  },
+  (t) => [index('notification_outbox_pending_idx').on(t.createdAt).where(sql`${t.state} = 'pending'`)],
 );

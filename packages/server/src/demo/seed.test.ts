@@ -305,6 +305,33 @@ describe('demo seed', () => {
     expect(events[0]!.n).toBe(distributed.length);
   });
 
+  it('has duty rosters for the city bureau and station, a leader each past day, gaps in the coming week', async () => {
+    const [admin] = await t.db.select().from(appUser).where(eq(appUser.username, 'shaoguan'));
+    const cookie = await t.sessionFor(admin!.id);
+    const get = async (url: string) =>
+      (await t.app.inject({ method: 'GET', url, headers: { cookie } })).json();
+    const past = await get('/api/duty/roster?from=2026-10-18&to=2026-10-31');
+    expect(past.assignments.length).toBe(14 * 4);
+    expect(past.gaps).toEqual([]);
+    const ahead = await get('/api/duty/gaps?from=2026-11-01&to=2026-11-15');
+    expect(ahead.items.map((g: { day: string; slot: string }) => `${g.day} ${g.slot}`)).toEqual([
+      '2026-11-02 night',
+      '2026-11-06 leader',
+    ]);
+    const [station] = await t.db.select().from(org).where(eq(org.name, '韶关市救助管理站'));
+    const stationGaps = await get(`/api/duty/gaps?orgId=${station!.id}&from=2026-10-18&to=2026-11-15`);
+    expect(stationGaps.items.map((g: { day: string; slot: string }) => `${g.day} ${g.slot}`)).toEqual([
+      '2026-11-04 night',
+    ]);
+    const notes = (await get('/api/duty/handovers')).items;
+    expect(notes).toHaveLength(3);
+    expect(notes[0].acknowledgedAt).toBeNull();
+    expect(notes[1].acknowledgedByName).toEqual(expect.any(String));
+    // The gap check told the city's bureau admin of the open night shift ahead.
+    const told = await get('/api/notifications');
+    expect(told.items.map((n: { title: string }) => n.title)).toEqual(['值班缺岗：2026-11-02 00:00–08:00']);
+  });
+
   it('writes an org.created or user.created event for every seeded org and user', async () => {
     const orgs = await t.db.select().from(org);
     const users = await t.db.select().from(appUser);

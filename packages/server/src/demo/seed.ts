@@ -22,6 +22,7 @@ import {
   type SeededTeam,
   seedDemoDispatch,
 } from './demo-dispatches.ts';
+import { seedDemoDuty } from './demo-duty.ts';
 import { seedDemoEncounters } from './demo-encounters.ts';
 import { seedDemoHotspots } from './demo-hotspots.ts';
 import { demoAds, demoClosingNotes, demoPlaces, demoSightings, demoSourceWeights } from './demo-leads.ts';
@@ -137,6 +138,7 @@ export async function seedDemo(deps: {
     });
     await seedDemoShelters(tx, ids, now, orgIds, userIds, DEMO_REQUEST_ID);
     await seedDemoSeason(tx, ids, now, { requestId: DEMO_REQUEST_ID, teams, orgIds, userIds });
+    await seedDemoDuty(tx, ids, now, orgIds, userIds, DEMO_REQUEST_ID);
     // Last: the returns snapshot the figures of everything above.
     await seedDemoCampaign(tx, ids, now, userIds);
   });

@@ -3,6 +3,8 @@ import { can, type Permission, type Role, roles } from '@warmline/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   campaign,
+  dutyAssignment,
+  dutyHandover,
   emergencyResponse,
   encounter,
   hotspot,
@@ -485,7 +487,37 @@ const policy: Record<string, { access: Access } & Sample> = {
     body: () => ({ clientId: randomUUID(), count: 1 }),
   },
   'GET /api/public/shelters': { access: 'public', query: '?lat=24.81&lng=113.6' },
+  'GET /api/duty/roster': { access: 'duty.read' },
+  'GET /api/duty/gaps': { access: 'duty.read' },
+  'GET /api/duty/candidates': { access: 'duty.read' },
+  // A station's staff manage their own station's roster only, never the bureau's.
+  'POST /api/duty/assignments': {
+    access: 'duty.manage',
+    body: () => ({ regionCode: '440204', day: nextDutyDay(), slot: 'day', userId: targets.in.userId }),
+    refusedFor: { station_staff: 'DUTY_NOT_OWN_STATION' },
+  },
+  // The target is a past day's assignment: a permitted caller is refused on the day.
+  'DELETE /api/duty/assignments/:id': { access: 'duty.manage', refused: 'DUTY_DAY_PAST' },
+  'GET /api/duty/handovers': { access: 'duty.read' },
+  // Only those on the bureau's roster or managing it write its notes.
+  'POST /api/duty/handovers': {
+    access: 'duty.read',
+    body: () => ({ regionCode: '440204', text: '夜班平稳，桥洞下两人已劝导入站。' }),
+    refusedFor: Object.fromEntries(
+      roles
+        .filter((r) => r === 'station_staff' || !can(r, 'duty.manage'))
+        .map((r) => [r, 'DUTY_NOT_ON_ROSTER']),
+    ),
+  },
+  // The target note is acknowledged already.
+  'POST /api/duty/handovers/:id/acknowledge': { access: 'duty.read', refused: 'DUTY_HANDOVER_ACKNOWLEDGED' },
+  'GET /api/notifications': { access: 'authenticated' },
+  'POST /api/notifications/read-all': { access: 'authenticated' },
+  // Nobody's notification: only one's own can be marked.
+  'POST /api/notifications/:id/read': { access: 'authenticated', refused: 'NOT_FOUND' },
 };
+let dutyDays = 0;
+const nextDutyDay = () => new Date(Date.UTC(2027, 0, 1 + dutyDays++)).toISOString().slice(0, 10);
 let extensions = 0;
 const laterEnd = () => new Date(Date.UTC(2027, 2, 16 + extensions++)).toISOString().slice(0, 10);
 /** In 浈江区: a warehouse that receives, an empty one, an item and a kit of it. */
@@ -517,6 +549,8 @@ const blank = {
   proposalId: '',
   responseId: '',
   taskId: '',
+  dutyAssignmentId: '',
+  dutyHandoverId: '',
 };
 const hotspotBody = (regionCode: string) => ({
   name: `矩阵重点区域${Math.random()}`,
@@ -703,6 +737,30 @@ beforeAll(async () => {
       updatedAt: new Date(),
     });
   }
+  // Per side: a past day's assignment on the county bureau's roster and an acknowledged note.
+  for (const side of ['in', 'out'] as const) {
+    const regionCode = targets[side].code;
+    targets[side].dutyAssignmentId = uuidV7Ids.next();
+    await t.db.insert(dutyAssignment).values({
+      id: targets[side].dutyAssignmentId,
+      regionCode,
+      day: '2026-12-01',
+      slot: 'day',
+      userId: targets[side].userId,
+    });
+    targets[side].dutyHandoverId = uuidV7Ids.next();
+    await t.db.insert(dutyHandover).values({
+      id: targets[side].dutyHandoverId,
+      regionCode,
+      day: '2026-12-14',
+      slot: 'night',
+      writtenBy: targets[side].userId,
+      writtenAt: new Date('2026-12-15T07:50:00+08:00'),
+      text: '矩阵交接班',
+      acknowledgedBy: targets[side].userId,
+      acknowledgedAt: new Date('2026-12-15T08:05:00+08:00'),
+    });
+  }
   const zjSentinel = await buildSentinel(t.db, { regionCode: '440204' });
   targets.in.sentinelId = zjSentinel.id;
   targets.out.sentinelId = (await buildSentinel(t.db, { regionCode: '440203' })).id;
@@ -777,6 +835,8 @@ function urlFor(url: string, side: 'in' | 'out', sample: Sample): string {
     ['/api/shelters/:id/close', target.closedShelterId],
     ['/api/shelters/:id/stand-down', target.standbyShelterId],
     ['/api/shelters', target.shelterId],
+    ['/api/duty/assignments', target.dutyAssignmentId],
+    ['/api/duty/handovers', target.dutyHandoverId],
   ];
   const id = byPrefix.find(([prefix]) => url.startsWith(prefix))?.[1] ?? target.id;
   return (

@@ -1,6 +1,6 @@
 /**
  * The signed-in frame: a side menu filtered by permissions, a header with who and where the
- * user is, the live-connection light, language and logout. On phones the sider collapses
+ * user is, the live-connection light, the notification bell (通知), language and logout. On phones the sider collapses
  * to nothing and opens over the page.
  */
 import { LogoutOutlined, MenuFoldOutlined, MenuUnfoldOutlined, UserOutlined } from '@ant-design/icons';
@@ -9,6 +9,7 @@ import { Badge, Button, Dropdown, Grid, Layout, Menu, Space, Spin, Tooltip, Typo
 import { Suspense, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Outlet, useLocation, useNavigate } from 'react-router';
+import { NotificationBell } from '../features/notifications/NotificationBell.tsx';
 import { setOutboxUser } from '../features/outbox/outbox.ts';
 import { flushOutbox, startOutboxSender } from '../features/outbox/sender.ts';
 import { ResponseBanner } from '../features/response/ResponseBanner.tsx';
@@ -138,6 +139,7 @@ export function Shell() {
               <Badge status={liveBadge[live]} text={isPhone ? undefined : t('shell.live.short')} />
             </span>
           </Tooltip>
+          <NotificationBell />
           {!isPhone && <LanguageSwitch />}
           <Dropdown
             trigger={['click']}

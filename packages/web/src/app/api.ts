@@ -113,6 +113,7 @@ export const api = {
   post: <T = void>(path: string, body?: unknown) => request<T>('POST', path, body ?? {}),
   patch: <T>(path: string, body: unknown) => request<T>('PATCH', path, body),
   put: <T>(path: string, body: unknown) => request<T>('PUT', path, body),
+  del: <T = void>(path: string) => request<T>('DELETE', path),
   /** Posts a file as the body itself (an Excel import), answered with JSON. */
   upload: <T>(path: string, file: Blob, type: string) => request<T>('POST', path, { file, type }),
 };

@@ -40,6 +40,10 @@ const affected: Record<string, string[][]> = {
   response_table: [['response']],
   weather_warning: [['weather'], ['response']],
   forecast_min: [['weather'], ['response']],
+  // 值班: an assignment made or removed, a handover note written or acknowledged, a gap flagged.
+  duty_assignment: [['duty']],
+  duty_handover: [['duty']],
+  duty_roster: [['duty'], ['notifications']],
 };
 
 export function useLiveUpdates(enabled: boolean): LiveStatus {

@@ -7,6 +7,7 @@ import {
   AimOutlined,
   AlertOutlined,
   AuditOutlined,
+  CalendarOutlined,
   CarOutlined,
   ClusterOutlined,
   DashboardOutlined,
@@ -34,6 +35,7 @@ export type MenuKey =
   | 'patrol'
   | 'teams'
   | 'hotspots'
+  | 'duty'
   | 'shelters'
   | 'shelterKeeper'
   | 'persons'
@@ -133,6 +135,13 @@ export const pageRoutes: PageRoute[] = [
     icon: <EnvironmentOutlined />,
     permission: 'hotspot.read',
     Page: page(() => import('../pages/hotspots/HotspotsPage.tsx'), 'HotspotsPage'),
+  },
+  {
+    path: '/duty',
+    menu: 'duty',
+    icon: <CalendarOutlined />,
+    permission: 'duty.read',
+    Page: page(() => import('../pages/duty/DutyPage.tsx'), 'DutyPage'),
   },
   {
     path: '/supplies',

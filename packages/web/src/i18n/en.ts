@@ -1,4 +1,5 @@
 import { dispatchEn } from './dispatch.ts';
+import { dutyEn } from './duty.ts';
 import { hotspotsEn } from './hotspots.ts';
 import { personsEn } from './persons.ts';
 import { reportsEn } from './reports.ts';
@@ -16,6 +17,7 @@ export const en: Messages = {
   },
   ...dispatchEn,
   ...hotspotsEn,
+  ...dutyEn,
   ...sheltersEn,
   ...personsEn,
   ...reportsEn,
@@ -69,6 +71,7 @@ export const en: Messages = {
       command: 'Command centre',
       teams: 'Teams',
       hotspots: 'Hotspots',
+      duty: 'Duty roster',
       shelters: 'Shelters',
       shelterKeeper: 'Keep my place',
       persons: 'Persons',

@@ -1,4 +1,5 @@
 import { dispatchZh } from './dispatch.ts';
+import { dutyZh } from './duty.ts';
 import { hotspotsZh } from './hotspots.ts';
 import { personsZh } from './persons.ts';
 import { reportsZh } from './reports.ts';
@@ -17,6 +18,7 @@ export const zhCN = {
     tagline: '寒冬送温暖指挥平台',
   },
   ...dispatchZh,
+  ...dutyZh,
   ...hotspotsZh,
   ...sheltersZh,
   ...personsZh,
@@ -70,6 +72,7 @@ export const zhCN = {
       command: '指挥中心',
       teams: '救助队',
       hotspots: '重点区域',
+      duty: '值班安排',
       shelters: '避寒场所',
       shelterKeeper: '场所值守',
       persons: '受助人员',

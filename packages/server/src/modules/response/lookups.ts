@@ -14,3 +14,5 @@ export const forecastAt =
   (db: Db, fallbackC: number) =>
   async (regionCode: string, at: Date): Promise<number> =>
     (await createResponseRepository(db).forecastMin(regionCode, nightOf(at))) ?? fallbackC;
+
+export const activeResponseRegions = (db: Db) => () => createResponseRepository(db).activeRegions();

@@ -94,6 +94,14 @@ export function createResponseRepository(db: DbOrTx) {
           .from(emergencyResponse)
           .where(and(eq(emergencyResponse.regionCode, code), eq(emergencyResponse.state, 'active')))
       )[0] ?? null,
+    /** Regions with a response in force (the duty module flags their roster gaps). */
+    activeRegions: async () =>
+      (
+        await db
+          .select({ code: emergencyResponse.regionCode })
+          .from(emergencyResponse)
+          .where(eq(emergencyResponse.state, 'active'))
+      ).map((r) => r.code),
     /** The highest level in force where the actor is (their region or one covering it). */
     levelAt: async (code: string): Promise<ResponseLevel | null> => {
       const rows = await db

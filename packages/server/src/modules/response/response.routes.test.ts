@@ -4,6 +4,7 @@ import { createEventRecorder } from '../../platform/events.ts';
 import { uuidV7Ids } from '../../platform/ids.ts';
 import { buildOrg, buildUser } from '../../testing/builders.ts';
 import { createTestApp, type TestApp } from '../../testing/test-app.ts';
+import { createNotifier } from '../notifications/notifier.ts';
 import { capAlert } from '../weather/fixtures/cap-builder.ts';
 import { createResponseTasks } from './response-tasks.ts';
 
@@ -51,7 +52,7 @@ const tasksFor = (deps: TestApp) =>
     ids: uuidV7Ids,
     recordEvent: createEventRecorder({ clock: deps.clock, ids: uuidV7Ids }),
     scheduler: { at: async () => {} },
-    notifier: { send: async () => {} },
+    notifier: createNotifier({ clock: deps.clock, ids: uuidV7Ids }),
     duty: null,
   });
 
@@ -86,6 +87,12 @@ describe('a red cold wave → a level II response → its plan → the end', () 
     expect((await proposals(u.county)).map((p) => p.regionCode)).toEqual(['440281']);
     const status = (await call(u.leader, 'GET', '/api/response/status')).json();
     expect(status).toMatchObject({ level: null, openProposals: 3 });
+    // Nobody is rostered: the region's bureau administrators are told, each their own.
+    const bell = (await call(u.leader, 'GET', '/api/notifications')).json();
+    expect(bell.items.map((n: { kind: string; link: string }) => [n.kind, n.link])).toEqual([
+      ['response.proposed', '/response'],
+    ]);
+    expect(bell.items[0].title).toContain('Ⅱ级响应');
     // The same alert sent again proposes nothing new.
     await upload(capAlert({ kind: 'cold_wave', colour: 'red', identifier: 'RED1' }));
     expect(await proposals(u.leader)).toHaveLength(3);
