@@ -47,6 +47,10 @@ export const responseZh = {
       noStandby: '辖区内没有待启用的场所',
       openShelters: '前往避寒场所',
       nightPlaces: '夜间 {{count}} 个床位',
+      teamsOnDuty: '当前在岗巡查队 {{onDuty}} 支，要求不少于 {{minimum}} 支',
+      suppliesHint: '仓库和救助站现有御寒物品 {{available}} 件，今夜最低 {{forecast}} ℃；建议调配：',
+      suggest: '预计 {{expected}} 人，现有 {{have}} 件，建议调入 {{suggested}} 件',
+      target: { shelter: '避寒场所', team_vehicle: '巡查车' },
     },
     history: {
       empty: '暂无应急响应记录',
@@ -150,6 +154,11 @@ export const responseEn: typeof responseZh = {
       noStandby: 'No standby place in the jurisdiction',
       openShelters: 'Go to shelters',
       nightPlaces: '{{count}} night places',
+      teamsOnDuty: '{{onDuty}} teams on duty now; at least {{minimum}} required',
+      suppliesHint:
+        'Warehouses and stations hold {{available}} warm items; tonight’s minimum {{forecast}} ℃. Suggested:',
+      suggest: '{{expected}} people expected, {{have}} there, move {{suggested}}',
+      target: { shelter: 'Shelter', team_vehicle: 'Patrol vehicle' },
     },
     history: {
       empty: 'No responses yet',

@@ -87,7 +87,7 @@ describe('plan task deadline across a restart', () => {
     expect(first12.escalatedAt).toBeNull();
     await expect
       .poll(async () => (await tasks()).find((t) => t.code === 'leader_on_duty')!.escalatedAt, {
-        timeout: 75_000,
+        timeout: 150_000,
         interval: 1000,
       })
       .not.toBeNull();

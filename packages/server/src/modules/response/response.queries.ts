@@ -13,7 +13,8 @@ import {
   type ResponseRow,
   type TaskRow,
 } from './response.repository.ts';
-import { proposalTitle } from './response.service.ts';
+import { nightOf, proposalTitle } from './response.service.ts';
+import { suppliesToMove, teamsOnDuty } from './task-detail.ts';
 
 export function createResponseQueries(deps: { db: Db; clock: Clock; publicRegionCode: string }) {
   const { db, clock } = deps;
@@ -47,6 +48,22 @@ export function createResponseQueries(deps: { db: Db; clock: Clock; publicRegion
       endedAt: w.endedAt?.toISOString() ?? null,
       expires: w.expires?.toISOString() ?? null,
     }));
+  }
+
+  /** Live figures for an open task that needs them (teams on duty, supplies to move). */
+  async function detailOf(t: TaskRow, r: ResponseRow) {
+    if (t.state !== 'open') return null;
+    if (t.code === 'teams_on_duty')
+      return { teams: await teamsOnDuty(db, r.regionCode, r.level as ResponseLevel) };
+    if (t.code === 'move_supplies')
+      return {
+        supplies: await suppliesToMove(
+          db,
+          r.regionCode,
+          await repo.forecastMin(r.regionCode, nightOf(clock.now())),
+        ),
+      };
+    return null;
   }
 
   const presentTask = (t: TaskRow, now: Date) => ({
@@ -158,10 +175,16 @@ export function createResponseQueries(deps: { db: Db; clock: Clock; publicRegion
       const now = clock.now();
       const regionName = await repo.regionName(r.regionCode);
       const proposals = await repo.proposals({ regionCode: r.regionCode }, { open: false, responseId: r.id });
+      const tasks = await Promise.all(
+        (await repo.tasksOf(r.id)).map(async (t) => ({
+          ...presentTask(t, now),
+          detail: await detailOf(t, r),
+        })),
+      );
       return {
         ...presentResponse(r, regionName),
         warnings: await warningsOf(r.warningIds),
-        tasks: (await repo.tasksOf(r.id)).map((t) => presentTask(t, now)),
+        tasks,
         proposals: await Promise.all(proposals.map((p) => presentProposal(p, regionName))),
       };
     },

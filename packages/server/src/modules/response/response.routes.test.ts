@@ -122,6 +122,11 @@ describe('a red cold wave → a level II response → its plan → the end', () 
         .map((m) => m.zh)
         .sort(),
     );
+    // Two tasks show live figures: teams on duty against the minimum, and supplies to move.
+    const byCode = (code: string) => detail.tasks.find((x: { code: string }) => x.code === code);
+    expect(byCode('teams_on_duty').detail).toEqual({ teams: { onDuty: 0, minimum: 4 } });
+    expect(byCode('move_supplies').detail.supplies).toMatchObject({ available: 0, targets: [] });
+    expect(byCode('notify_sentinels').detail).toBeNull();
     const timers = t.timers.slice(before).filter((x) => x.name === 'response-task-check');
     expect(timers).toHaveLength(detail.tasks.length);
     // The level is in force across the city: a patrol member in a county sees it in the banner.

@@ -76,9 +76,30 @@ export const responseListSchema = z.object({
   ),
 });
 
+const taskDetailSchema = z
+  .object({
+    teams: z.object({ onDuty: z.number(), minimum: z.number() }).optional(),
+    supplies: z
+      .object({
+        forecastMinC: z.number().nullable(),
+        available: z.number(),
+        targets: z.array(
+          z.object({
+            kind: z.enum(['shelter', 'team_vehicle']),
+            name: z.string(),
+            expected: z.number(),
+            have: z.number(),
+            suggested: z.number(),
+          }),
+        ),
+      })
+      .optional(),
+  })
+  .nullable();
+
 export const responseDetailSchema = responseSchema.extend({
   warnings: z.array(warningRef),
-  tasks: z.array(taskSchema),
+  tasks: z.array(taskSchema.extend({ detail: taskDetailSchema })),
   proposals: z.array(proposalSchema),
 });
 

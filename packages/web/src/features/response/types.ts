@@ -53,6 +53,21 @@ export interface ResponseTask {
   doneAt: string | null;
   onTime: boolean;
   note: string | null;
+  /** Live figures for an open task (teams on duty; supplies to move tonight). */
+  detail?: {
+    teams?: { onDuty: number; minimum: number };
+    supplies?: {
+      forecastMinC: number | null;
+      available: number;
+      targets: {
+        kind: 'shelter' | 'team_vehicle';
+        name: string;
+        expected: number;
+        have: number;
+        suggested: number;
+      }[];
+    };
+  } | null;
 }
 
 export interface ResponseSummary extends EmergencyResponse {

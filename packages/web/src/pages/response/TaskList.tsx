@@ -74,6 +74,15 @@ export function TaskList({ tasks, regionCode }: { tasks: ResponseTask[]; regionC
               {task.code === 'open_standby_shelters' && task.state === 'open' && (
                 <StandbyShelters regionCode={regionCode} />
               )}
+              {task.detail?.teams && (
+                <Typography.Text
+                  type={task.detail.teams.onDuty < task.detail.teams.minimum ? 'danger' : 'success'}
+                  data-testid="teams-on-duty"
+                >
+                  {t('response.task.teamsOnDuty', task.detail.teams)}
+                </Typography.Text>
+              )}
+              {task.detail?.supplies && <SuppliesToMove supplies={task.detail.supplies} />}
             </Space>
           </List.Item>
         )}
@@ -108,6 +117,31 @@ function StandbyShelters({ regionCode }: { regionCode: string }) {
           </Space>
         ))
       )}
+    </div>
+  );
+}
+
+/** Where warm items should go tonight and how many, from the places' stock and the forecast. */
+function SuppliesToMove({
+  supplies,
+}: {
+  supplies: NonNullable<NonNullable<ResponseTask['detail']>['supplies']>;
+}) {
+  const { t } = useTranslation();
+  return (
+    <div data-testid="supplies-to-move" style={{ paddingLeft: 8, borderLeft: '3px solid #e6edf5' }}>
+      <Typography.Text type="secondary">
+        {t('response.task.suppliesHint', {
+          available: supplies.available,
+          forecast: supplies.forecastMinC ?? '—',
+        })}
+      </Typography.Text>
+      {supplies.targets.map((x) => (
+        <div key={`${x.kind}-${x.name}`}>
+          {t(`response.task.target.${x.kind}`)} {x.name}：
+          {t('response.task.suggest', { expected: x.expected, have: x.have, suggested: x.suggested })}
+        </div>
+      ))}
     </div>
   );
 }
