@@ -233,6 +233,11 @@ export const errorCatalog = {
     zh: '推送签名无效',
     en: 'The push signature is invalid',
   },
+  WARNING_TIMES_INVALID: {
+    status: 400,
+    zh: '预警的解除（失效）时间须晚于生效时间',
+    en: 'A warning must expire after it takes effect',
+  },
   CAMPAIGN_DATES_INVALID: {
     status: 400,
     zh: '行动结束日期不能早于开始日期，且一次行动不超过一年',

@@ -284,6 +284,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     recordEvent,
     outlines: createOutlines(),
     fallbackRegion: config.WEATHER_FALLBACK_REGION,
+    log: app.log,
   });
   await app.register(weatherRoutes(warnings), { prefix: '/api/weather' });
   await app.register(weatherPushRoutes(warnings, config.WEATHER_PUSH_SECRET), {

@@ -63,6 +63,17 @@ const configSchema = z.object({
     .string()
     .default('')
     .describe('HMAC-SHA256 key for CAP pushes to /api/partner/weather/cap; empty = pushes refused'),
+  WEATHER_FEED_URL: z
+    .union([z.literal(''), z.url({ protocol: /^https?$/ })])
+    .default('')
+    .describe('a CAP 1.2 alert or an Atom/RSS feed linking to CAP documents, polled; empty = off'),
+  WEATHER_FEED_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 60)
+    .default(10)
+    .describe('how often the weather feed is polled (a divisor of 60 keeps it even)'),
   WEATHER_FALLBACK_REGION: z
     .string()
     .regex(/^\d{6}$/)

@@ -18,6 +18,9 @@ import { createRegionRepository } from './modules/regions/region.repository.ts';
 import { createRegionService } from './modules/regions/region.service.ts';
 import { createShelterService, SHELTER_SWEEP_JOB } from './modules/shelters/shelter.service.ts';
 import { rollup, STAT_ROLLUP_JOB } from './modules/stats/rollup.ts';
+import { createOutlines } from './modules/weather/outlines.ts';
+import { createWarningService } from './modules/weather/warning.service.ts';
+import { createWeatherFeed, feedCron, WEATHER_FEED_JOB } from './modules/weather/weather-feed.ts';
 import { systemClock } from './platform/clock.ts';
 import { createEventRecorder } from './platform/events.ts';
 import { uuidV7Ids } from './platform/ids.ts';
@@ -87,10 +90,34 @@ async function main(): Promise<void> {
     recordEvent,
     regions: createRegionService({ db }),
   });
+  // The feed's warnings go through the same service as an upload (source 'feed').
+  const weatherFeed = config.WEATHER_FEED_URL
+    ? createWeatherFeed({
+        db,
+        clock,
+        url: config.WEATHER_FEED_URL,
+        log,
+        warnings: createWarningService({
+          db,
+          clock,
+          ids,
+          recordEvent,
+          outlines: createOutlines(),
+          fallbackRegion: config.WEATHER_FALLBACK_REGION,
+          log,
+        }),
+      })
+    : null;
   const jobs = createJobs(
     pool,
     url,
     [
+      {
+        // Off (no URL): no schedule, and a schedule left from when it was on polls nothing.
+        name: WEATHER_FEED_JOB,
+        ...(weatherFeed ? { cron: feedCron(config.WEATHER_FEED_MINUTES) } : {}),
+        handle: async () => void (await weatherFeed?.poll()),
+      },
       {
         name: 'session-purge',
         cron: '17 * * * *',

@@ -87,13 +87,15 @@ export function createWarningRepository(db: Db | Tx) {
           target: [forecastMin.regionCode, forecastMin.night],
           set: { minC: row.minC, source: row.source, updatedAt: row.updatedAt, updatedBy: row.updatedBy },
         }),
-    forecasts: (actor: Pick<Actor, 'regionCode'>, night: string) =>
+    /** The nights from `night` for `nights` nights (1 = that night), by night then region. */
+    forecasts: (actor: Pick<Actor, 'regionCode'>, night: string, nights = 1) =>
       db
         .select()
         .from(forecastMin)
+        .orderBy(forecastMin.night, forecastMin.regionCode)
         .where(
           and(
-            eq(forecastMin.night, night),
+            sql`${forecastMin.night} >= ${night}::date AND ${forecastMin.night} < ${night}::date + ${nights}::int`,
             sql`(${forecastMin.regionCode} LIKE ${`${regionPrefix(actor.regionCode)}%`} OR ${actor.regionCode} LIKE ${prefixOf('forecast_min.region_code')} || '%')`,
           ),
         ),

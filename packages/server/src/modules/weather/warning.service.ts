@@ -63,9 +63,28 @@ export function createWarningService(deps: {
   outlines: Outlines | null;
   /** Where a pushed or polled alert belongs when none of its areas maps to a region. */
   fallbackRegion: string;
+  /**
+   * Told the regions concerned after a warning was stored, updated, cancelled or entered, or a
+   * forecast set — once committed, outside the transaction (the response module re-reads its
+   * levels here). Its failure is logged, never the caller's: the warning is stored already.
+   */
+  afterChange?: (regionCodes: string[]) => Promise<void>;
+  log?: { error(obj: object, msg: string): void };
 }) {
   const { db, clock, ids, recordEvent, outlines } = deps;
   const repo = createWarningRepository(db);
+
+  async function changed(regionCodes: Iterable<string>) {
+    const codes = [...new Set(regionCodes)].sort();
+    if (!deps.afterChange || !codes.length) return;
+    try {
+      await deps.afterChange(codes);
+    } catch (err) {
+      deps.log?.error({ err, regionCodes: codes }, 'weather afterChange failed');
+    }
+  }
+  /** A warning's regions: the mapped ones, else the region it was filed under. */
+  const regionsOf = (w: WarningView) => (w.regionCodes.length ? w.regionCodes : [w.regionCode]);
 
   async function store(alert: CapAlert, xml: string, source: WarningSource, ev: EventContext, home: string) {
     const now = clock.now();
@@ -78,7 +97,7 @@ export function createWarningService(deps: {
         ignored: [],
       };
     const ignored: string[] = [];
-    return db.transaction(async (tx) => {
+    const result: IngestResult = await db.transaction(async (tx) => {
       const r = createWarningRepository(tx);
       const stored: WarningRow[] = [];
       const endAt = alert.infos[0]?.effective ?? alert.sent;
@@ -153,6 +172,8 @@ export function createWarningService(deps: {
         ignored,
       };
     });
+    await changed([...result.warnings, ...result.ended].flatMap(regionsOf));
+    return result;
   }
 
   return {
@@ -178,10 +199,15 @@ export function createWarningService(deps: {
         colour: WarningColour;
         regionCodes: string[];
         headline?: string;
+        effective?: string;
         expires?: string;
+        note?: string;
       },
     ) {
       const now = clock.now();
+      const effective = input.effective ? new Date(input.effective) : now;
+      const expires = input.expires ? new Date(input.expires) : null;
+      if (expires && expires <= effective) throw new AppError('WARNING_TIMES_INVALID');
       for (const code of input.regionCodes)
         if (!code.startsWith(regionPrefix(ctx.actor.regionCode))) throw new AppError('REGION_OUT_OF_SCOPE');
       const alert: CapAlert = {
@@ -201,11 +227,11 @@ export function createWarningService(deps: {
             urgency: 'Unknown',
             certainty: 'Unknown',
             headline: input.headline ?? null,
-            description: null,
+            description: input.note ?? null,
             instruction: null,
-            effective: now,
+            effective,
             onset: null,
-            expires: input.expires ? new Date(input.expires) : null,
+            expires,
             language: 'zh-CN',
             areas: [
               {
@@ -262,13 +288,14 @@ export function createWarningService(deps: {
           },
         );
       });
+      await changed([input.regionCode]);
       return { items: (await repo.forecasts(ctx.actor, input.night)).map(presentForecast) };
     },
 
     /** Tonight (the Beijing date the night starts on) unless a night is named. */
-    async forecasts(actor: Actor, night?: string) {
+    async forecasts(actor: Actor, night?: string, nights = 1) {
       night ??= new Date(clock.now().getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
-      return { items: (await repo.forecasts(actor, night)).map(presentForecast) };
+      return { items: (await repo.forecasts(actor, night, nights)).map(presentForecast) };
     },
   };
 }
