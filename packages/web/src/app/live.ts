@@ -33,6 +33,9 @@ const affected: Record<string, string[][]> = {
   // 报送: a return generated, submitted, sent back or approved; a campaign created or extended.
   submission: [['reports']],
   campaign: [['reports']],
+  // 气象预警: a warning received, entered or ended; a night's forecast minimum set.
+  weather_warning: [['weather']],
+  forecast_min: [['weather']],
 };
 
 export function useLiveUpdates(enabled: boolean): LiveStatus {

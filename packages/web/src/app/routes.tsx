@@ -21,6 +21,7 @@ import {
   PhoneOutlined,
   SafetyCertificateOutlined,
   TeamOutlined,
+  ThunderboltOutlined,
   UsergroupAddOutlined,
   UserSwitchOutlined,
 } from '@ant-design/icons';
@@ -40,6 +41,7 @@ export type MenuKey =
   | 'supplies'
   | 'reports'
   | 'stats'
+  | 'weather'
   | 'hotline'
   | 'leads'
   | 'sentinels'
@@ -160,6 +162,13 @@ export const pageRoutes: PageRoute[] = [
     icon: <FundOutlined />,
     permission: 'stats.read',
     Page: page(() => import('../pages/stats/StatsPage.tsx'), 'StatsPage'),
+  },
+  {
+    path: '/weather',
+    menu: 'weather',
+    icon: <ThunderboltOutlined />,
+    permission: 'weather.read',
+    Page: page(() => import('../pages/weather/WeatherPage.tsx'), 'WeatherPage'),
   },
   {
     path: '/sentinels',

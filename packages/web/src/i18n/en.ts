@@ -6,6 +6,7 @@ import { sheltersEn } from './shelters.ts';
 import { stationEn } from './station.ts';
 import { statsEn } from './stats.ts';
 import { suppliesEn } from './supplies.ts';
+import { weatherEn } from './weather.ts';
 import type { Messages } from './zh-CN.ts';
 
 export const en: Messages = {
@@ -21,6 +22,7 @@ export const en: Messages = {
   ...stationEn,
   ...statsEn,
   ...suppliesEn,
+  ...weatherEn,
   common: {
     search: 'Search',
     reset: 'Reset',
@@ -64,6 +66,7 @@ export const en: Messages = {
   },
   shell: {
     menu: {
+      weather: 'Weather warnings',
       command: 'Command centre',
       teams: 'Teams',
       hotspots: 'Hotspots',

@@ -31,6 +31,18 @@ export function createWarningRepository(db: Db | Tx) {
             )
           : [],
       ),
+    /** code → name of the given regions (names shown with a warning: any reader may see them). */
+    regionNames: async (codes: string[]) =>
+      new Map(
+        codes.length
+          ? (
+              await db
+                .select({ code: region.code, name: region.name })
+                .from(region)
+                .where(inArray(region.code, codes))
+            ).map((r) => [r.code, r.name] as const)
+          : [],
+      ),
     byAlert: (sender: string, identifier: string) =>
       db
         .select()

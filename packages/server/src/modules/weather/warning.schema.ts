@@ -15,6 +15,8 @@ export const warningSchema = z.object({
   instruction: z.string().nullable(),
   criteria: z.string().nullable(),
   regionCodes: z.array(z.string()),
+  /** The same regions with their names, for display. */
+  regions: z.array(z.object({ code: z.string(), name: z.string() })),
   regionCode: z.string(),
   /** Areas that mapped to no known region: kept, and flagged for review. */
   unresolved: z.array(z.unknown()),

@@ -17,7 +17,8 @@ import { createWarningRepository, type WarningRow } from './warning.repository.t
 
 export type WarningSource = 'feed' | 'upload' | 'push' | 'manual';
 
-export function presentWarning(w: WarningRow, now: Date) {
+/** `names`: the regions' names (code → name); a code without one is shown as the code. */
+export function presentWarning(w: WarningRow, now: Date, names: ReadonlyMap<string, string> = new Map()) {
   const ended = w.endedAt !== null && w.endedAt <= now;
   const expired = w.expires !== null && w.expires <= now;
   return {
@@ -35,6 +36,7 @@ export function presentWarning(w: WarningRow, now: Date) {
     /** The signal's criteria, for reference (the meteorological service has decided already). */
     criteria: warningCriteria[w.kind as WarningKind]?.[w.colour as WarningColour] ?? null,
     regionCodes: w.regionCodes,
+    regions: w.regionCodes.map((code) => ({ code, name: names.get(code) ?? code })),
     regionCode: w.regionCode,
     unresolved: w.unresolved as unknown[],
     needsReview: w.needsReview,
@@ -74,6 +76,11 @@ export function createWarningService(deps: {
   const { db, clock, ids, recordEvent, outlines } = deps;
   const repo = createWarningRepository(db);
 
+  async function present(rows: WarningRow[], now: Date, r = repo) {
+    const names = await r.regionNames([...new Set(rows.flatMap((w) => w.regionCodes))]);
+    return rows.map((w) => presentWarning(w, now, names));
+  }
+
   async function changed(regionCodes: Iterable<string>) {
     const codes = [...new Set(regionCodes)].sort();
     if (!deps.afterChange || !codes.length) return;
@@ -91,7 +98,7 @@ export function createWarningService(deps: {
     const existing = await repo.byAlert(alert.sender, alert.identifier);
     if (existing.length)
       return {
-        warnings: existing.map((w) => presentWarning(w, now)),
+        warnings: await present(existing, now),
         ended: [],
         duplicate: true,
         ignored: [],
@@ -166,8 +173,8 @@ export function createWarningService(deps: {
         }
       }
       return {
-        warnings: stored.map((w) => presentWarning(w, now)),
-        ended: ended.map((w) => presentWarning(w, now)),
+        warnings: await present(stored, now, r),
+        ended: await present(ended, now, r),
         duplicate: false,
         ignored,
       };
@@ -257,13 +264,13 @@ export function createWarningService(deps: {
     async list(actor: Actor, opts: { active: boolean; limit: number }) {
       const now = clock.now();
       const rows = await repo.list(actor, { ...(opts.active ? { activeAt: now } : {}), limit: opts.limit });
-      return { items: rows.map((w) => presentWarning(w, now)) };
+      return { items: await present(rows, now) };
     },
 
     async get(actor: Actor, id: string) {
       const w = await repo.find(actor, id);
       if (!w) throw new AppError('NOT_FOUND');
-      return presentWarning(w, clock.now());
+      return (await present([w], clock.now()))[0]!;
     },
 
     async setForecast(ctx: Ctx, input: { regionCode: string; night: string; minC: number }) {
