@@ -73,10 +73,7 @@ export function WarningList({
                 {' · '}
                 {w.expires ? t('weather.until', { time: formatTime(w.expires) }) : t('weather.noExpiry')}
                 {w.endedAt && ` · ${t('weather.endedAt', { time: formatTime(w.endedAt) })}`}
-                {' · '}
-                {t('weather.sender', {
-                  sender: w.source === 'manual' ? t('weather.source.manual') : w.sender,
-                })}
+                {w.source !== 'manual' && ` · ${t('weather.sender', { sender: w.sender })}`}
               </Typography.Text>
               {w.description && (
                 <Typography.Paragraph style={{ marginBottom: 0 }}>{w.description}</Typography.Paragraph>
