@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { loadConfig } from '../../config.ts';
 import { weatherFeedState } from '../../db/schema.ts';
 import { fixedClock } from '../../platform/clock.ts';
 import { createEventRecorder } from '../../platform/events.ts';
@@ -207,6 +208,18 @@ describe('feed helpers', () => {
     };
     expect(capLinksOf(doc, 'https://example.cn/feeds/x.atom')).toEqual(['https://example.cn/feeds/a.xml']);
     expect(capLinksOf({ html: {} }, 'https://example.cn/')).toBeNull();
+  });
+
+  it('is off unless configured; takes only an http(s) URL', () => {
+    expect(loadConfig({})).toMatchObject({ WEATHER_FEED_URL: '', WEATHER_FEED_MINUTES: 10 });
+    expect(
+      loadConfig({ WEATHER_FEED_URL: 'https://example.cn/cap.atom', WEATHER_FEED_MINUTES: '5' }),
+    ).toMatchObject({
+      WEATHER_FEED_URL: 'https://example.cn/cap.atom',
+      WEATHER_FEED_MINUTES: 5,
+    });
+    expect(() => loadConfig({ WEATHER_FEED_URL: 'file:///etc/passwd' })).toThrow(/WEATHER_FEED_URL/);
+    expect(() => loadConfig({ WEATHER_FEED_MINUTES: '0' })).toThrow(/WEATHER_FEED_MINUTES/);
   });
 
   it('turns minutes into a cron', () => {
