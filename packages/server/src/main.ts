@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import pino from 'pino';
-import { buildApp, dispatchPolicy } from './app.ts';
+import { buildApp, dispatchPolicy, weatherWarnings } from './app.ts';
 import { type Config, ConfigError, loadConfig } from './config.ts';
 import { startEmbeddedPostgres } from './db/embedded.ts';
 import { migrateDatabase } from './db/migrate.ts';
@@ -18,8 +18,6 @@ import { createRegionRepository } from './modules/regions/region.repository.ts';
 import { createRegionService } from './modules/regions/region.service.ts';
 import { createShelterService, SHELTER_SWEEP_JOB } from './modules/shelters/shelter.service.ts';
 import { rollup, STAT_ROLLUP_JOB } from './modules/stats/rollup.ts';
-import { createOutlines } from './modules/weather/outlines.ts';
-import { createWarningService } from './modules/weather/warning.service.ts';
 import { createWeatherFeed, feedCron, WEATHER_FEED_JOB } from './modules/weather/weather-feed.ts';
 import { systemClock } from './platform/clock.ts';
 import { createEventRecorder } from './platform/events.ts';
@@ -97,15 +95,7 @@ async function main(): Promise<void> {
         clock,
         url: config.WEATHER_FEED_URL,
         log,
-        warnings: createWarningService({
-          db,
-          clock,
-          ids,
-          recordEvent,
-          outlines: createOutlines(),
-          fallbackRegion: config.WEATHER_FALLBACK_REGION,
-          log,
-        }),
+        warnings: weatherWarnings({ db, clock, ids, recordEvent, config, log }),
       })
     : null;
   const jobs = createJobs(

@@ -248,6 +248,7 @@ export function createWeatherFeed(deps: {
       if (doc.alert) {
         const reason = await ingest(deps.url, feed.body, result);
         await done(deps.url, feed, reason);
+        log.info({ url: deps.url, ...result, failed: result.failed.length }, 'weather feed polled');
         return result;
       }
       const links = capLinksOf(doc, deps.url);
