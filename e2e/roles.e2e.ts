@@ -30,6 +30,7 @@ const menuFor: Record<string, Permission | null> = {
   station: 'stay.read',
   supplies: 'supply.read',
   reports: 'stats.read',
+  weather: 'weather.read',
   users: 'user.read',
   orgs: 'org.read',
   events: 'event.read',

@@ -33,12 +33,19 @@ const tab = async (which: 'active' | 'recent') => {
   await page.getByTestId(`weather-tab-${which}`).click();
   await page.locator('.ant-tabs-tab-active').getByTestId(`weather-tab-${which}`).waitFor();
 };
+/** No animation running in it (the e2e files compile without DOM types). */
+const settled = (target: Locator) =>
+  target.evaluate(
+    (el) => (el as { getAnimations(o: object): unknown[] }).getAnimations({ subtree: true }).length === 0,
+  );
 const openLists = () => page.locator('.ant-select-dropdown:visible').count();
 /** Picks an option of an antd Select by its label; a single select's list closes after. */
 async function pick(select: Locator, label: string, { multiple = false } = {}) {
   await select.click();
   const dropdown = page.locator('.ant-select-dropdown:visible');
-  await dropdown.first().waitFor();
+  await dropdown.waitFor();
+  // An option clicked while the list still slides in can be missed (seen under load).
+  await expect.poll(() => settled(dropdown)).toBe(true);
   await dropdown.locator('.ant-select-item-option').getByText(label, { exact: true }).click();
   if (!multiple) await expect.poll(openLists).toBe(0);
 }
@@ -96,6 +103,7 @@ describe('气象预警', () => {
     await page.getByTestId('manual-open').click();
     const form = page.getByTestId('manual-form');
     await form.waitFor();
+    await expect.poll(() => settled(page.locator('.ant-modal'))).toBe(true);
     await pick(page.getByTestId('manual-kind'), '暴雪');
     await pick(page.getByTestId('manual-colour'), '黄色');
     await pick(page.getByTestId('manual-regions'), '新丰县', { multiple: true });

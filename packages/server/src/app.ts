@@ -126,6 +126,7 @@ export function weatherWarnings(deps: {
   recordEvent: RecordEvent;
   config: Pick<Config, 'WEATHER_FALLBACK_REGION'>;
   log: { error(obj: object, msg: string): void };
+  afterChange?: (regionCodes: string[]) => Promise<void>;
 }) {
   return createWarningService({
     db: deps.db,
@@ -135,6 +136,7 @@ export function weatherWarnings(deps: {
     outlines: createOutlines(),
     fallbackRegion: deps.config.WEATHER_FALLBACK_REGION,
     log: deps.log,
+    ...(deps.afterChange ? { afterChange: deps.afterChange } : {}),
   });
 }
 
