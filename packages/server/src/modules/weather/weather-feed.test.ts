@@ -155,6 +155,11 @@ describe('weather feed polling', () => {
     expect(requests.map((r) => r.path)).toEqual(['/feed.atom', '/cap/new.xml']);
     expect(requests[0]?.ifModifiedSince).toBe('Tue, 01 Dec 2026 01:00:00 GMT');
     expect(second).toMatchObject({ documents: 1, stored: 1, failed: [] });
+    // A month on, what the feed no longer lists is forgotten; the feed itself is not.
+    clock.advance(31 * 24 * 3_600_000);
+    routes['/feed.atom'] = { body: atom([]), lastModified: 'Thu, 31 Dec 2026 02:00:00 GMT' };
+    await feed.poll();
+    expect((await t.db.select().from(weatherFeedState)).map((s) => s.url)).toEqual([`${base}/feed.atom`]);
   });
 
   it('reads RSS enclosures and links; a timeout bounds a fetch and the next poll retries it', async () => {

@@ -5,7 +5,7 @@
  * a linked CAP document is fetched once (a CAP message never changes: an update is a new one).
  * A bad document is logged, remembered with its reason and skipped — it never stops the others.
  */
-import { eq } from 'drizzle-orm';
+import { and, eq, lt, ne } from 'drizzle-orm';
 import { XMLParser } from 'fast-xml-parser';
 import type { Db } from '../../db/pool.ts';
 import { weatherFeedState } from '../../db/schema.ts';
@@ -19,6 +19,8 @@ export const WEATHER_FEED_JOB = 'weather-feed-poll';
 const MAX_FEED_BYTES = 4 * 1024 * 1024;
 /** Entries read per poll (newest first, as feeds list them). */
 const MAX_ENTRIES = 100;
+/** A linked document's state is forgotten after this (a feed lists days, not months). */
+const FORGET_AFTER_MS = 30 * 24 * 3_600_000;
 
 /** Every `minutes` (pg-boss cron, Asia/Shanghai): a divisor of 60 keeps the interval even. */
 export function feedCron(minutes: number): string {
@@ -279,6 +281,15 @@ export function createWeatherFeed(deps: {
       }
       // Only now is the feed as read: a crash midway re-reads it next time.
       await done(deps.url, feed, null);
+      // Documents long gone from the feed: a re-listed one is fetched again and found stored.
+      await db
+        .delete(weatherFeedState)
+        .where(
+          and(
+            ne(weatherFeedState.url, deps.url),
+            lt(weatherFeedState.fetchedAt, new Date(clock.now().getTime() - FORGET_AFTER_MS)),
+          ),
+        );
       log.info({ url: deps.url, ...result, failed: result.failed.length }, 'weather feed polled');
       return result;
     },
