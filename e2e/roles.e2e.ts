@@ -31,6 +31,7 @@ const menuFor: Record<string, Permission | null> = {
   supplies: 'supply.read',
   reports: 'stats.read',
   duty: 'duty.read',
+  weather: 'weather.read',
   users: 'user.read',
   orgs: 'org.read',
   events: 'event.read',

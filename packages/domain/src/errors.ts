@@ -250,6 +250,11 @@ export const errorCatalog = {
     zh: '对应表有误：每条规则须至少有一个条件，级别须为 Ⅳ—Ⅰ 级',
     en: 'Every rule needs a condition and a level IV to I',
   },
+  WARNING_TIMES_INVALID: {
+    status: 400,
+    zh: '预警的解除（失效）时间须晚于生效时间',
+    en: 'A warning must expire after it takes effect',
+  },
   CAMPAIGN_DATES_INVALID: {
     status: 400,
     zh: '行动结束日期不能早于开始日期，且一次行动不超过一年',

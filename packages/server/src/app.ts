@@ -93,7 +93,7 @@ import { weatherPushRoutes, weatherRoutes } from './modules/weather/warning.rout
 import { createWarningService } from './modules/weather/warning.service.ts';
 import type { Clock } from './platform/clock.ts';
 import { errorHandler, sendError } from './platform/error-handler.ts';
-import { createEventRecorder } from './platform/events.ts';
+import { createEventRecorder, type RecordEvent } from './platform/events.ts';
 import type { App, RouteEntry } from './platform/http.ts';
 import type { Ids } from './platform/ids.ts';
 import type { Scheduler } from './platform/jobs.ts';
@@ -127,6 +127,31 @@ function tileOrigin(url: string): string[] {
 /** The SLA clocks: the domain's defaults with the configured acceptance window. */
 export function dispatchPolicy(config: Config): SlaPolicy {
   return { ...defaultSlaPolicy, acceptMinutes: config.DISPATCH_ACCEPT_MINUTES };
+}
+
+/**
+ * The warning service as the routes and the feed job (main.ts) use it: the one place where what
+ * follows a warning (the response levels' `afterChange`) is plugged in.
+ */
+export function weatherWarnings(deps: {
+  db: Db;
+  clock: Clock;
+  ids: Ids;
+  recordEvent: RecordEvent;
+  config: Pick<Config, 'WEATHER_FALLBACK_REGION'>;
+  log: { error(obj: object, msg: string): void };
+  afterChange?: (regionCodes: string[]) => Promise<void>;
+}) {
+  return createWarningService({
+    db: deps.db,
+    clock: deps.clock,
+    ids: deps.ids,
+    recordEvent: deps.recordEvent,
+    outlines: createOutlines(),
+    fallbackRegion: deps.config.WEATHER_FALLBACK_REGION,
+    log: deps.log,
+    ...(deps.afterChange ? { afterChange: deps.afterChange } : {}),
+  });
 }
 
 /** Builds the HTTP app; tests call this and use `app.inject()`. */
@@ -321,15 +346,14 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     prefix: '/api/response',
   });
   await app.register(publicAlertRoutes(responseQueries), { prefix: '/api/public' });
-  const warnings = createWarningService({
+  const warnings = weatherWarnings({
     db,
     clock,
     ids,
     recordEvent,
-    outlines: createOutlines(),
-    fallbackRegion: config.WEATHER_FALLBACK_REGION,
+    config,
+    log: app.log,
     afterChange: async (codes) => void (await responses.evaluate(codes)),
-    onAfterChangeError: (err) => app.log.error({ err }, 'response assessment after a warning failed'),
   });
   await app.register(weatherRoutes(warnings), { prefix: '/api/weather' });
   await app.register(weatherPushRoutes(warnings, config.WEATHER_PUSH_SECRET), {

@@ -70,6 +70,17 @@ const configSchema = z.object({
     .max(10)
     .default(1)
     .describe('multiplies every plan task’s deadline (a drill or a test runs the plan in seconds)'),
+  WEATHER_FEED_URL: z
+    .union([z.literal(''), z.url({ protocol: /^https?$/ })])
+    .default('')
+    .describe('a CAP 1.2 alert or an Atom/RSS feed linking to CAP documents, polled; empty = off'),
+  WEATHER_FEED_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 60)
+    .default(10)
+    .describe('how often the weather feed is polled (a divisor of 60 keeps it even)'),
   WEATHER_FALLBACK_REGION: z
     .string()
     .regex(/^\d{6}$/)

@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { parseDutySlots } from '@warmline/domain';
 import pino from 'pino';
-import { buildApp, dispatchPolicy } from './app.ts';
+import { buildApp, dispatchPolicy, weatherWarnings } from './app.ts';
 import { type Config, ConfigError, loadConfig } from './config.ts';
 import { startEmbeddedPostgres } from './db/embedded.ts';
 import { migrateDatabase } from './db/migrate.ts';
@@ -30,6 +30,7 @@ import {
 } from './modules/response/response-tasks.ts';
 import { createShelterService, SHELTER_SWEEP_JOB } from './modules/shelters/shelter.service.ts';
 import { rollup, STAT_ROLLUP_JOB } from './modules/stats/rollup.ts';
+import { createWeatherFeed, feedCron, WEATHER_FEED_JOB } from './modules/weather/weather-feed.ts';
 import { systemClock } from './platform/clock.ts';
 import { createEventRecorder } from './platform/events.ts';
 import { uuidV7Ids } from './platform/ids.ts';
@@ -119,6 +120,24 @@ async function main(): Promise<void> {
     slots: parseDutySlots(config.DUTY_SLOTS),
     activeResponseRegions: activeResponseRegions(db),
   });
+  // The feed's warnings go through the same service as an upload (source 'feed').
+  const weatherFeed = config.WEATHER_FEED_URL
+    ? createWeatherFeed({
+        db,
+        clock,
+        url: config.WEATHER_FEED_URL,
+        log,
+        warnings: weatherWarnings({
+          db,
+          clock,
+          ids,
+          recordEvent,
+          config,
+          log,
+          afterChange: async (codes) => void (await createResponseService(responseDeps()).evaluate(codes)),
+        }),
+      })
+    : null;
   const jobs = createJobs(
     pool,
     url,
@@ -139,6 +158,12 @@ async function main(): Promise<void> {
         name: RESPONSE_TASK_SWEEP_JOB,
         cron: '* * * * *',
         handle: async () => void (await createResponseTasks(responseDeps()).sweep()),
+      },
+      {
+        // Off (no URL): no schedule, and a schedule left from when it was on polls nothing.
+        name: WEATHER_FEED_JOB,
+        ...(weatherFeed ? { cron: feedCron(config.WEATHER_FEED_MINUTES) } : {}),
+        handle: async () => void (await weatherFeed?.poll()),
       },
       {
         name: 'session-purge',

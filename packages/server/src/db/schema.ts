@@ -1243,6 +1243,20 @@ export const weatherWarning = pgTable(
   ],
 );
 
+/**
+ * What the weather feed poller remembers per URL (the feed itself and each CAP document it
+ * linked): the validators for a conditional GET, and when it last fetched and how that went.
+ */
+export const weatherFeedState = pgTable('weather_feed_state', {
+  url: text('url').primaryKey(),
+  etag: text('etag'),
+  lastModified: text('last_modified'),
+  fetchedAt: timestamp('fetched_at', { withTimezone: true }).notNull(),
+  /** HTTP status of the last fetch (304 = unchanged), or 0 when it failed before an answer. */
+  status: integer('status').notNull(),
+  error: text('error'),
+});
+
 /** Tonight's forecast minimum per region (from the feed or typed in): re-checks and the tonight board read it. */
 export const forecastMin = pgTable(
   'forecast_min',

@@ -6,8 +6,10 @@ import { createStayService } from '../modules/stays/stay.service.ts';
 import { createHandOut } from '../modules/supplies/hand-out.ts';
 import { createMovementService } from '../modules/supplies/movement.service.ts';
 import { createTeamService, type TeamService } from '../modules/teams/team.service.ts';
+import { createWarningService } from '../modules/weather/warning.service.ts';
 import { createEventRecorder } from '../platform/events.ts';
 import type { Ids } from '../platform/ids.ts';
+import { DEMO_CITY } from './demo-city.ts';
 
 /** The API's own services, for the season's acts; `openShiftId` finds the shift open at the act's moment. */
 export function seasonServices(
@@ -34,6 +36,8 @@ export function seasonServices(
     stays: createStayService(deps),
     movements: createMovementService(deps),
     shelters: createShelterService({ ...deps, regions }),
+    // Geocodes only in the demo's warnings: no outlines to decode at start-up.
+    warnings: createWarningService({ ...deps, outlines: null, fallbackRegion: DEMO_CITY }),
     recordEvent,
   };
 }

@@ -107,6 +107,54 @@ describe('the demo season', () => {
     expect(rows.filter((e) => !e.shiftId).length).toBeLessThanOrEqual(10);
   });
 
+  it('tells the winter in warnings: the November snap and the cold wave past, three in force now', async () => {
+    type W = {
+      kind: string;
+      colour: string;
+      source: string;
+      active: boolean;
+      endedAt: string | null;
+      needsReview: boolean;
+      regions: { name: string }[];
+    };
+    const recent = (await get('/api/weather/warnings?active=false&limit=100')) as unknown as { items: W[] };
+    const seen = recent.items.map((w) => `${w.kind}:${w.colour}:${w.source}`).reverse();
+    expect(seen).toEqual([
+      'cold_wave:blue:feed',
+      'cold_wave:yellow:feed',
+      'cold_wave:orange:feed',
+      'cold_wave:red:upload',
+      'cold_wave:orange:feed',
+      'low_temperature:yellow:manual',
+      'road_icing:yellow:push',
+      'low_temperature:yellow:feed',
+    ]);
+    const red = recent.items.find((w) => w.colour === 'red')!;
+    expect(red.endedAt).not.toBeNull();
+    expect(red.regions.map((r) => r.name)).toContain('乐昌市');
+    // In force at the moment the demo was seeded (the test app's clock is a fortnight later).
+    const later = t.clock.now().getTime();
+    t.clock.advance(seededAt.getTime() - later);
+    const active = (await get('/api/weather/warnings')) as unknown as { items: W[] };
+    t.clock.advance(later - seededAt.getTime());
+    expect(active.items.map((w) => `${w.kind}:${w.colour}`).sort()).toEqual([
+      'low_temperature:yellow',
+      'low_temperature:yellow',
+      'road_icing:yellow',
+    ]);
+    expect(active.items.find((w) => w.kind === 'road_icing')?.needsReview).toBe(true);
+    // A forecast for every county tonight and the three nights after, the mountains coldest.
+    const nights = (await get('/api/weather/forecasts?night=2026-12-02&nights=4')) as unknown as {
+      items: { regionCode: string; night: string; minC: number }[];
+    };
+    expect(nights.items).toHaveLength(40);
+    const tonight = new Map(
+      nights.items.filter((f) => f.night === '2026-12-02').map((f) => [f.regionCode, f.minC]),
+    );
+    expect(tonight.get('440282')).toBeLessThan(tonight.get('440204')!);
+    for (const c of tonight.values()) expect(c).toBeLessThanOrEqual(3);
+  });
+
   it('keeps the books: every balance is its ledger', async () => {
     expect(await ledgerMismatches(t.db)).toEqual([]);
   });

@@ -7,6 +7,7 @@ import { seasonServices } from './demo-season-services.ts';
 import { openShiftAt, seedSeasonStreet } from './demo-season-street.ts';
 import { seasonSupplies } from './demo-season-supplies.ts';
 import type { Season, SeasonRefs } from './demo-season-types.ts';
+import { playDemoWeather, seedDemoForecasts } from './demo-season-weather.ts';
 import { seededRandom } from './random.ts';
 
 /**
@@ -21,7 +22,9 @@ import { seededRandom } from './random.ts';
  *
  * Busier in the city districts than in the rural counties, and far busier in the cold: the nights
  * cool from ~17 °C to ~9 °C over the season, with a cold snap in mid-November and the cold wave
- * of seed 004 in the last week (down to −1 °C the last three nights).
+ * of seed 004 in the last week (down to −1 °C the last three nights). The observatories' warnings
+ * of that winter are played on the same timeline, and each county's forecast minimum is kept for
+ * every night (demo-season-weather.ts).
  */
 
 export async function seedDemoSeason(tx: Tx, ids: Ids, now: Date, refs: SeasonRefs): Promise<void> {
@@ -75,6 +78,20 @@ export async function seedDemoSeason(tx: Tx, ids: Ids, now: Date, refs: SeasonRe
       (teamId) => openShiftAt(db, teamId, clock.now()),
     ),
   };
+  // The winter's forecasts and warnings (demo-season-weather.ts), the warnings on the timeline.
+  await seedDemoForecasts(tx, now, start);
+  playDemoWeather({
+    now,
+    start,
+    warnings: season.services.warnings,
+    schedule: (when, run) => season.timeline.add(when, run),
+    ctx: season.ctx({
+      id: user('dispatcher'),
+      role: 'dispatcher',
+      regionCode: DEMO_CITY,
+      orgId: refs.orgIds.get('city-station')!,
+    }),
+  });
   await seedSeasonShelters(season);
   await seasonSupplies(season);
   const street = seedSeasonStreet(season);

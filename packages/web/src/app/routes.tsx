@@ -44,6 +44,7 @@ export type MenuKey =
   | 'reports'
   | 'stats'
   | 'response'
+  | 'weather'
   | 'hotline'
   | 'leads'
   | 'sentinels'
@@ -178,6 +179,13 @@ export const pageRoutes: PageRoute[] = [
     icon: <FundOutlined />,
     permission: 'stats.read',
     Page: page(() => import('../pages/stats/StatsPage.tsx'), 'StatsPage'),
+  },
+  {
+    path: '/weather',
+    menu: 'weather',
+    icon: <ThunderboltOutlined />,
+    permission: 'weather.read',
+    Page: page(() => import('../pages/weather/WeatherPage.tsx'), 'WeatherPage'),
   },
   {
     path: '/sentinels',

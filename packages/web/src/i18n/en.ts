@@ -8,6 +8,7 @@ import { sheltersEn } from './shelters.ts';
 import { stationEn } from './station.ts';
 import { statsEn } from './stats.ts';
 import { suppliesEn } from './supplies.ts';
+import { weatherEn } from './weather.ts';
 import type { Messages } from './zh-CN.ts';
 
 export const en: Messages = {
@@ -25,6 +26,7 @@ export const en: Messages = {
   ...stationEn,
   ...statsEn,
   ...suppliesEn,
+  ...weatherEn,
   common: {
     search: 'Search',
     reset: 'Reset',
@@ -68,6 +70,7 @@ export const en: Messages = {
   },
   shell: {
     menu: {
+      weather: 'Weather warnings',
       command: 'Command centre',
       teams: 'Teams',
       hotspots: 'Hotspots',

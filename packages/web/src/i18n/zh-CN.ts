@@ -8,6 +8,7 @@ import { sheltersZh } from './shelters.ts';
 import { stationZh } from './station.ts';
 import { statsZh } from './stats.ts';
 import { suppliesZh } from './supplies.ts';
+import { weatherZh } from './weather.ts';
 /**
  * Chinese, the first language. Domain labels (roles, organisation kinds, region levels,
  * error messages) come from @warmline/domain, so they are not repeated here.
@@ -27,6 +28,7 @@ export const zhCN = {
   ...stationZh,
   ...statsZh,
   ...suppliesZh,
+  ...weatherZh,
   common: {
     search: '搜索',
     reset: '重置',
@@ -69,6 +71,7 @@ export const zhCN = {
   },
   shell: {
     menu: {
+      weather: '气象预警',
       command: '指挥中心',
       teams: '救助队',
       hotspots: '重点区域',

@@ -31,6 +31,18 @@ export function createWarningRepository(db: Db | Tx) {
             )
           : [],
       ),
+    /** code → name of the given regions (names shown with a warning: any reader may see them). */
+    regionNames: async (codes: string[]) =>
+      new Map(
+        codes.length
+          ? (
+              await db
+                .select({ code: region.code, name: region.name })
+                .from(region)
+                .where(inArray(region.code, codes))
+            ).map((r) => [r.code, r.name] as const)
+          : [],
+      ),
     byAlert: (sender: string, identifier: string) =>
       db
         .select()
@@ -87,13 +99,15 @@ export function createWarningRepository(db: Db | Tx) {
           target: [forecastMin.regionCode, forecastMin.night],
           set: { minC: row.minC, source: row.source, updatedAt: row.updatedAt, updatedBy: row.updatedBy },
         }),
-    forecasts: (actor: Pick<Actor, 'regionCode'>, night: string) =>
+    /** The nights from `night` for `nights` nights (1 = that night), by night then region. */
+    forecasts: (actor: Pick<Actor, 'regionCode'>, night: string, nights = 1) =>
       db
         .select()
         .from(forecastMin)
+        .orderBy(forecastMin.night, forecastMin.regionCode)
         .where(
           and(
-            eq(forecastMin.night, night),
+            sql`${forecastMin.night} >= ${night}::date AND ${forecastMin.night} < ${night}::date + ${nights}::int`,
             sql`(${forecastMin.regionCode} LIKE ${`${regionPrefix(actor.regionCode)}%`} OR ${actor.regionCode} LIKE ${prefixOf('forecast_min.region_code')} || '%')`,
           ),
         ),

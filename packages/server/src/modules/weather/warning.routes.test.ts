@@ -76,6 +76,7 @@ describe('weather warnings from CAP', () => {
       regionCodes: ['440222', '440224', '440281', '440282'],
       regionCode: '440200',
     });
+    expect(update.json().warnings[0].regions).toContainEqual({ code: '440281', name: '乐昌市' });
     expect((await active(county)).map((w) => w.colour)).toEqual(['orange']);
     // 浈江区 is not among the four: nothing in force there any more.
     expect(await active(sibling)).toEqual([]);
@@ -182,6 +183,39 @@ describe('weather warnings from CAP', () => {
       payload: { kind: 'low_temperature', colour: 'yellow', regionCodes: ['440204'] },
     });
     expect(out.json().error.code).toBe('REGION_OUT_OF_SCOPE');
+    const heard = await t.app.inject({
+      method: 'POST',
+      url: '/api/weather/warnings',
+      headers: { cookie: await county() },
+      payload: {
+        kind: 'road_icing',
+        colour: 'yellow',
+        regionCodes: ['440281'],
+        effective: '2026-12-03T07:00:00+08:00',
+        expires: '2026-12-04T07:00:00+08:00',
+        note: '乐昌电视台早间新闻',
+      },
+    });
+    expect(heard.statusCode, heard.body).toBe(201);
+    expect(heard.json()).toMatchObject({
+      activeFrom: '2026-12-02T23:00:00.000Z',
+      description: '乐昌电视台早间新闻',
+      regions: [{ code: '440281', name: '乐昌市' }],
+    });
+    const backwards = await t.app.inject({
+      method: 'POST',
+      url: '/api/weather/warnings',
+      headers: { cookie: await county() },
+      payload: {
+        kind: 'road_icing',
+        colour: 'yellow',
+        regionCodes: ['440281'],
+        effective: '2026-12-03T07:00:00+08:00',
+        expires: '2026-12-03T06:00:00+08:00',
+      },
+    });
+    expect(backwards.statusCode).toBe(400);
+    expect(backwards.json().error.code).toBe('WARNING_TIMES_INVALID');
   });
 
   it('keeps tonight’s forecast minimum per region', async () => {
@@ -199,6 +233,21 @@ describe('weather warnings from CAP', () => {
     });
     expect(got.json().items).toEqual([
       { regionCode: '440281', night: '2026-12-03', minC: -3.5, source: 'manual' },
+    ]);
+    await t.app.inject({
+      method: 'PUT',
+      url: '/api/weather/forecasts',
+      headers: { cookie: await county() },
+      payload: { regionCode: '440281', night: '2026-12-04', minC: -1 },
+    });
+    const two = await t.app.inject({
+      method: 'GET',
+      url: '/api/weather/forecasts?night=2026-12-03&nights=2',
+      headers: { cookie: await city() },
+    });
+    expect(two.json().items.map((f: { night: string; minC: number }) => [f.night, f.minC])).toEqual([
+      ['2026-12-03', -3.5],
+      ['2026-12-04', -1],
     ]);
   });
 });

@@ -6,6 +6,7 @@ import { MAX_CAP_BYTES } from './cap.ts';
 import {
   forecastBodySchema,
   forecastListSchema,
+  forecastQuerySchema,
   ingestSchema,
   manualWarningSchema,
   warningListQuerySchema,
@@ -91,12 +92,12 @@ export function weatherRoutes(warnings: WarningService) {
         config: { access: 'weather.read' },
         schema: {
           tags,
-          summary: "Tonight's (or a night's) forecast minimum per region",
-          querystring: z.strictObject({ night: z.iso.date().optional() }),
+          summary: "Tonight's (or a night's, and the nights after) forecast minimum per region",
+          querystring: forecastQuerySchema,
           response: { 200: forecastListSchema },
         },
       },
-      async (request) => warnings.forecasts(actorOf(request), request.query.night),
+      async (request) => warnings.forecasts(actorOf(request), request.query.night, request.query.nights),
     );
     app.put(
       '/forecasts',

@@ -15,6 +15,8 @@ export const warningSchema = z.object({
   instruction: z.string().nullable(),
   criteria: z.string().nullable(),
   regionCodes: z.array(z.string()),
+  /** The same regions with their names, for display. */
+  regions: z.array(z.object({ code: z.string(), name: z.string() })),
   regionCode: z.string(),
   /** Areas that mapped to no known region: kept, and flagged for review. */
   unresolved: z.array(z.unknown()),
@@ -45,13 +47,23 @@ export const manualWarningSchema = z.strictObject({
     .min(1)
     .max(50),
   headline: z.string().trim().min(2).max(200).optional(),
+  /** When it took effect as announced; default now. */
+  effective: z.iso.datetime({ offset: true }).optional(),
   expires: z.iso.datetime({ offset: true }).optional(),
+  /** Where it was read (电视/短信/电话 …) and anything else the officer noted. */
+  note: z.string().trim().max(500).optional(),
 });
 
 export const forecastBodySchema = z.strictObject({
   regionCode: z.string().regex(/^\d{6}$/),
   night: z.iso.date(),
   minC: z.number().min(-60).max(45),
+});
+
+export const forecastQuerySchema = z.strictObject({
+  night: z.iso.date().optional(),
+  /** Nights from `night` (default tonight) on: 1 = that night only. */
+  nights: z.coerce.number().int().min(1).max(14).default(1),
 });
 
 export const forecastListSchema = z.object({

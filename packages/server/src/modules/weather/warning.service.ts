@@ -17,7 +17,8 @@ import { createWarningRepository, type WarningRow } from './warning.repository.t
 
 export type WarningSource = 'feed' | 'upload' | 'push' | 'manual';
 
-export function presentWarning(w: WarningRow, now: Date) {
+/** `names`: the regions' names (code → name); a code without one is shown as the code. */
+export function presentWarning(w: WarningRow, now: Date, names: ReadonlyMap<string, string> = new Map()) {
   const ended = w.endedAt !== null && w.endedAt <= now;
   const expired = w.expires !== null && w.expires <= now;
   return {
@@ -35,6 +36,7 @@ export function presentWarning(w: WarningRow, now: Date) {
     /** The signal's criteria, for reference (the meteorological service has decided already). */
     criteria: warningCriteria[w.kind as WarningKind]?.[w.colour as WarningColour] ?? null,
     regionCodes: w.regionCodes,
+    regions: w.regionCodes.map((code) => ({ code, name: names.get(code) ?? code })),
     regionCode: w.regionCode,
     unresolved: w.unresolved as unknown[],
     needsReview: w.needsReview,
@@ -63,33 +65,46 @@ export function createWarningService(deps: {
   outlines: Outlines | null;
   /** Where a pushed or polled alert belongs when none of its areas maps to a region. */
   fallbackRegion: string;
-  /** Told after a warning or forecast changed (the response module assesses the regions). */
+  /**
+   * Told the regions concerned after a warning was stored, updated, cancelled or entered, or a
+   * forecast set — once committed, outside the transaction (the response module re-reads its
+   * levels here). Its failure is logged, never the caller's: the warning is stored already.
+   */
   afterChange?: (regionCodes: string[]) => Promise<void>;
-  onAfterChangeError?: (err: unknown) => void;
+  log?: { error(obj: object, msg: string): void };
 }) {
   const { db, clock, ids, recordEvent, outlines } = deps;
   const repo = createWarningRepository(db);
-  /** After commit; a failure is logged, never undoes the warning (the 5-minute job retries). */
-  async function changed(codes: string[]) {
+
+  async function present(rows: WarningRow[], now: Date, r = repo) {
+    const names = await r.regionNames([...new Set(rows.flatMap((w) => w.regionCodes))]);
+    return rows.map((w) => presentWarning(w, now, names));
+  }
+
+  async function changed(regionCodes: Iterable<string>) {
+    const codes = [...new Set(regionCodes)].sort();
+    if (!deps.afterChange || !codes.length) return;
     try {
-      await deps.afterChange?.([...new Set(codes)]);
+      await deps.afterChange(codes);
     } catch (err) {
-      deps.onAfterChangeError?.(err);
+      deps.log?.error({ err, regionCodes: codes }, 'weather afterChange failed');
     }
   }
+  /** A warning's regions: the mapped ones, else the region it was filed under. */
+  const regionsOf = (w: WarningView) => (w.regionCodes.length ? w.regionCodes : [w.regionCode]);
 
   async function store(alert: CapAlert, xml: string, source: WarningSource, ev: EventContext, home: string) {
     const now = clock.now();
     const existing = await repo.byAlert(alert.sender, alert.identifier);
     if (existing.length)
       return {
-        warnings: existing.map((w) => presentWarning(w, now)),
+        warnings: await present(existing, now),
         ended: [],
         duplicate: true,
         ignored: [],
       };
     const ignored: string[] = [];
-    return db.transaction(async (tx) => {
+    const result: IngestResult = await db.transaction(async (tx) => {
       const r = createWarningRepository(tx);
       const stored: WarningRow[] = [];
       const endAt = alert.infos[0]?.effective ?? alert.sent;
@@ -158,12 +173,14 @@ export function createWarningService(deps: {
         }
       }
       return {
-        warnings: stored.map((w) => presentWarning(w, now)),
-        ended: ended.map((w) => presentWarning(w, now)),
+        warnings: await present(stored, now, r),
+        ended: await present(ended, now, r),
         duplicate: false,
         ignored,
       };
     });
+    await changed([...result.warnings, ...result.ended].flatMap(regionsOf));
+    return result;
   }
 
   return {
@@ -178,15 +195,7 @@ export function createWarningService(deps: {
       if (parsed.alert.status !== 'Actual')
         throw new AppError('CAP_NOT_ACTUAL', { status: parsed.alert.status });
       const ev = { actorId: ctx?.actor.id ?? null, requestId: ctx?.requestId };
-      const result = await store(
-        parsed.alert,
-        xml,
-        source,
-        ev,
-        ctx?.actor.regionCode.slice(0, 6) ?? deps.fallbackRegion,
-      );
-      if (!result.duplicate) await changed([...result.warnings, ...result.ended].flatMap(touched));
-      return result;
+      return store(parsed.alert, xml, source, ev, ctx?.actor.regionCode.slice(0, 6) ?? deps.fallbackRegion);
     },
 
     /** A warning read off the phone or the TV, entered by the duty officer and marked manual. */
@@ -197,10 +206,15 @@ export function createWarningService(deps: {
         colour: WarningColour;
         regionCodes: string[];
         headline?: string;
+        effective?: string;
         expires?: string;
+        note?: string;
       },
     ) {
       const now = clock.now();
+      const effective = input.effective ? new Date(input.effective) : now;
+      const expires = input.expires ? new Date(input.expires) : null;
+      if (expires && expires <= effective) throw new AppError('WARNING_TIMES_INVALID');
       for (const code of input.regionCodes)
         if (!code.startsWith(regionPrefix(ctx.actor.regionCode))) throw new AppError('REGION_OUT_OF_SCOPE');
       const alert: CapAlert = {
@@ -220,11 +234,11 @@ export function createWarningService(deps: {
             urgency: 'Unknown',
             certainty: 'Unknown',
             headline: input.headline ?? null,
-            description: null,
+            description: input.note ?? null,
             instruction: null,
-            effective: now,
+            effective,
             onset: null,
-            expires: input.expires ? new Date(input.expires) : null,
+            expires,
             language: 'zh-CN',
             areas: [
               {
@@ -244,20 +258,19 @@ export function createWarningService(deps: {
         { actorId: ctx.actor.id, requestId: ctx.requestId },
         ctx.actor.regionCode,
       );
-      await changed(result.warnings.flatMap(touched));
       return result.warnings[0]!;
     },
 
     async list(actor: Actor, opts: { active: boolean; limit: number }) {
       const now = clock.now();
       const rows = await repo.list(actor, { ...(opts.active ? { activeAt: now } : {}), limit: opts.limit });
-      return { items: rows.map((w) => presentWarning(w, now)) };
+      return { items: await present(rows, now) };
     },
 
     async get(actor: Actor, id: string) {
       const w = await repo.find(actor, id);
       if (!w) throw new AppError('NOT_FOUND');
-      return presentWarning(w, clock.now());
+      return (await present([w], clock.now()))[0]!;
     },
 
     async setForecast(ctx: Ctx, input: { regionCode: string; night: string; minC: number }) {
@@ -287,9 +300,9 @@ export function createWarningService(deps: {
     },
 
     /** Tonight (the Beijing date the night starts on) unless a night is named. */
-    async forecasts(actor: Actor, night?: string) {
+    async forecasts(actor: Actor, night?: string, nights = 1) {
       night ??= new Date(clock.now().getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
-      return { items: (await repo.forecasts(actor, night)).map(presentForecast) };
+      return { items: (await repo.forecasts(actor, night, nights)).map(presentForecast) };
     },
   };
 }
@@ -300,7 +313,5 @@ const presentForecast = (f: { regionCode: string; night: string; minC: number; s
   minC: f.minC,
   source: f.source,
 });
-
-const touched = (w: WarningView) => [...w.regionCodes, w.regionCode];
 
 export type WarningService = ReturnType<typeof createWarningService>;
