@@ -11,12 +11,13 @@ import {
 } from './browser.ts';
 
 /**
- * Cold kills: a red cold-wave CAP for 浈江区 arrives → the district's duty leader confirms level
+ * Cold kills: a red cold-wave CAP for 新丰县 (calm until now in the demo: its response ended with
+ * the cold wave) arrives → the city's leader on duty, who leads the county too, confirms level
  * II → the plan's tasks appear → a standby shelter is opened from its task → the public finder
  * shows it under 「寒潮预警：附近避寒点」 → the warning is cancelled → the end of the response is
  * proposed and confirmed → the after-action report shows it.
  */
-const standby = '新韶镇社区服务中心临时避寒场所';
+const standby = '新丰县丰城街道文化站临时避寒场所';
 const identifier = `E2E_RED_${Date.now()}`;
 const sent = new Date();
 const iso = (d: Date) => d.toISOString().replace(/\.\d{3}Z$/, '+00:00');
@@ -24,12 +25,12 @@ const iso = (d: Date) => d.toISOString().replace(/\.\d{3}Z$/, '+00:00');
 const cap = (msgType: 'Alert' | 'Cancel') => `<?xml version="1.0" encoding="UTF-8"?>
 <alert xmlns="urn:oasis:names:tc:emergency:cap:1.2">
   <identifier>${msgType === 'Alert' ? identifier : `${identifier}_CANCEL`}</identifier>
-  <sender>韶关市浈江区气象台</sender>
+  <sender>韶关市新丰县气象台</sender>
   <sent>${iso(msgType === 'Alert' ? sent : new Date())}</sent>
   <status>Actual</status>
   <msgType>${msgType}</msgType>
   <scope>Public</scope>
-  ${msgType === 'Cancel' ? `<references>韶关市浈江区气象台,${identifier},${iso(sent)}</references>` : ''}
+  ${msgType === 'Cancel' ? `<references>韶关市新丰县气象台,${identifier},${iso(sent)}</references>` : ''}
   <info>
     <language>zh-CN</language>
     <event>寒潮</event>
@@ -38,8 +39,8 @@ const cap = (msgType: 'Alert' | 'Cancel') => `<?xml version="1.0" encoding="UTF-
     <certainty>Likely</certainty>
     <effective>${iso(sent)}</effective>
     <expires>${iso(new Date(sent.getTime() + 2 * 86_400_000))}</expires>
-    <headline>${msgType === 'Alert' ? '浈江区气象台发布寒潮红色预警信号' : '浈江区气象台解除寒潮红色预警信号'}</headline>
-    <area><areaDesc>浈江区</areaDesc><geocode><valueName>GB/T 2260</valueName><value>440204</value></geocode></area>
+    <headline>${msgType === 'Alert' ? '新丰县气象台发布寒潮红色预警信号' : '新丰县气象台解除寒潮红色预警信号'}</headline>
+    <area><areaDesc>新丰县</areaDesc><geocode><valueName>GB/T 2260</valueName><value>440233</value></geocode></area>
   </info>
 </alert>`;
 
@@ -48,7 +49,7 @@ let leader: Page;
 beforeAll(async () => {
   browser = await launchBrowser();
   leader = await desktopPage(browser);
-  await signIn(leader, 'zhenjiang');
+  await signIn(leader, 'shaoguan');
   await leader.waitForURL(`${baseUrl()}/`);
 });
 afterAll(async () => {
@@ -65,8 +66,8 @@ async function upload(xml: string) {
   expect(res.status(), await res.text()).toBe(201);
 }
 
-const proposal = (page: Page) => page.locator('[data-testid="proposal"][data-region="440204"]');
-const active = (page: Page) => page.locator('[data-testid="active-response"][data-region="440204"]');
+const proposal = (page: Page) => page.locator('[data-testid="proposal"][data-region="440233"]');
+const active = (page: Page) => page.locator('[data-testid="active-response"][data-region="440233"]');
 
 describe('a red cold wave drives the response and its work', () => {
   it('proposes level II; the duty leader confirms it and the plan’s tasks appear', async () => {
@@ -83,7 +84,7 @@ describe('a red cold wave drives the response and its work', () => {
     await expect.poll(() => active(leader).getByTestId('task').count()).toBe(7);
     // The level shows on every staff screen.
     await expect.poll(() => leader.getByTestId('response-banner').getAttribute('data-level')).toBe('II');
-    expect(await leader.getByTestId('response-banner').textContent()).toContain('浈江区正处于Ⅱ级响应');
+    expect(await leader.getByTestId('response-banner').textContent()).toContain('新丰县正处于Ⅱ级响应');
   });
 
   it('opens a standby shelter from its task and marks the task done', async () => {
@@ -97,6 +98,9 @@ describe('a red cold wave drives the response and its work', () => {
     await task.getByTestId('task-done').click();
     await leader.getByTestId('task-note').fill(`已启用${standby}，延长开放`);
     await leader.getByTestId('task-done-submit').click();
+    // Done, it leaves the open tasks; the closed ones open on request.
+    await task.waitFor({ state: 'detached' });
+    await active(leader).getByTestId('tasks-toggle').click();
     await expect.poll(() => task.getAttribute('data-state')).toBe('done');
     expect(await task.textContent()).toContain('按时完成');
   });
@@ -107,7 +111,7 @@ describe('a red cold wave drives the response and its work', () => {
     const banner = page.getByTestId('cold-alert');
     await banner.waitFor();
     expect(await banner.textContent()).toContain('寒潮预警：附近避寒点');
-    expect(await banner.textContent()).toContain('浈江区气象台发布寒潮红色预警信号');
+    expect(await banner.textContent()).toContain('新丰县气象台发布寒潮红色预警信号');
     await expect.poll(() => page.getByTestId('shelter-list').textContent()).toContain(standby);
     await screenshot(page, 'response-public-finder');
     await context.close();
@@ -120,10 +124,13 @@ describe('a red cold wave drives the response and its work', () => {
     expect(await proposal(leader).getAttribute('data-kind')).toBe('deactivate');
     await confirmRowAction(leader, proposal(leader), 'proposal-confirm');
     await active(leader).waitFor({ state: 'detached' });
-    await expect.poll(() => leader.getByTestId('response-banner').count()).toBe(0);
+    // The city's own response (IV, the northern warnings) is still in force; 新丰县's is over.
+    await expect
+      .poll(() => leader.getByTestId('response-banner').textContent())
+      .not.toContain('新丰县正处于');
 
     await leader.getByTestId('tab-history').click();
-    await leader.getByTestId('history-row').first().click();
+    await leader.getByTestId('history-row').filter({ hasText: '新丰县' }).first().click();
     const report = leader.getByTestId('after-action-body');
     await report.waitFor();
     expect(await report.getByTestId('report-ended').textContent()).not.toContain('仍在进行');

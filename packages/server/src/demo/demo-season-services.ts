@@ -1,6 +1,10 @@
 import type { Db } from '../db/pool.ts';
+import { createDutyLookup } from '../modules/duty/duty-lookup.ts';
 import { createEncounterService } from '../modules/encounters/encounter.service.ts';
+import { createNotifier } from '../modules/notifications/notifier.ts';
 import { createRegionService } from '../modules/regions/region.service.ts';
+import { createResponseService } from '../modules/response/response.service.ts';
+import { createResponseTasks, type ResponseDeps } from '../modules/response/response-tasks.ts';
 import { createShelterService } from '../modules/shelters/shelter.service.ts';
 import { createStayService } from '../modules/stays/stay.service.ts';
 import { createHandOut } from '../modules/supplies/hand-out.ts';
@@ -23,8 +27,18 @@ export function seasonServices(
   const regions = createRegionService({ db });
   const teams = cachedTeams(createTeamService({ db, clock, ids, recordEvent, regions }));
   const deps = { db, clock, ids, recordEvent };
+  // No timers before pg-boss runs: each task's deadline is checked on the timeline instead, and
+  // the minute sweep catches any left open once the server is up.
+  const response: ResponseDeps = {
+    ...deps,
+    scheduler: { at: async () => {} },
+    notifier: createNotifier({ clock, ids }),
+    duty: createDutyLookup(db),
+  };
   return {
     teams,
+    responses: createResponseService(response),
+    responseTasks: createResponseTasks(response),
     encounters: createEncounterService({
       ...deps,
       teams,

@@ -159,3 +159,47 @@ describe('the demo season', () => {
     expect(await ledgerMismatches(t.db)).toEqual([]);
   });
 });
+
+describe('the demo winter’s responses', () => {
+  it('were proposed from the warnings, confirmed, and their plans worked', async () => {
+    const rows = (
+      await t.pool.query(`
+      SELECT r.region_code, r.level, r.state, r.activated_by IS NULL AS auto, r.levels,
+        count(k.*) FILTER (WHERE k.state = 'done')::int AS done,
+        count(k.*) FILTER (WHERE k.escalated_at IS NOT NULL)::int AS escalated
+      FROM emergency_response r LEFT JOIN response_task k ON k.response_id = r.id
+      GROUP BY r.id ORDER BY r.region_code, r.activated_at`)
+    ).rows as {
+      region_code: string;
+      level: string;
+      state: string;
+      auto: boolean;
+      levels: { level: string | null }[];
+      done: number;
+      escalated: number;
+    }[];
+    const city = rows.find((r) => r.region_code === DEMO_CITY)!;
+    // The cold wave took the city from IV up to II (the red in the north) and back down.
+    expect(city.levels.map((l) => l.level)).toContain('II');
+    expect(city).toMatchObject({ state: 'active', auto: false });
+    expect(city.done).toBeGreaterThan(5);
+    // The five mountain counties confirm by themselves; the rest were confirmed by a leader.
+    const mountains = rows.filter((r) =>
+      ['440281', '440282', '440224', '440222', '440232'].includes(r.region_code),
+    );
+    expect(mountains).toHaveLength(5);
+    expect(mountains.every((r) => r.auto)).toBe(true);
+    // Some tasks were late and escalated, most were done.
+    expect(rows.reduce((n, r) => n + r.escalated, 0)).toBeGreaterThan(0);
+    // 新丰县's warnings are over and its nights above zero: its response has ended.
+    expect(rows.find((r) => r.region_code === '440233')!.state).toBe('ended');
+    const status = (
+      await t.app.inject({
+        method: 'GET',
+        url: '/api/response/status',
+        headers: { cookie: await t.login('shaoguan', DEMO_PASSWORD) },
+      })
+    ).json();
+    expect(status.level).toBe('IV');
+  });
+});

@@ -3,6 +3,7 @@ import type { Ids } from '../platform/ids.ts';
 import { DEMO_CITY } from './demo-city.ts';
 import { DAY, seasonStart, Timeline } from './demo-season-clock.ts';
 import { seedSeasonLeads, seedSeasonShelters } from './demo-season-leads.ts';
+import { demoResponses } from './demo-season-response.ts';
 import { seasonServices } from './demo-season-services.ts';
 import { openShiftAt, seedSeasonStreet } from './demo-season-street.ts';
 import { seasonSupplies } from './demo-season-supplies.ts';
@@ -80,10 +81,13 @@ export async function seedDemoSeason(tx: Tx, ids: Ids, now: Date, refs: SeasonRe
   };
   // The winter's forecasts and warnings (demo-season-weather.ts), the warnings on the timeline.
   await seedDemoForecasts(tx, now, start);
+  const responses = demoResponses(season);
+  season.timeline.add(start, responses.setUp);
   playDemoWeather({
     now,
     start,
     warnings: season.services.warnings,
+    afterEach: responses.afterWarning,
     schedule: (when, run) => season.timeline.add(when, run),
     ctx: season.ctx({
       id: user('dispatcher'),

@@ -30,6 +30,8 @@ export const responseZh = {
       tasks: '预案任务',
       progress: '已完成 {{done}} / {{total}}',
       report: '事后评估',
+      showClosed: '显示已完成和已取消的任务（{{count}} 项）',
+      hideClosed: '只看待办任务',
     },
     task: {
       owner: '责任岗位',
@@ -137,6 +139,8 @@ export const responseEn: typeof responseZh = {
       tasks: 'Plan tasks',
       progress: '{{done}} / {{total}} done',
       report: 'After-action report',
+      showClosed: 'Show done and cancelled tasks ({{count}})',
+      hideClosed: 'Open tasks only',
     },
     task: {
       owner: 'Owner',

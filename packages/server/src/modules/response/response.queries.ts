@@ -1,5 +1,12 @@
 /** What staff and the public read of responses: the banner, proposals, the board, the report. */
-import { levelRank, type ResponseLevel, regionPrefix, tighteningByLevel } from '@warmline/domain';
+import {
+  colourRank,
+  levelRank,
+  type ResponseLevel,
+  regionPrefix,
+  tighteningByLevel,
+  type WarningColour,
+} from '@warmline/domain';
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../../db/pool.ts';
 import { region, responseProposal, weatherWarning } from '../../db/schema.ts';
@@ -224,7 +231,15 @@ export function createResponseQueries(deps: { db: Db; clock: Clock; publicRegion
         active.map((r) => r.level as ResponseLevel).sort((a, b) => levelRank(b) - levelRank(a))[0] ?? null;
       return {
         level: top,
-        warnings: warnings.slice(0, 5).map((w) => ({ kind: w.kind, colour: w.colour, headline: w.headline })),
+        // The strongest first, then the newest (ids are time-ordered).
+        warnings: [...warnings]
+          .sort(
+            (a, b) =>
+              colourRank(b.colour as WarningColour) - colourRank(a.colour as WarningColour) ||
+              (a.id < b.id ? 1 : -1),
+          )
+          .slice(0, 5)
+          .map((w) => ({ kind: w.kind, colour: w.colour, headline: w.headline })),
       };
     },
   };

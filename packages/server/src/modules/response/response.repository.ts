@@ -200,6 +200,19 @@ export function createResponseRepository(db: DbOrTx) {
         .from(responseTask)
         .where(eq(responseTask.responseId, responseId))
         .orderBy(asc(responseTask.dueAt), asc(responseTask.createdAt)),
+    tasksMadeBy: (proposalId: string) =>
+      db
+        .select({ task: responseTask })
+        .from(responseTask)
+        .innerJoin(
+          responseProposal,
+          and(
+            eq(responseProposal.responseId, responseTask.responseId),
+            eq(responseProposal.decidedAt, responseTask.createdAt),
+          ),
+        )
+        .where(and(eq(responseProposal.id, proposalId), eq(responseTask.state, 'open')))
+        .then((rows) => rows.map((r) => r.task)),
     cancelOpenTasks: (responseId: string, keepTitles: string[], now: Date) =>
       db
         .update(responseTask)

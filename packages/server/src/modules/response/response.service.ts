@@ -191,8 +191,10 @@ export function createResponseService(deps: ResponseDeps) {
         },
       );
       const stored = { ...proposal, decidedAt: null, decidedBy: null, note: null } as ProposalRow;
-      if (table.autoActivate)
-        return { proposal: stored, tasks: await carryOut(tx, stored, { actorId: null }) };
+      if (table.autoActivate) {
+        const tasks = await carryOut(tx, stored, { actorId: null });
+        return { proposal: { ...stored, state: 'confirmed', decidedAt: now }, tasks };
+      }
       const users = await responsible(deps, tx, code);
       await deps.notifier.send(
         tx,
@@ -273,6 +275,11 @@ export function createResponseService(deps: ResponseDeps) {
     },
 
     table: (code: string) => db.transaction((tx) => tableOf(tx, code)),
+
+    /** The tasks confirming a proposal made (made at the moment it was decided). */
+    async tasksMadeBy(proposalId: string) {
+      return createResponseRepository(db).tasksMadeBy(proposalId);
+    },
 
     async setTable(ctx: Ctx, input: { regionCode: string; rules: ResponseRule[]; autoActivate: boolean }) {
       if (input.rules.some((r) => !r.when.length)) throw new AppError('RESPONSE_TABLE_INVALID');

@@ -1,6 +1,7 @@
 /** Each response in force where the user works: its level, warnings, and the plan's task board. */
 import { responseLevelLabels } from '@warmline/domain';
 import { Button, Card, Empty, Progress, Space, Tag, Typography } from 'antd';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatTime } from '../../app/format.ts';
 import { useResponse, useResponses } from '../../features/response/hooks.ts';
@@ -37,8 +38,12 @@ function ActiveCard({ summary, onReport }: { summary: ResponseSummary; onReport:
   const { t } = useTranslation();
   const { key } = useLang();
   const detail = useResponse(summary.id).data;
+  const [all, setAll] = useState(false);
   const live = (detail?.tasks ?? []).filter((x) => x.state !== 'cancelled');
   const done = live.filter((x) => x.state === 'done').length;
+  // The open tasks are the work; the done and cancelled ones open on request (a city has many).
+  const open = (detail?.tasks ?? []).filter((x) => x.state === 'open');
+  const closed = (detail?.tasks.length ?? 0) - open.length;
   return (
     <Card
       size="small"
@@ -74,7 +79,12 @@ function ActiveCard({ summary, onReport }: { summary: ResponseSummary; onReport:
             </Typography.Text>
           </Space>
           <Progress percent={live.length ? Math.round((done / live.length) * 100) : 0} size="small" />
-          <TaskList tasks={detail.tasks} regionCode={detail.regionCode} />
+          <TaskList tasks={all ? detail.tasks : open} regionCode={detail.regionCode} />
+          {closed > 0 && (
+            <Button type="link" size="small" onClick={() => setAll(!all)} data-testid="tasks-toggle">
+              {t(all ? 'response.active.hideClosed' : 'response.active.showClosed', { count: closed })}
+            </Button>
+          )}
         </Space>
       )}
     </Card>
