@@ -71,7 +71,8 @@ describe('气象预警', () => {
     await screenshot(page, 'weather-active');
 
     await tab('recent');
-    const red = items().filter({ hasText: '寒潮红色预警' });
+    // The demo's red of the north (another journey may have had a red of its own since).
+    const red = items().filter({ hasText: '寒潮红色预警' }).filter({ hasText: '乐昌市' });
     await red.first().waitFor();
     expect(await red.first().textContent()).toContain('已解除');
     expect(await red.first().getByTestId('warning-regions').textContent()).toContain('乐昌市');
@@ -106,7 +107,7 @@ describe('气象预警', () => {
     await expect.poll(() => settled(page.locator('.ant-modal'))).toBe(true);
     await pick(page.getByTestId('manual-kind'), '暴雪');
     await pick(page.getByTestId('manual-colour'), '黄色');
-    await pick(page.getByTestId('manual-regions'), '新丰县', { multiple: true });
+    await pick(page.getByTestId('manual-regions'), '仁化县', { multiple: true });
     // Close the multiple select's list (a click on the dialog's title, as a person would).
     await page.locator('.ant-modal-title').click();
     await expect.poll(openLists).toBe(0);
@@ -118,16 +119,16 @@ describe('气象预警', () => {
     await expires.click();
     await expires.fill(`${day} 20:00`);
     await expires.press('Enter');
-    await input(page, 'manual-headline').fill('新丰县气象台发布暴雪黄色预警信号');
+    await input(page, 'manual-headline').fill('仁化县气象台发布暴雪黄色预警信号');
     await page.getByTestId('manual-note').fill('新丰电视台 19:30 字幕');
     await screenshot(page, 'weather-manual', { fullPage: false });
     await page.getByTestId('manual-save').click();
     await page.locator('.ant-message-success').filter({ hasText: '已录入预警' }).waitFor();
     await tab('active');
-    const typed = items().filter({ hasText: '新丰县气象台发布暴雪黄色预警信号' });
+    const typed = items().filter({ hasText: '仁化县气象台发布暴雪黄色预警信号' });
     await typed.waitFor();
     expect(await typed.getByTestId('warning-source').textContent()).toBe('源：手工录入');
-    expect(await typed.getByTestId('warning-regions').textContent()).toContain('新丰县');
+    expect(await typed.getByTestId('warning-regions').textContent()).toContain('仁化县');
     expect(await typed.textContent()).toContain('新丰电视台 19:30 字幕');
     expect(await typed.getByTestId('warning-time').textContent()).toContain(`至 ${day} 20:00`);
   });
