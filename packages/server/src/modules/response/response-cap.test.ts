@@ -57,7 +57,7 @@ const open = async (user: string) =>
       url: '/api/response/proposals',
       headers: { cookie: await t.sessionFor(user) },
     })
-  ).json().items as { regionCode: string; kind: string; toLevel: string | null }[];
+  ).json().items as { id: string; regionCode: string; kind: string; toLevel: string | null }[];
 
 describe('CAP warnings → proposals by the default table', () => {
   const sent = '2026-12-15T19:00:00+08:00';
@@ -85,6 +85,43 @@ describe('CAP warnings → proposals by the default table', () => {
         expect((await upload(cancel(identifier, sent))).statusCode).toBe(201);
         expect(await open(leader)).toEqual([]);
       });
+
+  it('follows an Update that raises the colour: the open proposal is superseded by the higher one', async () => {
+    const yellow = capAlert({
+      kind: 'cold_wave',
+      colour: 'yellow',
+      region: '440281',
+      identifier: 'U_Y',
+      sent,
+      expires: '2026-12-17T08:00:00+08:00',
+    });
+    expect((await upload(yellow)).statusCode).toBe(201);
+    const first = await open(county);
+    expect(first.map((p) => p.toLevel)).toEqual(['IV']);
+    const orange = capAlert({
+      kind: 'cold_wave',
+      colour: 'orange',
+      region: '440281',
+      identifier: 'U_O',
+      sent,
+      expires: '2026-12-17T08:00:00+08:00',
+    })
+      .replace('<msgType>Alert</msgType>', '<msgType>Update</msgType>')
+      .replace(
+        '<scope>Public</scope>',
+        `<scope>Public</scope><references>韶关市气象台,U_Y,${sent}</references>`,
+      );
+    const res = await upload(orange);
+    expect(res.statusCode, res.body).toBe(201);
+    expect(res.json().ended).toHaveLength(1);
+    expect((await open(county)).map((p) => [p.kind, p.toLevel])).toEqual([['activate', 'III']]);
+    const superseded = await t.pool.query('SELECT state FROM response_proposal WHERE id = $1', [
+      first[0]!.id,
+    ]);
+    expect(superseded.rows[0].state).toBe('superseded');
+    expect((await upload(cancel('U_O', sent))).statusCode).toBe(201);
+    expect(await open(leader)).toEqual([]);
+  });
 
   it('proposes nothing for a malformed alert, and keeps one for an unknown area for the leader to review', async () => {
     const bad = await upload(fixture('malformed.xml'));
