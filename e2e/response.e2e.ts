@@ -114,6 +114,11 @@ describe('a red cold wave drives the response and its work', () => {
     expect(await banner.textContent()).toContain('新丰县气象台发布寒潮红色预警信号');
     await expect.poll(() => page.getByTestId('shelter-list').textContent()).toContain(standby);
     await screenshot(page, 'response-public-finder');
+    // The sentinels' page carries it too, asking them to watch out.
+    await page.goto(`${baseUrl()}/sentinel`);
+    await page.getByTestId('cold-alert').waitFor();
+    expect(await page.getByTestId('cold-alert').textContent()).toContain('寒潮预警：附近避寒点');
+    expect(await page.getByTestId('cold-alert-ask').textContent()).toContain('请多留意');
     await context.close();
   });
 

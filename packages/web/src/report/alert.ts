@@ -1,7 +1,8 @@
 /**
  * The public pages' cold-weather banner: when a warning or an emergency response is in force in
  * the city, 「寒潮预警：附近避寒点」 with the warning's own words — on the finder itself, and on
- * the report page as a link to it. Fetched after the page is up; no answer means no banner.
+ * the report and sentinel pages as a link to it (the sentinels asked to watch out). Fetched after
+ * the page is up; no answer means no banner.
  */
 import {
   type ResponseLevel,
@@ -17,7 +18,8 @@ interface PublicAlert {
   warnings: { kind: WarningKind; colour: string; headline: string | null }[];
 }
 
-export async function showColdAlert(options: { linkToFinder: boolean }): Promise<void> {
+/** `ask`: a line for the page's readers (the sentinels are asked to watch out). */
+export async function showColdAlert(options: { linkToFinder: boolean; ask?: string }): Promise<void> {
   const result = await call<PublicAlert>('GET', '/api/public/alert');
   if (!result.ok) return;
   const { level, warnings } = result.data;
@@ -37,6 +39,9 @@ export async function showColdAlert(options: { linkToFinder: boolean }): Promise
       ? h('a', { href: '/shelters', class: 'cold-alert-title' }, title)
       : h('strong', { class: 'cold-alert-title' }, title),
     detail ? h('span', { class: 'cold-alert-detail' }, detail) : null,
+    options.ask
+      ? h('span', { class: 'cold-alert-detail', 'data-testid': 'cold-alert-ask' }, options.ask)
+      : null,
   );
   const app = document.getElementById('app');
   app?.parentElement?.insertBefore(banner, app);

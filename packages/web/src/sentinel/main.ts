@@ -5,6 +5,7 @@
  */
 import '../report/report.css';
 import './sentinel.css';
+import { showColdAlert } from '../report/alert.ts';
 import { failureText } from '../report/api.ts';
 import { h, replace } from '../report/dom.ts';
 import { fetchMe } from './api.ts';
@@ -40,4 +41,7 @@ async function show(root: HTMLElement, notice?: string): Promise<void> {
 }
 
 const root = document.getElementById('app');
-if (root) void show(root);
+if (root) {
+  void show(root);
+  void showColdAlert({ linkToFinder: true, ask: '请多留意街面、桥下、车站等处的遇困人员，发现后立即上报。' });
+}

@@ -40,7 +40,11 @@ export async function responsible(deps: ResponseDeps, tx: DbOrTx, regionCode: st
 export async function planTasks(deps: ResponseDeps, tx: Tx, response: ResponseRow, level: ResponseLevel) {
   const repo = createResponseRepository(tx);
   const now = deps.clock.now();
-  const have = new Set((await repo.tasksOf(response.id)).map((t) => t.title));
+  // A measure already open or done is not owed twice; one called off (cancelled when the level was
+  // lowered) is owed again when the level comes back.
+  const have = new Set(
+    (await repo.tasksOf(response.id)).filter((t) => t.state !== 'cancelled').map((t) => t.title),
+  );
   return repo.insertTasks(
     planFor(level)
       .filter((m) => !have.has(m.zh))
