@@ -54,12 +54,23 @@ describe('值班安排', () => {
 
     // Fill the gap from the picker.
     await cell.getByTestId(`duty-assign-${night}-night`).click();
-    await page.getByTestId('duty-person').click();
-    const dropdown = page.locator('.ant-select-dropdown:visible');
-    await dropdown.waitFor();
-    await dropdown.locator('.ant-select-item-option').filter({ hasText: '刘建国' }).first().click();
+    // An option clicked while the list still slides in can be missed under load: a person sees
+    // the field still empty and picks again, and so does this (three tries at most).
+    for (let attempt = 1; ; attempt++) {
+      await page.getByTestId('duty-person').click();
+      const dropdown = page.locator('.ant-select-dropdown:visible');
+      await dropdown.waitFor();
+      await dropdown.locator('.ant-select-item-option').filter({ hasText: '刘建国' }).first().click();
+      const picked = await page
+        .getByTestId('duty-person')
+        .filter({ hasText: '刘建国' })
+        .waitFor({ timeout: 3_000 })
+        .then(() => true)
+        .catch(() => false);
+      if (picked || attempt >= 3) break;
+    }
     await page.getByTestId('duty-assign-ok').click();
-    await expect.poll(() => cell.textContent(), { timeout: 10_000 }).toContain('刘建国');
+    await expect.poll(() => cell.textContent(), { timeout: 20_000 }).toContain('刘建国');
     await expect.poll(() => cell.getByTestId('duty-gap').count()).toBe(0);
 
     // A handover note for the shift in progress.
