@@ -14,9 +14,8 @@ import type { Actor } from '../platform/actor.ts';
 import { AppError } from '../platform/errors.ts';
 import { DEMO_CITY } from './demo-city.ts';
 import type { Season } from './demo-season-types.ts';
-import type { DemoWarningResult } from './demo-season-weather.ts';
+import { type DemoWarningResult, NORTH } from './demo-season-weather.ts';
 
-const NORTH = ['440281', '440282', '440224', '440222', '440232'];
 /** Who leads where (a demo user); the rest of the counties are led from the city. */
 const leaders: Record<string, string> = {
   [DEMO_CITY]: 'shaoguan',

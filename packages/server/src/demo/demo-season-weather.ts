@@ -24,7 +24,8 @@ import { beijingDay, DAY, HOUR } from './demo-season-clock.ts';
 import { seededRandom } from './random.ts';
 
 const CITY_OBSERVATORY = '韶关市气象台';
-const NORTH = ['440281', '440282', '440224', '440222', '440232'];
+/** The five northern mountain counties (also the ones whose bureaus chose 自动启动). */
+export const NORTH = ['440281', '440282', '440224', '440222', '440232'];
 const SOUTH = ['440203', '440204', '440205', '440229', '440233'];
 const nameOf = new Map(counties.map(([code, name]) => [code, name]));
 

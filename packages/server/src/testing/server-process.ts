@@ -61,3 +61,17 @@ export async function startServerProcess(
     },
   };
 }
+
+/** Signs a demo user in on a running server; returns the Cookie header to send. */
+export async function signInTo(url: string, username: string, password = 'warmline-demo'): Promise<string> {
+  const res = await fetch(`${url}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username, password }),
+  });
+  if (res.status !== 200) throw new Error(`sign-in as ${username} answered ${res.status}`);
+  return res.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0])
+    .join('; ');
+}

@@ -2,7 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { type ServerProcess, startServerProcess } from '../../testing/server-process.ts';
+import { type ServerProcess, signInTo, startServerProcess } from '../../testing/server-process.ts';
 
 /**
  * Timers are durable jobs: an assignment made on one process, which then restarts before the
@@ -15,18 +15,7 @@ afterAll(async () => {
   if (dataDir) await rm(dataDir, { recursive: true, force: true });
 });
 
-async function signIn(url: string): Promise<string> {
-  const res = await fetch(`${url}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username: 'dispatcher', password: 'warmline-demo' }),
-  });
-  expect(res.status).toBe(200);
-  return res.headers
-    .getSetCookie()
-    .map((c) => c.split(';')[0])
-    .join('; ');
-}
+const signIn = (url: string) => signInTo(url, 'dispatcher');
 
 describe('acceptance timer across a restart', () => {
   it('returns the lead to the queue and alerts, though the process that set the timer is gone', async () => {

@@ -169,18 +169,21 @@ export function createEncounterService(deps: {
       const ageBand = input.ageBand ?? (age !== null ? ageBandOf(age) : null);
       const observation = { facts: input.facts, age, ageBand };
       const forecast = await forecastMinTempC(regionCode, at);
-      const level = (await deps.responseLevel?.(regionCode)) ?? null;
       const proposal = proposeAssistance(observation, { now: at, forecastMinTempC: forecast });
       const category = input.category ?? proposal.category;
       const check = checkOverride(proposal, category, input.overrideReason ?? null);
       if (!check.ok)
         throw new AppError('OVERRIDE_REFUSED', { refusal: check.refusal, proposed: proposal.category });
       // The obligations follow the category recorded, the re-check only a person left out.
-      const obligations = (
+      const owed =
         category === proposal.category
           ? proposal.obligations
-          : assistanceObligations(category, observation, { now: at, forecastMinTempC: forecast })
-      ).map((o) =>
+          : assistanceObligations(category, observation, { now: at, forecastMinTempC: forecast });
+      // Only a person left out is re-checked: the level is read for them alone.
+      const level = owed.some((o) => o.code === 'schedule_follow_up')
+        ? ((await deps.responseLevel?.(regionCode)) ?? null)
+        : null;
+      const obligations = owed.map((o) =>
         o.code === 'schedule_follow_up' && 'dueAt' in o
           ? { ...o, dueAt: tightenFollowUp(at, o.dueAt, level) }
           : o,

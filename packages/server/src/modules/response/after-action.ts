@@ -5,6 +5,7 @@
 import { regionPrefix } from '@warmline/domain';
 import { sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/pool.ts';
+import { coversRegion } from '../../platform/scope.ts';
 
 export interface Window {
   regionCode: string;
@@ -52,9 +53,8 @@ export async function afterActionFigures(db: DbOrTx, w: Window) {
     )
     SELECT n.night::text AS night,
       (SELECT min(f.min_c) FROM forecast_min f
-        WHERE f.night = n.night AND (f.region_code LIKE ${like} OR ${w.regionCode} LIKE
-          (CASE WHEN f.region_code LIKE '__0000' THEN left(f.region_code, 2)
-                WHEN f.region_code LIKE '____00' THEN left(f.region_code, 4) ELSE f.region_code END) || '%')) AS min_c,
+        WHERE f.night = n.night
+          AND (f.region_code LIKE ${like} OR ${coversRegion(sql.raw('f.region_code'), w.regionCode)})) AS min_c,
       (SELECT count(*) FROM event e
         WHERE e.action = 'encounter.recorded' AND e.region_code LIKE ${like}
           AND e.at >= greatest(${from}::timestamptz, (n.night::timestamp AT TIME ZONE 'Asia/Shanghai'))

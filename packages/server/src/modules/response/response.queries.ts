@@ -160,19 +160,20 @@ export function createResponseQueries(deps: { db: Db; clock: Clock; publicRegion
     async list(actor: Actor, state?: 'active') {
       const rows = await repo.applying(actor, state);
       const n = await names([...new Set(rows.map((r) => r.regionCode))]);
-      const now = clock.now();
+      const counts = await repo.taskCounts(
+        rows.map((r) => r.id),
+        clock.now(),
+      );
       return {
-        items: await Promise.all(
-          rows.map(async (r) => {
-            const tasks = (await repo.tasksOf(r.id)).map((t) => presentTask(t, now));
-            return {
-              ...presentResponse(r, n.get(r.regionCode) ?? r.regionCode),
-              tasksOpen: tasks.filter((t) => t.state === 'open').length,
-              tasksOverdue: tasks.filter((t) => t.overdue).length,
-              tasksDone: tasks.filter((t) => t.state === 'done').length,
-            };
-          }),
-        ),
+        items: rows.map((r) => {
+          const c = counts.get(r.id);
+          return {
+            ...presentResponse(r, n.get(r.regionCode) ?? r.regionCode),
+            tasksOpen: c?.open ?? 0,
+            tasksOverdue: c?.overdue ?? 0,
+            tasksDone: c?.done ?? 0,
+          };
+        }),
       };
     },
 

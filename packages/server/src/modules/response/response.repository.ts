@@ -1,5 +1,5 @@
-import { type ResponseLevel, type ResponseRule, regionPrefix } from '@warmline/domain';
-import { type AnyColumn, and, asc, desc, eq, sql } from 'drizzle-orm';
+import { levelRank, type ResponseLevel, type ResponseRule, regionPrefix } from '@warmline/domain';
+import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/pool.ts';
 import {
   appUser,
@@ -13,7 +13,7 @@ import {
   weatherWarning,
 } from '../../db/schema.ts';
 import type { Actor } from '../../platform/actor.ts';
-import { inJurisdiction } from '../../platform/scope.ts';
+import { coversRegion, inJurisdiction } from '../../platform/scope.ts';
 import { concerns } from '../weather/warning.repository.ts';
 
 export type ResponseRow = typeof emergencyResponse.$inferSelect;
@@ -21,10 +21,6 @@ export type ProposalRow = typeof responseProposal.$inferSelect;
 export type TaskRow = typeof responseTask.$inferSelect;
 
 const at = (d: Date) => sql`${d.toISOString()}::timestamptz`;
-
-/** The region itself or one that covers it (a city's response applies in its counties). */
-const appliesTo = (col: AnyColumn, code: string) =>
-  sql`${code} LIKE (CASE WHEN ${col} LIKE '__0000' THEN left(${col}, 2) WHEN ${col} LIKE '____00' THEN left(${col}, 4) ELSE ${col} END) || '%'`;
 
 export function createResponseRepository(db: DbOrTx) {
   return {
@@ -68,7 +64,7 @@ export function createResponseRepository(db: DbOrTx) {
           .where(
             and(
               eq(forecastMin.night, night),
-              sql`(${forecastMin.regionCode} LIKE ${`${regionPrefix(code)}%`} OR ${appliesTo(forecastMin.regionCode, code)})`,
+              sql`(${forecastMin.regionCode} LIKE ${`${regionPrefix(code)}%`} OR ${coversRegion(forecastMin.regionCode, code)})`,
             ),
           )
       )[0]?.min ?? null,
@@ -107,10 +103,9 @@ export function createResponseRepository(db: DbOrTx) {
       const rows = await db
         .select({ level: emergencyResponse.level })
         .from(emergencyResponse)
-        .where(and(eq(emergencyResponse.state, 'active'), appliesTo(emergencyResponse.regionCode, code)));
-      const order = ['IV', 'III', 'II', 'I'];
-      return (rows.map((r) => r.level).sort((a, b) => order.indexOf(b) - order.indexOf(a))[0] ??
-        null) as ResponseLevel | null;
+        .where(and(eq(emergencyResponse.state, 'active'), coversRegion(emergencyResponse.regionCode, code)));
+      const levels = rows.map((r) => r.level as ResponseLevel);
+      return levels.sort((a, b) => levelRank(b) - levelRank(a))[0] ?? null;
     },
     /** Responses that apply to the actor: in force above them, and any within their jurisdiction. */
     applying: (actor: Pick<Actor, 'regionCode'>, state?: 'active') =>
@@ -119,7 +114,7 @@ export function createResponseRepository(db: DbOrTx) {
         .from(emergencyResponse)
         .where(
           and(
-            sql`(${inJurisdiction(emergencyResponse.regionCode, actor)} OR ${appliesTo(emergencyResponse.regionCode, actor.regionCode)})`,
+            sql`(${inJurisdiction(emergencyResponse.regionCode, actor)} OR ${coversRegion(emergencyResponse.regionCode, actor.regionCode)})`,
             state ? eq(emergencyResponse.state, state) : undefined,
           ),
         )
@@ -133,7 +128,7 @@ export function createResponseRepository(db: DbOrTx) {
           .where(
             and(
               eq(emergencyResponse.id, id),
-              sql`(${inJurisdiction(emergencyResponse.regionCode, actor)} OR ${appliesTo(emergencyResponse.regionCode, actor.regionCode)})`,
+              sql`(${inJurisdiction(emergencyResponse.regionCode, actor)} OR ${coversRegion(emergencyResponse.regionCode, actor.regionCode)})`,
             ),
           )
       )[0] ?? null,
@@ -200,6 +195,21 @@ export function createResponseRepository(db: DbOrTx) {
         .from(responseTask)
         .where(eq(responseTask.responseId, responseId))
         .orderBy(asc(responseTask.dueAt), asc(responseTask.createdAt)),
+    /** Open, overdue and done tasks per response, in one read (the list's counts). */
+    taskCounts: async (responseIds: string[], now: Date) => {
+      if (!responseIds.length) return new Map<string, { open: number; overdue: number; done: number }>();
+      const rows = await db
+        .select({
+          id: responseTask.responseId,
+          open: sql<number>`count(*) FILTER (WHERE ${responseTask.state} = 'open')::int`,
+          overdue: sql<number>`count(*) FILTER (WHERE ${responseTask.state} = 'open' AND ${responseTask.dueAt} <= ${at(now)})::int`,
+          done: sql<number>`count(*) FILTER (WHERE ${responseTask.state} = 'done')::int`,
+        })
+        .from(responseTask)
+        .where(inArray(responseTask.responseId, responseIds))
+        .groupBy(responseTask.responseId);
+      return new Map(rows.map((r) => [r.id, r]));
+    },
     tasksMadeBy: (proposalId: string) =>
       db
         .select({ task: responseTask })

@@ -3,14 +3,9 @@ import { and, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/pool.ts';
 import { forecastMin, region, weatherWarning } from '../../db/schema.ts';
 import type { Actor } from '../../platform/actor.ts';
+import { coversRegion } from '../../platform/scope.ts';
 
 export type WarningRow = typeof weatherWarning.$inferSelect;
-
-/** The significant prefix of a code, in SQL (regionPrefix of the domain). */
-const prefixOf = (col: string) =>
-  sql.raw(
-    `(CASE WHEN ${col} = '000000' THEN '' WHEN ${col} LIKE '__0000' THEN left(${col}, 2) WHEN ${col} LIKE '____00' THEN left(${col}, 4) ELSE ${col} END)`,
-  );
 
 /**
  * A warning concerns an actor when one of its regions lies in their jurisdiction or covers
@@ -18,7 +13,7 @@ const prefixOf = (col: string) =>
  */
 export const concerns = (actor: Pick<Actor, 'regionCode'>) => sql`(EXISTS (
   SELECT 1 FROM unnest(${weatherWarning.regionCodes}) rc
-  WHERE rc LIKE ${`${regionPrefix(actor.regionCode)}%`} OR ${actor.regionCode} LIKE ${prefixOf('rc')} || '%')
+  WHERE rc LIKE ${`${regionPrefix(actor.regionCode)}%`} OR ${coversRegion(sql.raw('rc'), actor.regionCode)})
   OR ${weatherWarning.regionCode} LIKE ${`${regionPrefix(actor.regionCode)}%`})`;
 
 export function createWarningRepository(db: Db | Tx) {
@@ -108,7 +103,7 @@ export function createWarningRepository(db: Db | Tx) {
         .where(
           and(
             sql`${forecastMin.night} >= ${night}::date AND ${forecastMin.night} < ${night}::date + ${nights}::int`,
-            sql`(${forecastMin.regionCode} LIKE ${`${regionPrefix(actor.regionCode)}%`} OR ${actor.regionCode} LIKE ${prefixOf('forecast_min.region_code')} || '%')`,
+            sql`(${forecastMin.regionCode} LIKE ${`${regionPrefix(actor.regionCode)}%`} OR ${coversRegion(forecastMin.regionCode, actor.regionCode)})`,
           ),
         ),
   };

@@ -18,9 +18,8 @@ export function ResponseBanner() {
   const { key } = useLang();
   const navigate = useNavigate();
   const status = useResponseStatus(can('response.read')).data;
-  if (!status || (!status.level && !status.openProposals)) return null;
-  const top = status.active[0];
-  const waiting = can('response.manage') ? status.openProposals : 0;
+  const top = status?.active[0];
+  const waiting = status && can('response.manage') ? status.openProposals : 0;
   if (!top && !waiting) return null;
   const text = [
     top &&

@@ -3,7 +3,7 @@
  * owner role (or whoever manages the response). The standby-shelter task lists the places that
  * can be opened right there, with the shelter network's own 一键启用.
  */
-import { can as roleCan, roleLabels } from '@warmline/domain';
+import { regionPrefix, can as roleCan, roleLabels } from '@warmline/domain';
 import { Button, Input, List, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -97,7 +97,7 @@ function StandbyShelters({ regionCode }: { regionCode: string }) {
   const { t } = useTranslation();
   const { can } = useAuth();
   const shelters = useShelters(can('shelter.read'));
-  const prefix = regionCode.replace(/(00)+$/, '');
+  const prefix = regionPrefix(regionCode);
   const standby = (shelters.data?.items ?? []).filter(
     (s) => s.status === 'standby' && s.regionCode.startsWith(prefix),
   );
