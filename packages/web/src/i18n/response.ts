@@ -32,6 +32,7 @@ export const responseZh = {
       report: '事后评估',
       showClosed: '显示已完成和已取消的任务（{{count}} 项）',
       hideClosed: '只看待办任务',
+      allClosed: '预案任务均已办结或取消',
     },
     task: {
       owner: '责任岗位',
@@ -141,6 +142,7 @@ export const responseEn: typeof responseZh = {
       report: 'After-action report',
       showClosed: 'Show done and cancelled tasks ({{count}})',
       hideClosed: 'Open tasks only',
+      allClosed: 'Every plan task is done or cancelled',
     },
     task: {
       owner: 'Owner',

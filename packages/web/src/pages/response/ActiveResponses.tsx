@@ -79,7 +79,13 @@ function ActiveCard({ summary, onReport }: { summary: ResponseSummary; onReport:
             </Typography.Text>
           </Space>
           <Progress percent={live.length ? Math.round((done / live.length) * 100) : 0} size="small" />
-          <TaskList tasks={all ? detail.tasks : open} regionCode={detail.regionCode} />
+          {all || open.length ? (
+            <TaskList tasks={all ? detail.tasks : open} regionCode={detail.regionCode} />
+          ) : (
+            <Typography.Text type="success" data-testid="tasks-all-closed">
+              {t('response.active.allClosed')}
+            </Typography.Text>
+          )}
           {closed > 0 && (
             <Button type="link" size="small" onClick={() => setAll(!all)} data-testid="tasks-toggle">
               {t(all ? 'response.active.hideClosed' : 'response.active.showClosed', { count: closed })}
