@@ -435,7 +435,10 @@ export const statActions: readonly string[] = [
  * recorded offline carries `occurredAt`), else when it was stored.
  */
 export function statDay(e: Pick<StatEvent, 'at' | 'payload'>): string {
-  const occurred = typeof e.payload.occurredAt === 'string' ? new Date(e.payload.occurredAt) : null;
+  // Only a date-time counts as when it happened (as in the SQL projection): a bare date has no
+  // Beijing day of its own.
+  const o = e.payload.occurredAt;
+  const occurred = typeof o === 'string' && /^\d{4}-\d{2}-\d{2}T/.test(o) ? new Date(o) : null;
   const at = occurred && !Number.isNaN(occurred.getTime()) ? occurred : e.at;
   return new Date(at.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
 }

@@ -89,28 +89,35 @@ const payload: fc.Arbitrary<[string, Record<string, unknown>]> = fc.oneof(
   fc.tuple(fc.constant('user.created'), fc.constant({})),
 );
 
-/** Minutes from the run's first day; `at` is made when the run starts. */
-const statEvent: fc.Arbitrary<() => StatEvent> = fc
-  .record({
-    p: payload,
-    region: fc.constantFrom(...COUNTIES, '440200', '440203001'),
-    minute: fc.integer({ min: 0, max: 4 * 24 * 60 - 1 }),
-    late: fc.option(fc.integer({ min: 1, max: 36 * 60 }), { nil: undefined }),
-  })
-  .map(({ p: [action, body], region, minute, late }) => () => {
-    const at = new Date(DAY0 + minute * 60_000);
-    const payload = { ...body };
-    // Recorded offline: it counts on the day it happened, not the day it arrived.
-    if (late && action === 'encounter.recorded')
-      payload.occurredAt = new Date(at.getTime() - late * 60_000).toISOString();
-    return {
-      action,
-      at,
-      regionCode: region,
-      entityId: action === 'shelter.activated' ? shelters[minute % shelters.length]! : randomUUID(),
-      payload,
-    };
-  });
+/** Events over `days` days from `base()` (read when the event is made, as a run starts). */
+const eventsOver = (days: number, base: () => number): fc.Arbitrary<() => StatEvent> =>
+  fc
+    .record({
+      p: payload,
+      region: fc.constantFrom(...COUNTIES, '440200', '440203001'),
+      minute: fc.integer({ min: 0, max: days * 24 * 60 - 1 }),
+      late: fc.option(fc.integer({ min: 1, max: 36 * 60 }), { nil: undefined }),
+    })
+    .map(({ p: [action, body], region, minute, late }) => () => {
+      const at = new Date(base() + minute * 60_000);
+      const payload = { ...body };
+      // Recorded offline: it counts on the day it happened, not the day it arrived.
+      if (late && action === 'encounter.recorded')
+        payload.occurredAt = new Date(at.getTime() - late * 60_000).toISOString();
+      return {
+        action,
+        at,
+        regionCode: region,
+        entityId: action === 'shelter.activated' ? shelters[minute % shelters.length]! : randomUUID(),
+        payload,
+      };
+    });
+
+const statEvent = eventsOver(4, () => DAY0);
+/** A hundred days of their own per run, far from the other tests' (events are never deleted). */
+const LONG_DAYS = 100;
+let LONG0 = 0;
+const longEvent = eventsOver(LONG_DAYS, () => LONG0);
 
 async function insert(events: StatEvent[]) {
   if (!events.length) return;
@@ -194,6 +201,39 @@ describe('the statistics rollup', () => {
         },
       ),
       { numRuns: 20 },
+    );
+  });
+
+  it('reads the whole months of a long period from their month rows and its ends day by day, exactly', async () => {
+    let longRun = 0;
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(fc.array(longEvent, { maxLength: 60 }), { minLength: 2, maxLength: 3 }),
+        fc.integer({ min: 0, max: LONG_DAYS - 1 }),
+        fc.integer({ min: 0, max: LONG_DAYS }),
+        async (batches, start, length) => {
+          longRun += 1;
+          LONG0 = Date.parse('2031-01-01T00:00:00+08:00') + longRun * 150 * 86_400_000;
+          const made = batches.map((b) => b.map((make) => make()));
+          for (const [i, batch] of made.entries()) {
+            await insert(batch);
+            if (i < batches.length - 1) await rollup(t.db);
+          }
+          const all = made.flat();
+          const day = (n: number) =>
+            new Date(LONG0 + n * 86_400_000 + 8 * 3_600_000).toISOString().slice(0, 10);
+          const part = { from: day(start), to: day(Math.min(start + length, LONG_DAYS - 1)) };
+          const inPart = (e: StatEvent) => statDay(e) >= part.from && statDay(e) <= part.to;
+          const repo = createStatsRepository(t.db);
+          for (const code of ['440203', '440200', '440000']) {
+            const [rolled] = await repo.figures({ regions: [code], period: part });
+            const expected = referenceFigures(all.filter(inRegion(code)).filter(inPart));
+            expect(normal(rolled?.figures ?? referenceFigures([]))).toEqual(normal(expected));
+          }
+        },
+      ),
+      // A hundred days from 1 January + 150 days per run: most periods hold a whole month.
+      { numRuns: 15 },
     );
   });
 

@@ -1,5 +1,6 @@
 /**
- * The statistics rollup: folds events into stat_day / stat_distinct, incrementally.
+ * The statistics rollup: folds events into stat_day (and its months, stat_month) and
+ * stat_distinct, incrementally.
  *
  * Which events are safe to fold? Not "seq up to the highest seen": a transaction that took a
  * lower seq may commit later and would be skipped for ever. Each event carries its
@@ -67,6 +68,15 @@ export async function rollup(db: Db): Promise<RollupResult> {
         GROUP BY l.lvl, p.day, p.figure, p.dim
         ORDER BY 1, 2, 3, 4 -- key order: each index page is written once, not once per row
         ON CONFLICT (region_code, day, figure, dim) DO UPDATE SET value = stat_day.value + excluded.value
+        RETURNING 1
+      ),
+      months AS (
+        INSERT INTO stat_month (region_code, dim, month, figure, value)
+        SELECT l.lvl, p.dim, date_trunc('month', p.day)::date, p.figure, sum(p.value)
+        FROM own p CROSS JOIN LATERAL ${LEVELS} l
+        GROUP BY 1, 2, 3, 4
+        ORDER BY 1, 2, 3, 4
+        ON CONFLICT (region_code, dim, month, figure) DO UPDATE SET value = stat_month.value + excluded.value
         RETURNING 1
       ),
       added AS (

@@ -1,17 +1,15 @@
 /**
- * Figures from the rollup plus the events it has not read yet, in one statement (one
- * snapshot, so the watermark, the rolled rows and the raw tail agree); and the naive
- * recomputation over raw events that the tests and the benchmark hold it to.
+ * Figures from the rollup plus the events it has not read yet, in one snapshot (so the
+ * watermark, the rolled rows and the raw tail agree); and the naive recomputation over raw
+ * events that the tests and the benchmark hold it to.
  */
-import { type Figures, reduceFigures, regionPrefix } from '@warmline/domain';
-import { sql } from 'drizzle-orm';
+import { type Figures, reduceFigures, regionPrefix, statDay, statRows } from '@warmline/domain';
+import { type SQL, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/pool.ts';
-import { LEVELS, projection, STAT_ACTIONS } from './projection.ts';
+import { type Period, splitPeriod } from './period.ts';
+import { countedAt, LEVELS, projection, STAT_ACTIONS } from './projection.ts';
 
-export interface Period {
-  from: string;
-  to: string;
-}
+export type { Period };
 
 type Row = {
   region_code: string;
@@ -46,62 +44,147 @@ export interface FiguresQuery {
   headlineOnly?: boolean;
 }
 
-async function fromRollup(db: Db | Tx, q: FiguresQuery): Promise<{ rows: Row[] }> {
+/**
+ * The rolled rows of a question: sums from stat_month for the period's whole months and from
+ * stat_day for its ragged ends (every day, by day), and distinct counts from
+ * stat_distinct_day (each member counted on its first day in the period: the day whose
+ * previous day lies before the period, or before that day when by day).
+ */
+function rolledSql(q: FiguresQuery): SQL {
   const codes = codesArray(q.regions);
-  // The watermark only moves forward, so one read just before is a lower bound of the one the
-  // statement sees: redundant for the answer, but a constant the planner can estimate the tail
-  // by (a handful of rows, one index range). Given only the subquery, it guessed a third of the
-  // table and started parallel workers for a tail of nothing (~25 ms on 2 cores).
-  const known = await db.execute<{ w: string }>(
-    sql`SELECT watermark::text AS w FROM stat_state WHERE id = 1`,
-  );
-  const floor = Number(known.rows[0]?.w ?? 0);
   const dimCond = q.headlineOnly ? sql`AND dim = ''` : sql``;
+  const split = q.byDay ? { months: [], days: [q.period] } : splitPeriod(q.period);
   const day = q.byDay ? sql`day::text` : sql`NULL::text`;
-  const tailSource = sql`
-    SELECT id, region_code, at, action, entity_id, payload FROM event
-    WHERE txid >= (SELECT coalesce(max(watermark), 0) FROM stat_state WHERE id = 1) AND txid >= ${floor}
-      AND action IN (${STAT_ACTIONS}) AND region_code LIKE ${`${commonPrefix(q.regions)}%`}`;
-  return db.execute<Row>(sql`
-    WITH tail AS (
-      SELECT l.lvl AS region_code, p.day, p.figure, p.dim, p.value, p.entity
-      FROM (${projection(tailSource)}) p CROSS JOIN LATERAL ${LEVELS} l
-      WHERE p.day BETWEEN ${q.period.from}::date AND ${q.period.to}::date AND l.lvl = ANY(${codes}) ${dimCond}
-    ),
-    sums AS (
-      SELECT region_code, ${day} AS day, figure, dim, sum(value) AS n FROM (
-        SELECT region_code, day, figure, dim, value FROM stat_day
-        WHERE region_code = ANY(${codes}) AND day BETWEEN ${q.period.from}::date AND ${q.period.to}::date ${dimCond}
-        UNION ALL
-        SELECT region_code, day, figure, dim, value FROM tail WHERE entity IS NULL
-      ) x GROUP BY 1, 2, 3, 4
-    ),
-    -- Distinct counts: the rolled members from stat_distinct_day (each counted on its first day
-    -- in the period: the day whose previous day lies before the period, or before that day when
-    -- by day), plus the tail's members not already among them.
-    rolled_members AS (
-      SELECT region_code, ${day} AS day, figure, dim, sum(n) AS n FROM stat_distinct_day
-      WHERE region_code = ANY(${codes}) AND day BETWEEN ${q.period.from}::date AND ${q.period.to}::date
-        AND prev_day < ${q.byDay ? sql`day` : sql`${q.period.from}::date`} ${dimCond}
-      GROUP BY 1, 2, 3, 4 HAVING sum(n) <> 0
-    ),
-    tail_members AS (
-      SELECT region_code, ${day} AS day, figure, dim, count(DISTINCT entity) AS n FROM tail t
-      WHERE entity IS NOT NULL AND NOT EXISTS (
-        SELECT 1 FROM stat_distinct s
-        WHERE s.region_code = t.region_code AND s.figure = t.figure AND s.dim = t.dim AND s.entity = t.entity
-          AND s.day BETWEEN ${q.byDay ? sql`t.day` : sql`${q.period.from}::date`}
-                        AND ${q.byDay ? sql`t.day` : sql`${q.period.to}::date`})
-      GROUP BY 1, 2, 3, 4
-    ),
-    members AS (
-      SELECT region_code, day, figure, dim, sum(n) AS n
-      FROM (SELECT * FROM rolled_members UNION ALL SELECT * FROM tail_members) x
-      GROUP BY 1, 2, 3, 4
-    )
-    SELECT region_code, day, 's' AS kind, figure, dim, n::text FROM sums
+  const parts: SQL[] = split.days.map(
+    (d) => sql`SELECT region_code, ${day} AS day, figure, dim, value FROM stat_day
+      WHERE region_code = ANY(${codes}) AND day BETWEEN ${d.from}::date AND ${d.to}::date ${dimCond}`,
+  );
+  if (split.months.length)
+    parts.push(sql`SELECT region_code, NULL::text AS day, figure, dim, value FROM stat_month
+      WHERE region_code = ANY(${codes}) AND month BETWEEN ${split.months[0]}::date
+        AND ${split.months[split.months.length - 1]}::date ${dimCond}`);
+  return sql`
+    SELECT region_code, day, 's' AS kind, figure, dim, sum(value)::text AS n
+    FROM (${sql.join(parts, sql` UNION ALL `)}) x GROUP BY 1, 2, 4, 5
     UNION ALL
-    SELECT region_code, day, 'd', figure, dim, n::text FROM members`);
+    SELECT region_code, ${day}, 'd', figure, dim, sum(n)::text FROM stat_distinct_day
+    WHERE region_code = ANY(${codes}) AND day BETWEEN ${q.period.from}::date AND ${q.period.to}::date
+      AND prev_day < ${q.byDay ? sql`day` : sql`${q.period.from}::date`} ${dimCond}
+    GROUP BY 1, 2, 4, 5 HAVING sum(n) <> 0`;
+}
+
+type TailEvent = {
+  id: string;
+  region_code: string;
+  at: Date;
+  action: string;
+  entity_id: string;
+  payload: Record<string, unknown>;
+};
+
+/**
+ * What the events the rollup has not read yet add, projected here by the domain's `statRows`
+ * (the definition the SQL projection mirrors): a few hundred events at most, so planning the
+ * projection's SQL for them each time cost more than all of the rest. Their members count
+ * only if stat_distinct does not already hold them in the period (or that day), asked in one
+ * statement.
+ */
+async function tailRows(tx: Db | Tx, q: FiguresQuery, watermark: number): Promise<Row[]> {
+  const events = (
+    await tx.execute<TailEvent>(sql`
+      SELECT id, region_code, at, action, entity_id, payload FROM event
+      WHERE txid >= ${watermark} AND action IN (${STAT_ACTIONS})
+        AND region_code LIKE ${`${commonPrefix(q.regions)}%`}`)
+  ).rows;
+  if (!events.length) return [];
+  const wanted = new Set(q.regions);
+  const sums = new Map<string, Row>();
+  const members = new Map<
+    string,
+    { region: string; day: string; figure: string; dim: string; entity: string }
+  >();
+  for (const e of events) {
+    const ev = {
+      action: e.action,
+      at: new Date(e.at),
+      regionCode: e.region_code,
+      entityId: e.entity_id,
+      payload: e.payload,
+    };
+    const d = statDay(ev);
+    if (d < q.period.from || d > q.period.to) continue;
+    const levels = countedAt(e.region_code).filter((c) => wanted.has(c));
+    if (!levels.length) continue;
+    const day = q.byDay ? d : null;
+    for (const r of statRows(ev)) {
+      if (q.headlineOnly && r.dim !== '') continue;
+      for (const region of levels) {
+        if (r.entity === undefined) {
+          const key = `${region}|${day}|${r.figure}|${r.dim}`;
+          const row = sums.get(key) ?? {
+            region_code: region,
+            day,
+            kind: 's',
+            figure: r.figure,
+            dim: r.dim,
+            n: '0',
+          };
+          row.n = String(Number(row.n) + r.value);
+          sums.set(key, row);
+        } else {
+          const m = { region, day: d, figure: r.figure, dim: r.dim, entity: r.entity };
+          members.set(`${region}|${d}|${r.figure}|${r.dim}|${r.entity}`, m);
+        }
+      }
+    }
+  }
+  const ms = [...members.values()];
+  const known = new Set<number>();
+  if (ms.length) {
+    // One array parameter each (a plain array would be spread into a row).
+    const col = (f: (m: (typeof ms)[number]) => string) => sql`${sql.param(ms.map(f))}::text[]`;
+    const found = await tx.execute<{ i: string }>(sql`
+      SELECT k.i::text FROM unnest(${col((m) => m.region)}, ${col((m) => m.figure)}, ${col((m) => m.dim)},
+                                   ${col((m) => m.entity)}, ${col((m) => m.day)}) WITH ORDINALITY k(r, f, d, e, day, i)
+      WHERE EXISTS (
+        SELECT 1 FROM stat_distinct s
+        WHERE s.region_code = k.r AND s.figure = k.f AND s.dim = k.d AND s.entity = k.e
+          AND s.day BETWEEN ${q.byDay ? sql`k.day::date` : sql`${q.period.from}::date`}
+                        AND ${q.byDay ? sql`k.day::date` : sql`${q.period.to}::date`})`);
+    for (const r of found.rows) known.add(Number(r.i) - 1);
+  }
+  // New members, each once per (region, day when by day, figure, breakdown).
+  const counted = new Map<string, { row: Row; entities: Set<string> }>();
+  ms.forEach((m, i) => {
+    if (known.has(i)) return;
+    const day = q.byDay ? m.day : null;
+    const key = `${m.region}|${day}|${m.figure}|${m.dim}`;
+    const c = counted.get(key) ?? {
+      row: { region_code: m.region, day, kind: 'd', figure: m.figure, dim: m.dim, n: '0' },
+      entities: new Set<string>(),
+    };
+    c.entities.add(m.entity);
+    counted.set(key, c);
+  });
+  return [...sums.values(), ...[...counted.values()].map((c) => ({ ...c.row, n: String(c.entities.size) }))];
+}
+
+/**
+ * The rolled rows and the tail in one snapshot (repeatable read), so the watermark, the rows
+ * the rollup wrote and the events it has not read agree, whatever commits meanwhile.
+ */
+async function fromRollup(db: Db | Tx, q: FiguresQuery): Promise<Row[]> {
+  const read = async (tx: Db | Tx) => {
+    const state = await tx.execute<{ w: string }>(
+      sql`SELECT watermark::text AS w FROM stat_state WHERE id = 1`,
+    );
+    const watermark = Number(state.rows[0]?.w ?? 0);
+    const rolled = (await tx.execute<Row>(rolledSql(q))).rows;
+    return [...rolled, ...(await tailRows(tx, q, watermark))];
+  };
+  return 'rollback' in db
+    ? read(db)
+    : db.transaction(read, { isolationLevel: 'repeatable read', accessMode: 'read only' });
 }
 
 /** Every figure again from the raw events, with nothing rolled up: the reference. */
@@ -151,7 +234,7 @@ function reduce(rows: Row[]): RegionFigures[] {
 
 export function createStatsRepository(db: Db | Tx) {
   return {
-    figures: async (q: FiguresQuery) => reduce((await fromRollup(db, q)).rows),
+    figures: async (q: FiguresQuery) => reduce(await fromRollup(db, q)),
     naiveFigures: async (q: FiguresQuery) => reduce((await naive(db, q)).rows),
     /** The events behind one figure (and breakdown), for the drill-down list. */
     contributions: (
