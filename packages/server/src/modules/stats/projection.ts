@@ -121,8 +121,3 @@ export const LEVELS = sql`(
   SELECT DISTINCT lvl FROM unnest(ARRAY[
     left(p.region_code, 6), left(p.region_code, 4) || '00', left(p.region_code, 2) || '0000', '000000'
   ]) lvl)`;
-
-/** The same levels for one region code, in code (the figures' raw tail). */
-export function countedAt(code: string): string[] {
-  return [...new Set([code.slice(0, 6), `${code.slice(0, 4)}00`, `${code.slice(0, 2)}0000`, '000000'])];
-}

@@ -132,6 +132,14 @@ async function insert(events: StatEvent[]) {
     )}`);
 }
 
+/** Stores the batches in turn, folding each but the last: that one is the query's raw tail. */
+async function foldAllButLast(batches: StatEvent[][]) {
+  for (const [i, batch] of batches.entries()) {
+    await insert(batch);
+    if (i < batches.length - 1) await rollup(t.db);
+  }
+}
+
 const inRegion = (code: string) => (e: StatEvent) =>
   code === '000000' || e.regionCode.startsWith(code.replace(/(00)+$/, ''));
 const inPeriod = (e: StatEvent) => statDay(e) >= period.from && statDay(e) <= period.to;
@@ -145,11 +153,7 @@ describe('the statistics rollup', () => {
         async (batches) => {
           nextRun();
           const made = batches.map((b) => b.map((make) => make()));
-          // Some batches are folded, the last is left for the query's raw tail.
-          for (const [i, batch] of made.entries()) {
-            await insert(batch);
-            if (i < batches.length - 1) await rollup(t.db);
-          }
+          await foldAllButLast(made);
           const all = made.flat();
           const repo = createStatsRepository(t.db);
           for (const code of ['440203', '440200', '440000', '000000']) {
@@ -176,10 +180,7 @@ describe('the statistics rollup', () => {
         async (batches, start, length) => {
           nextRun();
           const made = batches.map((b) => b.map((make) => make()));
-          for (const [i, batch] of made.entries()) {
-            await insert(batch);
-            if (i < batches.length - 1) await rollup(t.db);
-          }
+          await foldAllButLast(made);
           const all = made.flat();
           const day = (n: number) =>
             new Date(DAY0 + n * 86_400_000 + 8 * 3_600_000).toISOString().slice(0, 10);
@@ -215,10 +216,7 @@ describe('the statistics rollup', () => {
           longRun += 1;
           LONG0 = Date.parse('2031-01-01T00:00:00+08:00') + longRun * 150 * 86_400_000;
           const made = batches.map((b) => b.map((make) => make()));
-          for (const [i, batch] of made.entries()) {
-            await insert(batch);
-            if (i < batches.length - 1) await rollup(t.db);
-          }
+          await foldAllButLast(made);
           const all = made.flat();
           const day = (n: number) =>
             new Date(LONG0 + n * 86_400_000 + 8 * 3_600_000).toISOString().slice(0, 10);

@@ -3,22 +3,15 @@
  * watermark, the rolled rows and the raw tail agree); and the naive recomputation over raw
  * events that the tests and the benchmark hold it to.
  */
-import { type Figures, reduceFigures, regionPrefix, statDay, statRows } from '@warmline/domain';
+import { type Figures, reduceFigures, regionPrefix } from '@warmline/domain';
 import { type SQL, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/pool.ts';
+import type { FiguresQuery, Row } from './figures-query.ts';
 import { type Period, splitPeriod } from './period.ts';
-import { countedAt, LEVELS, projection, STAT_ACTIONS } from './projection.ts';
+import { LEVELS, projection, STAT_ACTIONS } from './projection.ts';
+import { tailRows } from './tail.ts';
 
-export type { Period };
-
-type Row = {
-  region_code: string;
-  day: string | null;
-  kind: 's' | 'd';
-  figure: string;
-  dim: string;
-  n: string;
-};
+export type { FiguresQuery, Period };
 
 const codesArray = (codes: readonly string[]) =>
   sql`ARRAY[${sql.join(
@@ -32,16 +25,6 @@ function commonPrefix(codes: readonly string[]): string {
   let p = prefixes[0] ?? '';
   for (const q of prefixes) while (!q.startsWith(p)) p = p.slice(0, -1);
   return p;
-}
-
-export interface FiguresQuery {
-  /** County, city, province or national codes. */
-  regions: readonly string[];
-  period: Period;
-  /** Per day as well (the trend), else the whole period. */
-  byDay?: boolean;
-  /** Headlines only (no breakdowns): the children's table and the trend need no more. */
-  headlineOnly?: boolean;
 }
 
 /**
@@ -73,102 +56,6 @@ function rolledSql(q: FiguresQuery): SQL {
     GROUP BY 1, 2, 4, 5 HAVING sum(n) <> 0`;
 }
 
-type TailEvent = {
-  id: string;
-  region_code: string;
-  at: Date;
-  action: string;
-  entity_id: string;
-  payload: Record<string, unknown>;
-};
-
-/**
- * What the events the rollup has not read yet add, projected here by the domain's `statRows`
- * (the definition the SQL projection mirrors): a few hundred events at most, so planning the
- * projection's SQL for them each time cost more than all of the rest. Their members count
- * only if stat_distinct does not already hold them in the period (or that day), asked in one
- * statement.
- */
-async function tailRows(tx: Db | Tx, q: FiguresQuery, watermark: number): Promise<Row[]> {
-  const events = (
-    await tx.execute<TailEvent>(sql`
-      SELECT id, region_code, at, action, entity_id, payload FROM event
-      WHERE txid >= ${watermark} AND action IN (${STAT_ACTIONS})
-        AND region_code LIKE ${`${commonPrefix(q.regions)}%`}`)
-  ).rows;
-  if (!events.length) return [];
-  const wanted = new Set(q.regions);
-  const sums = new Map<string, Row>();
-  const members = new Map<
-    string,
-    { region: string; day: string; figure: string; dim: string; entity: string }
-  >();
-  for (const e of events) {
-    const ev = {
-      action: e.action,
-      at: new Date(e.at),
-      regionCode: e.region_code,
-      entityId: e.entity_id,
-      payload: e.payload,
-    };
-    const d = statDay(ev);
-    if (d < q.period.from || d > q.period.to) continue;
-    const levels = countedAt(e.region_code).filter((c) => wanted.has(c));
-    if (!levels.length) continue;
-    const day = q.byDay ? d : null;
-    for (const r of statRows(ev)) {
-      if (q.headlineOnly && r.dim !== '') continue;
-      for (const region of levels) {
-        if (r.entity === undefined) {
-          const key = `${region}|${day}|${r.figure}|${r.dim}`;
-          const row = sums.get(key) ?? {
-            region_code: region,
-            day,
-            kind: 's',
-            figure: r.figure,
-            dim: r.dim,
-            n: '0',
-          };
-          row.n = String(Number(row.n) + r.value);
-          sums.set(key, row);
-        } else {
-          const m = { region, day: d, figure: r.figure, dim: r.dim, entity: r.entity };
-          members.set(`${region}|${d}|${r.figure}|${r.dim}|${r.entity}`, m);
-        }
-      }
-    }
-  }
-  const ms = [...members.values()];
-  const known = new Set<number>();
-  if (ms.length) {
-    // One array parameter each (a plain array would be spread into a row).
-    const col = (f: (m: (typeof ms)[number]) => string) => sql`${sql.param(ms.map(f))}::text[]`;
-    const found = await tx.execute<{ i: string }>(sql`
-      SELECT k.i::text FROM unnest(${col((m) => m.region)}, ${col((m) => m.figure)}, ${col((m) => m.dim)},
-                                   ${col((m) => m.entity)}, ${col((m) => m.day)}) WITH ORDINALITY k(r, f, d, e, day, i)
-      WHERE EXISTS (
-        SELECT 1 FROM stat_distinct s
-        WHERE s.region_code = k.r AND s.figure = k.f AND s.dim = k.d AND s.entity = k.e
-          AND s.day BETWEEN ${q.byDay ? sql`k.day::date` : sql`${q.period.from}::date`}
-                        AND ${q.byDay ? sql`k.day::date` : sql`${q.period.to}::date`})`);
-    for (const r of found.rows) known.add(Number(r.i) - 1);
-  }
-  // New members, each once per (region, day when by day, figure, breakdown).
-  const counted = new Map<string, { row: Row; entities: Set<string> }>();
-  ms.forEach((m, i) => {
-    if (known.has(i)) return;
-    const day = q.byDay ? m.day : null;
-    const key = `${m.region}|${day}|${m.figure}|${m.dim}`;
-    const c = counted.get(key) ?? {
-      row: { region_code: m.region, day, kind: 'd', figure: m.figure, dim: m.dim, n: '0' },
-      entities: new Set<string>(),
-    };
-    c.entities.add(m.entity);
-    counted.set(key, c);
-  });
-  return [...sums.values(), ...[...counted.values()].map((c) => ({ ...c.row, n: String(c.entities.size) }))];
-}
-
 /**
  * The rolled rows and the tail in one snapshot (repeatable read), so the watermark, the rows
  * the rollup wrote and the events it has not read agree, whatever commits meanwhile.
@@ -180,8 +67,9 @@ async function fromRollup(db: Db | Tx, q: FiguresQuery): Promise<Row[]> {
     );
     const watermark = Number(state.rows[0]?.w ?? 0);
     const rolled = (await tx.execute<Row>(rolledSql(q))).rows;
-    return [...rolled, ...(await tailRows(tx, q, watermark))];
+    return [...rolled, ...(await tailRows(tx, q, watermark, commonPrefix(q.regions)))];
   };
+  // Inside a caller's transaction, its snapshot is the one there is (a Tx can roll back).
   return 'rollback' in db
     ? read(db)
     : db.transaction(read, { isolationLevel: 'repeatable read', accessMode: 'read only' });
