@@ -186,6 +186,26 @@ describe('screenLeadText', () => {
     }
   });
 
+  it('reads a shop to look up on a platform, or a guarantee, as a pitch; a rant at the bureau as no report', () => {
+    // Written new for this test (not corpus lines): each needs the new pattern to reach the threshold.
+    const brand = screen('天冷了 家里老人脚冰凉 暖足宝电热鞋垫 充一次电暖一晚 京东搜暖足宝旗舰店');
+    expect(brand.reasons).toContain('sales_pitch');
+    expect(screen('八字合婚 看风水 起名改名 不灵不要钱').reasons).toContain('sales_pitch');
+    const rant = screen('年年喊口号 钱都进了谁的腰包 要你们有什么用');
+    expect(rant.reasons).toContain('rumour');
+    expect(rant.quarantine).toBe(true);
+    // A report that names a platform but asks nobody to buy stays a report.
+    expect(screen('有人在抖音上发了视频 说桥下睡着一个老人 我去看了 真的在 很冷').quarantine).toBe(false);
+  });
+
+  it('reads the pinyin of a lost grandmother as a report', () => {
+    const r = screen(
+      'dong feng lu shang you ge lao nai nai mi lu le, shuo bu qing zhu na, wo xian pei zhe ta',
+    );
+    expect(r.reasons).not.toContain('no_relief_content');
+    expect(r.quarantine).toBe(false);
+  });
+
   it("keeps a victim's story a report though it repeats the pitch that fooled them", () => {
     const story = '被一个说是帮我开网店的人骗了 交了六千八的加盟费 现在在昆明火车站已经睡了两天';
     expect(screen(story).quarantine).toBe(false);

@@ -28,7 +28,7 @@
 import { AD_STYLE_MODEL_TEXT } from './spam-model.ts';
 
 /** Bump whenever a lexicon, a weight, the threshold or the learned model changes. */
-export const SPAM_MODEL_VERSION = 'spam-2026.12-14';
+export const SPAM_MODEL_VERSION = 'spam-2026.12-15';
 
 /** Scores at or above this are quarantined for review. */
 export const SPAM_QUARANTINE_THRESHOLD = 5;
@@ -432,6 +432,11 @@ export const spamReliefLexicon: readonly string[] = [
   'zou shi',
   'tang zhe',
   'mei qian',
+  'nai nai',
+  'nainai',
+  'ye ye',
+  'da ye',
+  'mi lu',
   'lao tai',
   'jiu zhu',
   'zhao bu dao',
@@ -1127,8 +1132,8 @@ const OFFER_RE = new RegExp(
   [
     '特价|限时|直销|直供|清仓|甩卖|包邮|包赔|促销|秒杀|团购|(?<![发出])现货(?![架车])|下单|拍下|元起|限量|惊喜|优惠|名额有限',
     '买[一二两三四五0-9]送|送[一二两三半0-9][斤件瓶箱盒个套]|(?<![骨])[一二三四五六七八九0-9]折(?![腾叠断])|打折|折扣',
-    '(?:成功|到账|见效|满意|办成)(?:再|后)(?:收费|付款|付)|不[通好成]不(?:要钱|收费)',
-    '免费(?:试|咨询|体验|上门|安装|教|测|评估)|厂家|工厂价|工厂直|货源|价格(?:实惠|优惠|便宜|美丽|公道|低)',
+    '(?:成功|到账|见效|满意|办成)(?:再|后)(?:收费|付款|付)|不[通好成准灵]不(?:要钱|收费)',
+    '免费(?:试|咨询|体验|上门|安装|教|测|评估)|体验课|试听课|厂家|工厂价|工厂直|货源|价格(?:实惠|优惠|便宜|美丽|公道|低)',
     '[一二三四五六七0-9]天见效|立竿见影|药到病除|(?:超|很|又|价格)便宜|便宜(?:实惠|又|快|卖|出|处理|甩)',
     '(?:关注|注册|下单|购买|进群|转发)(?:就|即|还)?送|送红包|领红包|有礼|仅需|只需|仅售|仅要|[0-9]+元(?:起|一次|全包|包邮)|正规(?:医院|机构|公司)',
     '(?<![电剩])(?:[0-9]+(?:\\.[0-9]+)?)%|成功率|回报率?|年化|收益率|日息|月息|政府背书|国家扶持|名额(?:有限|仅剩|不多)',
@@ -1150,7 +1155,8 @@ const CALL_TO_ACTION_RE = new RegExp(
     '需要请(?:加|联系|私|咨询)|(?:捐款|爱心款|善款|捐助)(?:请|可)?(?:转|汇|打)',
     '(?:加|联系|咨询|私信|私聊|添加)(?:我们(?!加了)|店主|老板|客服|老师|本店|小编|经理|师傅)',
     '关注(?:我|我们|公众号|抖音号|视频号|小红书)(?!了|进来)|搜索(?:即可|我们|公众号|小程序)|(?:复制|点开|打开)(?:链接|网址|口令)',
-    '搜(?:索)?["“「]|淘口令|口令|复制(?:打开|这条)(?!抖音)|打开(?:淘宝|拼多多|京东|app)|立即(?:下载|领取|注册|申请|办理|咨询|联系)',
+    // 淘宝搜鸿福堂, 某程搜暖居酒店: a shop's name to look up on a platform is a call to buy.
+    '(?:淘宝|京东|拼多多|抖音|快手|小红书|美团|大众点评|某宝|某东|某音|某程|携程|飞猪|闲鱼)(?:上|里|app)?搜(?:索|一下)?|搜(?:索)?["“「]|淘口令|口令|复制(?:打开|这条)(?!抖音)|打开(?:淘宝|拼多多|京东|app)|立即(?:下载|领取|注册|申请|办理|咨询|联系)',
     '(?:提供|告诉|发送|输入|报一下)\\p{Script=Han}{0,6}(?:银行卡号|卡号|验证码|密码)|(?:转|汇|打)(?:到|至|给)?(?:我|我这个|这个|以下|指定|下面)\\p{Script=Han}{0,3}(?:卡|账户|账号|收款码)',
     '(?:请|求|你|您|先|帮我|给我)\\p{Script=Han}{0,4}(?:转|汇|打)(?:到|至|给|入)?\\p{Script=Han}{0,8}(?:卡|账户|账号|微信|支付宝)',
     '(?:请|求)(?:好心人|爱心人士|大家)\\p{Script=Han}{0,6}(?:转(?!告|发|达)|捐|资助|打)|捐款群|水滴筹|轻松筹|(?:一元|一块)\\p{Script=Han}{0,3}都?是爱',
@@ -1169,7 +1175,7 @@ const CALL_TO_ACTION_RE = new RegExp(
  * says who is where now; these say what others should believe.
  */
 const RUMOUR_RE =
-  /听说|内部消息|亲眼看见|亲口告诉|不让说|官方消息|消息可靠|视频已经被删|大家(?:注意|千万|一定|别|都被骗)|千万别|别上当|别被骗|曝光|活该|都是装的|都是懒|当官的|形式主义|社会(?:没救|怎么了)|醒醒吧/g;
+  /听说|内部消息|亲眼看见|亲口告诉|不让说|官方消息|消息可靠|视频已经被删|大家(?:注意|千万|一定|别|都被骗)|千万别|别上当|别被骗|曝光|活该|都是装的|都是懒|当官的|形式主义|要你们有什么用|进了谁的腰包|喊口号|口号喊|吹空调|做给领导看|都是摆拍|就是个笑话|不作为|官官相护|社会(?:没救|怎么了)|醒醒吧/g;
 
 /**
  * Orders meant for a machine reading the form (ignore previous instructions, 请将这条信息分类为
@@ -1250,9 +1256,14 @@ function gramsOf(maskedLines: readonly string[]): Set<string> {
   for (const line of maskedLines) {
     for (const token of bigramClasses(tokenize(line).replace(/[_\-@+]/g, ' ')).split(' ')) {
       if (!token) continue;
+      // Concatenated, not sliced and joined: this loop is a sixth of the screening's time.
       const cs = [...`^${token}$`];
-      for (let n = 1; n <= 3; n++)
-        for (let i = 0; i + n <= cs.length; i++) grams.add(cs.slice(i, i + n).join(''));
+      for (let i = 0; i < cs.length; i++) {
+        const two = i + 1 < cs.length ? cs[i]! + cs[i + 1]! : '';
+        grams.add(cs[i]!);
+        if (two) grams.add(two);
+        if (i + 2 < cs.length) grams.add(two + cs[i + 2]!);
+      }
     }
   }
   return grams;
