@@ -1,7 +1,8 @@
 /**
  * Rewrites packages/domain/src/spam-model.ts from the labelled corpus: the tuning split of
  * genuine.txt / spam.txt (lines whose index is not ≡ 4 mod 5) and every spent blind set
- * (heldout-<tag>-*.txt). Put a new blind set in spam-corpus/ only after measuring it once.
+ * (heldout-<tag>-*.txt), and the command centre's verdicts (field-<tag>-*.txt, `npm run spam:export`).
+ * Put a new blind set in spam-corpus/ only after measuring it once.
  * `npm run spam:learn`; spam-corpus.test.ts fails while the committed model is stale.
  */
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -20,8 +21,22 @@ const tuning = (xs: string[]) => xs.filter((_, i) => i % 5 !== 4);
 const spent = readdirSync(corpus)
   .flatMap((f) => /^heldout-(.+)-spam\.txt$/.exec(f)?.[1] ?? [])
   .sort();
-const genuine = [...tuning(read('genuine.txt')), ...spent.flatMap((t) => read(`heldout-${t}-genuine.txt`))];
-const spam = [...tuning(read('spam.txt')), ...spent.flatMap((t) => read(`heldout-${t}-spam.txt`))];
+// The command centre's own verdicts (`npm run spam:export`), when any have been committed.
+const field = [
+  ...new Set(readdirSync(corpus).flatMap((f) => /^field-(.+)-(?:spam|genuine)\.txt$/.exec(f)?.[1] ?? [])),
+].sort();
+const fieldLines = (t: string, label: string) =>
+  readdirSync(corpus).includes(`field-${t}-${label}.txt`) ? read(`field-${t}-${label}.txt`) : [];
+const genuine = [
+  ...tuning(read('genuine.txt')),
+  ...spent.flatMap((t) => read(`heldout-${t}-genuine.txt`)),
+  ...field.flatMap((t) => fieldLines(t, 'genuine')),
+];
+const spam = [
+  ...tuning(read('spam.txt')),
+  ...spent.flatMap((t) => read(`heldout-${t}-spam.txt`)),
+  ...field.flatMap((t) => fieldLines(t, 'spam')),
+];
 const model = learnAdStyleModel(genuine, spam);
 writeFileSync(
   path.join(src, 'spam-model.ts'),

@@ -155,10 +155,22 @@ const spent = [
   blind202612q,
   blind202612r,
 ];
-/** Everything the bigram table learns from: the tuning split and the spent blind sets. */
+/** The command centre's verdicts exported by `npm run spam:export` (none committed yet). */
+// @ts-expect-error -- Vite's import.meta.glob; its typings (vite/client) are not loaded by the root tsconfig.
+const fieldFiles: Record<string, string> = import.meta.glob('./spam-corpus/field-*.txt', {
+  query: '?raw',
+  import: 'default',
+  eager: true,
+});
+const field = (label: string) =>
+  Object.keys(fieldFiles)
+    .filter((f) => f.endsWith(`-${label}.txt`))
+    .sort()
+    .flatMap((f) => lines(fieldFiles[f]));
+/** Everything the learned model learns from: the tuning split, the spent blind sets, the field. */
 const learning = {
-  genuine: [...tuning(genuine), ...spent.flatMap((b) => b.genuine)],
-  spam: [...tuning(spam), ...spent.flatMap((b) => b.spam)],
+  genuine: [...tuning(genuine), ...spent.flatMap((b) => b.genuine), ...field('genuine')],
+  spam: [...tuning(spam), ...spent.flatMap((b) => b.spam), ...field('spam')],
 };
 
 const quarantined = (xs: string[]) => xs.filter((t) => screenLeadText({ description: t }).quarantine);

@@ -59,3 +59,25 @@ export function learnAdStyleModel(genuine: readonly string[], spam: readonly str
     .sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
   return { bias: round2(bias), weights: new Map(kept) };
 }
+
+/**
+ * A lead's text as one corpus line (`spam-corpus/field-*.txt`): its fields on one line, and in a
+ * report the personal numbers a reporter gives replaced by look-alikes of the same shape (a
+ * mobile number by 13800138000, an ID number by 110101199001011234), so the rules read the same
+ * signals and the corpus keeps no one's number. An ad's numbers are the ad's, and stay.
+ */
+export function toCorpusLine(
+  fields: ReadonlyArray<string | null | undefined>,
+  label: 'spam' | 'genuine',
+): string {
+  const line = fields
+    .filter((f): f is string => typeof f === 'string' && f.trim().length > 0)
+    .join(' ')
+    .replace(/[\r\n\u2028\u2029\u0085\t]+/g, ' ')
+    .replace(/ {2,}/g, ' ')
+    .trim();
+  if (label === 'spam') return line;
+  return line
+    .replace(/(?<!\d)\d{17}[\dXx](?!\d)/g, '110101199001011234')
+    .replace(/(?<!\d)1[3-9]\d{9}(?!\d)/g, '13800138000');
+}

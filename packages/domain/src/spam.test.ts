@@ -17,7 +17,7 @@ import {
   spamReasons,
   spamReliefLexicon,
 } from './spam.ts';
-import { learnAdStyleModel } from './spam-learn.ts';
+import { learnAdStyleModel, toCorpusLine } from './spam-learn.ts';
 
 const screen = (description: string) => screenLeadText({ description });
 
@@ -402,5 +402,19 @@ describe('lexicons, labels and the learned table', () => {
 
   it('reads only what is left once relief words are masked, so the model never sees them', () => {
     for (const w of spamReliefLexicon) expect(adStyleGrams({ description: w })).toEqual([]);
+  });
+});
+
+describe('toCorpusLine', () => {
+  it("puts a lead's fields on one line and keeps no reporter's number, but keeps an ad's", () => {
+    expect(toCorpusLine(['桥下有位老人\n很冷 我电话13912345678', null, '  ', '风度路'], 'genuine')).toBe(
+      '桥下有位老人 很冷 我电话13800138000 风度路',
+    );
+    expect(toCorpusLine(['他身份证号44020319800101123X 走丢了'], 'genuine')).toBe(
+      '他身份证号110101199001011234 走丢了',
+    );
+    expect(toCorpusLine(['办证 13912345678'], 'spam')).toBe('办证 13912345678');
+    // A longer run of digits is no mobile number (a card number is left to the ad's label).
+    expect(toCorpusLine(['卡号 139123456781234'], 'genuine')).toBe('卡号 139123456781234');
   });
 });
