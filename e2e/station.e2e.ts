@@ -141,8 +141,17 @@ describe('rescue station', () => {
     const page = await desktopPage(browser);
     await signIn(page, 'station1');
     await page.waitForURL(`${baseUrl()}/`);
+    // A slow network: the list of stations arrives after the form has opened (the form must
+    // still fill in the worker's station, or it refuses to save for a field they never saw).
+    let stationsAsked = false;
+    await page.route('**/api/stations', async (route) => {
+      stationsAsked = true;
+      await new Promise((r) => setTimeout(r, 1500));
+      await route.continue();
+    });
     await page.goto(`${baseUrl()}/station`);
     const boy = `小郑${tag}`;
+    await expect.poll(() => stationsAsked).toBe(true);
     await page.getByTestId('register-arrival').click();
     const arrival = page.getByTestId('arrival-form');
     await arrival.getByText('公安护送').click();

@@ -23,6 +23,7 @@ import {
   Segmented,
   Select,
 } from 'antd';
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../app/api.ts';
 import { useAuth } from '../../app/auth.tsx';
@@ -58,6 +59,13 @@ export function ArrivalModal({
   const { me } = useAuth();
   const [form] = Form.useForm<Values>();
   const facts = Form.useWatch('triageFacts', form) ?? [];
+  // The hand-over's station, else the user's own, else the first in the area.
+  const defaultStation = handover?.orgId ?? stations.find((st) => st.id === me.orgId)?.id ?? stations[0]?.id;
+  // The list may arrive after the form opened (a slow network): fill the station in then, or the
+  // form would refuse to save for a field the worker never saw empty.
+  useEffect(() => {
+    if (defaultStation && !form.getFieldValue('orgId')) form.setFieldValue('orgId', defaultStation);
+  }, [defaultStation, form]);
   const triage = triageIntake(facts);
   const save = useMutation({
     mutationFn: (v: Values) =>
@@ -93,7 +101,8 @@ export function ArrivalModal({
       onCancel={onClose}
       onOk={() => form.submit()}
       confirmLoading={save.isPending}
-      okButtonProps={{ 'data-testid': 'arrival-save' } as ButtonProps}
+      // Nothing to save to until the stations have arrived.
+      okButtonProps={{ 'data-testid': 'arrival-save', disabled: !defaultStation } as ButtonProps}
       destroyOnHidden
       width={560}
     >
@@ -101,8 +110,7 @@ export function ArrivalModal({
         form={form}
         layout="vertical"
         initialValues={{
-          // The hand-over's station, else the user's own, else the first in the area.
-          orgId: handover?.orgId ?? stations.find((st) => st.id === me.orgId)?.id ?? stations[0]?.id,
+          orgId: defaultStation,
           arrivalKind: 'walk_in',
           sex: 'unknown',
           triageFacts: [],
