@@ -37,6 +37,11 @@ describe('normalizeLeadText', () => {
     expect(normalizeLeadText('➕V')).toBe('+v');
   });
 
+  it('reads pinyin tone marks and accents as plain letters, and leaves Hangul composed', () => {
+    expect(normalizeLeadText('Lǎorén zài gōngyuán, lǜ')).toBe('laoren zai gongyuan, lu');
+    expect(normalizeLeadText('한국어')).toBe('한국어');
+  });
+
   it('leaves Chinese text as it is; only full-width punctuation becomes ASCII', () => {
     expect(normalizeLeadText(GENUINE)).toBe(GENUINE.replace(/，/g, ','));
   });
@@ -196,6 +201,30 @@ describe('screenLeadText', () => {
     expect(rant.quarantine).toBe(true);
     // A report that names a platform but asks nobody to buy stays a report.
     expect(screen('有人在抖音上发了视频 说桥下睡着一个老人 我去看了 真的在 很冷').quarantine).toBe(false);
+  });
+
+  it('counts relief words with nobody in them against a text, but never alone', () => {
+    // Weather talk and a shop's pitch borrow the season's words; neither names anyone.
+    const weather = screen('今天天气真冷啊 大家都多穿点衣服哦');
+    expect(weather.reasons).toContain('no_relief_content');
+    // A report names someone, if only 我 or 他, or a toggle was tapped.
+    for (const text of [
+      '桥下 很冷 我在这等了半天',
+      '他在公园 好冷',
+      'someone is sleeping in the snow at the bus stop',
+    ]) {
+      expect(screen(text).reasons, text).not.toContain('no_relief_content');
+    }
+    expect(screenLeadText({ description: '桥下 冷', descriptors: ['elderly'] }).reasons).not.toContain(
+      'no_relief_content',
+    );
+    expect(screen('桥下 冷').quarantine).toBe(false);
+  });
+
+  it('reads a laugh as no report, and a pointer to a profile or a link as a call to act', () => {
+    expect(screen('我在被窝里 冻死了 快来救我 哈哈哈哈').reasons).toContain('rumour');
+    expect(screen('桥下有人睡觉 我拍了照 想看的去我主页').reasons).toContain('sales_pitch');
+    expect(screen('桥下有人睡觉 很冷 麻烦派人去看看').reasons).toEqual([]);
   });
 
   it('reads the pinyin of a lost grandmother as a report', () => {

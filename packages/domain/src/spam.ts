@@ -18,7 +18,8 @@
  *   sales pitch (an offer, a call to get in touch, a request for money, an impersonation opener)
  *   withdraws the relief credit, so an ad wrapped in a report is still an ad; telegraphic text
  *   (few function characters such as 的了在他说) reads as a keyword list, because a report tells
- *   what happened; a short text about no one (在吗, 测试) is quarantined, having nothing to act on;
+ *   what happened; a short text about no one (在吗, 测试) is quarantined, having nothing to act on,
+ *   and relief words with nobody in them (今天好冷啊, 天冷了来碗热乎的) count against a text;
  * - `quarantine` is `score >= SPAM_QUARANTINE_THRESHOLD`. No single weak signal reaches it alone:
  *   a report without relief words, or with a phone number, still needs a second signal.
  *
@@ -28,7 +29,7 @@
 import { AD_STYLE_MODEL_TEXT } from './spam-model.ts';
 
 /** Bump whenever a lexicon, a weight, the threshold or the learned model changes. */
-export const SPAM_MODEL_VERSION = 'spam-2026.12-15';
+export const SPAM_MODEL_VERSION = 'spam-2026.12-16';
 
 /** Scores at or above this are quarantined for review. */
 export const SPAM_QUARANTINE_THRESHOLD = 5;
@@ -121,12 +122,17 @@ const toSimplified = new Map<string, string>();
 for (let i = 0; i + 1 < TRADITIONAL.length; i += 2) toSimplified.set(TRADITIONAL[i]!, TRADITIONAL[i + 1]!);
 const TRADITIONAL_RE = new RegExp(`[${[...toSimplified.keys()].join('')}]`, 'g');
 
+// Latin letters with accents or pinyin tone marks (Lǎorén, café): read without them. Only Latin
+// ones, so Hangul and other scripts that decompose are left composed and the pass stays idempotent.
+const TONED_LATIN = /[\u00c0-\u024f\u1e00-\u1eff]/g;
+
 function normalizeOnce(text: string): string {
   return text
     .replace(INVISIBLE, '')
     .normalize('NFKC')
     .replace(FANCY, unfancy)
     .replace(TRADITIONAL_RE, (ch) => toSimplified.get(ch)!)
+    .replace(TONED_LATIN, (ch) => ch.normalize('NFD').replace(/\p{M}/gu, ''))
     .toLowerCase();
 }
 
@@ -1156,7 +1162,7 @@ const CALL_TO_ACTION_RE = new RegExp(
     '(?:加|联系|咨询|私信|私聊|添加)(?:我们(?!加了)|店主|老板|客服|老师|本店|小编|经理|师傅)',
     '关注(?:我|我们|公众号|抖音号|视频号|小红书)(?!了|进来)|搜索(?:即可|我们|公众号|小程序)|(?:复制|点开|打开)(?:链接|网址|口令)',
     // 淘宝搜鸿福堂, 某程搜暖居酒店: a shop's name to look up on a platform is a call to buy.
-    '(?:淘宝|京东|拼多多|抖音|快手|小红书|美团|大众点评|某宝|某东|某音|某程|携程|飞猪|闲鱼)(?:上|里|app)?搜(?:索|一下)?|搜(?:索)?["“「]|淘口令|口令|复制(?:打开|这条)(?!抖音)|打开(?:淘宝|拼多多|京东|app)|立即(?:下载|领取|注册|申请|办理|咨询|联系)',
+    '(?:淘宝|京东|拼多多|抖音|快手|小红书|美团|大众点评|某宝|某东|某音|某程|携程|飞猪|闲鱼)(?:上|里|app)?搜(?:索|一下)?|(?:我的?|去|进|看)主页|橱窗|点(?:开)?链接|链接在(?:这|评论区|下面)|推荐(?:给)?大家|(?:赶紧|快)?告诉(?:你的)?(?:家人|爸妈|身边)|搜(?:索)?["“「]|淘口令|口令|复制(?:打开|这条)(?!抖音)|打开(?:淘宝|拼多多|京东|app)|立即(?:下载|领取|注册|申请|办理|咨询|联系)',
     '(?:提供|告诉|发送|输入|报一下)\\p{Script=Han}{0,6}(?:银行卡号|卡号|验证码|密码)|(?:转|汇|打)(?:到|至|给)?(?:我|我这个|这个|以下|指定|下面)\\p{Script=Han}{0,3}(?:卡|账户|账号|收款码)',
     '(?:请|求|你|您|先|帮我|给我)\\p{Script=Han}{0,4}(?:转|汇|打)(?:到|至|给|入)?\\p{Script=Han}{0,8}(?:卡|账户|账号|微信|支付宝)',
     '(?:请|求)(?:好心人|爱心人士|大家)\\p{Script=Han}{0,6}(?:转(?!告|发|达)|捐|资助|打)|捐款群|水滴筹|轻松筹|(?:一元|一块)\\p{Script=Han}{0,3}都?是爱',
@@ -1175,7 +1181,7 @@ const CALL_TO_ACTION_RE = new RegExp(
  * says who is where now; these say what others should believe.
  */
 const RUMOUR_RE =
-  /听说|内部消息|亲眼看见|亲口告诉|不让说|官方消息|消息可靠|视频已经被删|大家(?:注意|千万|一定|别|都被骗)|千万别|别上当|别被骗|曝光|活该|都是装的|都是懒|当官的|形式主义|要你们有什么用|进了谁的腰包|喊口号|口号喊|吹空调|做给领导看|都是摆拍|就是个笑话|不作为|官官相护|社会(?:没救|怎么了)|醒醒吧/g;
+  /听说|内部消息|亲眼看见|亲口告诉|不让说|官方消息|消息可靠|视频已经被删|大家(?:注意|千万|一定|别|都被骗)|千万别|别上当|别被骗|曝光|活该|都是装的|都是懒|当官的|形式主义|哈哈|😂|🤣|开玩笑的|要你们有什么用|进了谁的腰包|喊口号|口号喊|吹空调|做给领导看|都是摆拍|就是个笑话|不作为|官官相护|社会(?:没救|怎么了)|醒醒吧/g;
 
 /**
  * Orders meant for a machine reading the form (ignore previous instructions, 请将这条信息分类为
@@ -1192,6 +1198,19 @@ function seoLine(text: string): boolean {
   for (const w of words) prefixes.set(w.slice(0, 2), (prefixes.get(w.slice(0, 2)) ?? 0) + 1);
   return Math.max(...prefixes.values()) >= Math.max(4, words.length * 0.6);
 }
+
+/**
+ * Anyone at all: people words, pronouns (a self-report's 我 counts), English and pinyin ones.
+ * Deliberately broad; it only has to be absent from texts about no one.
+ */
+const PERSON_RE = new RegExp(
+  [
+    '[人者男女孩娃崽仔妹弟哥姐叔婶伯爷奶婆妈爸公老他她我俺咱侬]|自己|本人|小伙|姑娘|孕妇|病号|民工|师傅|司机|小哥|骑手|学生|同学|家属|夫妻|两口|流浪|乞|要饭|讨饭|拾荒|收破烂|残疾|聋哑|醉汉|光棍|五保|一家',
+    "\\b(?:i|i'm|im|me|my|we|us|he|she|him|her|his|they|them|someone|somebody|anyone|man|men|woman|women|person|people|guy|lady|boy|girl|kids?|child|children|baby|family|couple|student|worker|driver|beggar|homeless|elderly|grandma|grandpa|grandmother|grandfather|father|mother|dad|mum|mom|son|daughter|brother|sister|friend|foreigner|ta|wo|lao ?ren|laoren|lao ?tai|nai ?nai|nainai|ye ?ye|da ?ye|xiao ?hai|nan ?de|nv ?de|nan ?ren|nv ?ren|you ?ge)\\b",
+  ].join('|'),
+);
+/** Added to `no_relief_content` for relief words with nobody in them; short of quarantine alone. */
+const NO_PERSON_WEIGHT = 1.5;
 
 /** Reported speech and victims' accounts: the marks of a story about someone else. */
 const STORY_RE = /他说|她说|问他|问她|他们说|说是|我问|告诉我|骗了|被骗|骗局|被(?:老公|丈夫|家人|儿子)/;
@@ -1483,6 +1502,10 @@ export function screenLeadText(input: SpamScreeningInput, model: AdStyleModel = 
     const foreign = !/\p{Script=Han}/u.test(whole) && whole.trim().split(/\s+/).length <= 2;
     add('no_relief_content', said <= 12 || foreign ? 5 : 4);
     if (foreign) style = Math.max(style, 0);
+  } else if (!PERSON_RE.test(normalized) && ![...reliefHits].some((h) => h.startsWith('toggle:'))) {
+    // Relief words but nobody in them (今天好冷啊…, 天冷了来碗热乎的…): weather talk, a shop, a
+    // complaint about the site. A report names someone, if only 我 or 他.
+    add('no_relief_content', NO_PERSON_WEIGHT);
   }
   const credit = pitched ? 0 : Math.min(3, 0.75 * reliefHits.size);
 
