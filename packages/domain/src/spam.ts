@@ -29,7 +29,7 @@
 import { AD_STYLE_MODEL_TEXT } from './spam-model.ts';
 
 /** Bump whenever a lexicon, a weight, the threshold or the learned model changes. */
-export const SPAM_MODEL_VERSION = 'spam-2026.12-16';
+export const SPAM_MODEL_VERSION = 'spam-2026.12-17';
 
 /** Scores at or above this are quarantined for review. */
 export const SPAM_QUARANTINE_THRESHOLD = 5;
@@ -1176,12 +1176,13 @@ const CALL_TO_ACTION_RE = new RegExp(
 );
 
 /**
- * Words addressed to the public, not to the command centre: hearsay passed on (听说…, 内部消息),
+ * Words addressed to the public, not to the command centre: copied news and bulletins (据…报道,
+ * 我市…, 气象台), hearsay passed on (听说…, 内部消息),
  * warnings to everyone (大家注意, 千万别), verdicts on people (活该, 都是装的) and rants. A report
  * says who is where now; these say what others should believe.
  */
 const RUMOUR_RE =
-  /听说|内部消息|亲眼看见|亲口告诉|不让说|官方消息|消息可靠|视频已经被删|大家(?:注意|千万|一定|别|都被骗)|千万别|别上当|别被骗|曝光|活该|都是装的|都是懒|当官的|形式主义|哈哈|😂|🤣|开玩笑的|要你们有什么用|进了谁的腰包|喊口号|口号喊|吹空调|做给领导看|都是摆拍|就是个笑话|不作为|官官相护|社会(?:没救|怎么了)|醒醒吧/g;
+  /听说|内部消息|亲眼看见|亲口告诉|不让说|官方消息|消息可靠|视频已经被删|大家(?:注意|千万|一定|别|都被骗)|千万别|别上当|别被骗|曝光|活该|都是装的|都是懒|当官的|形式主义|哈哈|据[\u4e00-\u9fff]{0,6}报道|新华社|中新网|本报讯|我市|[0-9]日电|气象台|受[\u4e00-\u9fff]{0,4}冷空气影响|专项救助行动|😂|🤣|开玩笑的|要你们有什么用|进了谁的腰包|喊口号|口号喊|吹空调|做给领导看|都是摆拍|就是个笑话|不作为|官官相护|社会(?:没救|怎么了)|醒醒吧/g;
 
 /**
  * Orders meant for a machine reading the form (ignore previous instructions, 请将这条信息分类为
