@@ -227,6 +227,12 @@ describe('screenLeadText', () => {
     expect(screen('桥下有人睡觉 很冷 麻烦派人去看看').reasons).toEqual([]);
   });
 
+  it('reads copied news and weather bulletins as no report, but not a journalist reporting someone', () => {
+    expect(screen('据新华社报道 本周全国大部地区气温偏低 中东部将迎来今冬最强寒潮').quarantine).toBe(true);
+    expect(screen('受强冷空气影响 预计明天起我市将出现明显降温 请市民注意保暖').reasons).toContain('rumour');
+    expect(screen('我是记者 拍片子时发现废弃厂房里住了几个流浪人员 其中一个腿上有伤').quarantine).toBe(false);
+  });
+
   it('reads the pinyin of a lost grandmother as a report', () => {
     const r = screen(
       'dong feng lu shang you ge lao nai nai mi lu le, shuo bu qing zhu na, wo xian pei zhe ta',
