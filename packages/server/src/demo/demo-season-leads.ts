@@ -9,6 +9,7 @@ import { shelterBodySchema } from '../modules/shelters/shelter.schema.ts';
 import { createEventRecorder } from '../platform/events.ts';
 import { counties } from './demo-city.ts';
 import { demoDispatchTimes, type RecordAt, type SeededTeam, seedDemoDispatch } from './demo-dispatches.ts';
+import { demoScreening } from './demo-screening.ts';
 import { DAY, HOUR } from './demo-season-clock.ts';
 import { pick, type SeasonPerson, weighted } from './demo-season-people.ts';
 import { placesIn, type Street } from './demo-season-street.ts';
@@ -105,6 +106,7 @@ export function seedSeasonLeads(season: Season, street: Street) {
       reporterPhone: source === 'hotline' ? `13${String(Math.floor(random() * 1e9)).padStart(9, '0')}` : null,
       callBack: source === 'hotline',
       outcomeNote: note,
+      ...demoScreening(source, sighting),
       receivedAt,
       updatedAt: times.endedAt,
       createdBy: source === 'hotline' ? hotlineId : null,

@@ -2,6 +2,7 @@ import {
   dischargeTypes,
   type HotspotRisk,
   hotspotCoverage,
+  SPAM_QUARANTINE_THRESHOLD,
   shelterHostKinds,
   shelterKinds,
   usernameSchema,
@@ -33,6 +34,7 @@ import {
   teamMember,
   tracingTask,
 } from '../db/schema.ts';
+import { spamDecisions } from '../modules/leads/spam-decisions.ts';
 import { fixedClock } from '../platform/clock.ts';
 import { createEventRecorder } from '../platform/events.ts';
 import { uuidV7Ids } from '../platform/ids.ts';
@@ -189,6 +191,25 @@ describe('demo seed', () => {
       }
       if (l.state === 'spam') expect(own.map((e) => e.action)).toContain('lead.quarantined');
     }
+  });
+
+  it('screens every lead from the public form as intake does, and gives the spam export both verdicts', async () => {
+    const seeded = (await t.db.select().from(lead)).filter(
+      (l) => l.partnerKeyId === null && l.sentinelId === null,
+    );
+    const publicLeads = seeded.filter((l) => l.source === 'public');
+    expect(publicLeads.length).toBeGreaterThan(3);
+    for (const l of seeded) expect(l.spamScore !== null, l.trackingCode).toBe(l.source === 'public');
+    // The ads are quarantined by the score they got; no report a team was sent to scored as one.
+    for (const l of publicLeads)
+      expect(l.spamScore! >= SPAM_QUARANTINE_THRESHOLD, l.description ?? '').toBe(l.state === 'spam');
+    const decisions = await spamDecisions(t.db, DEMO_CITY, new Date('2020-01-01'));
+    expect(decisions.spam.length).toBeGreaterThan(0);
+    expect(decisions.genuine.length).toBeGreaterThan(0);
+    // The reporter's call-back number is no part of the text the corpus gets.
+    const phones = publicLeads.flatMap((l) => l.reporterPhone ?? []);
+    for (const line of [...decisions.genuine, ...decisions.spam])
+      for (const p of phones) expect(line).not.toContain(p);
   });
 
   it('has joint patrol teams with members from several departments; patrol1 leads one', async () => {

@@ -2,7 +2,6 @@ import { createHash } from 'node:crypto';
 import {
   type LeadDescriptor,
   type LeadSource,
-  screenLeadText,
   TRACKING_CODE_ALPHABET,
   vulnerableDescriptors,
 } from '@warmline/domain';
@@ -26,6 +25,7 @@ import { seedDemoDuty } from './demo-duty.ts';
 import { seedDemoEncounters } from './demo-encounters.ts';
 import { seedDemoHotspots } from './demo-hotspots.ts';
 import { demoAds, demoClosingNotes, demoPlaces, demoSightings, demoSourceWeights } from './demo-leads.ts';
+import { demoScreening } from './demo-screening.ts';
 import { seedDemoSeason } from './demo-season.ts';
 import { seedDemoSentinels } from './demo-sentinels.ts';
 import { seedDemoShelters } from './demo-shelters.ts';
@@ -193,12 +193,6 @@ async function seedDemoTeams(
   return out;
 }
 
-/** Ads in the demo were caught the way live ones are: by the screening rules. */
-function screened(description: string) {
-  const s = screenLeadText({ description });
-  return { spamScore: s.score, spamReasons: s.reasons };
-}
-
 /**
  * Sixty leads over the last fortnight, each with the events real work would have written
  * at the time it happened: received, then closed with what was done, or still open if
@@ -266,7 +260,8 @@ async function seedDemoLeads(
           : null,
       callBack: source === 'hotline',
       outcomeNote: note,
-      ...(isAd ? screened(sighting.description) : {}),
+      // Ads in the demo were caught the way live ones are: by the screening rules.
+      ...demoScreening(source, { ...sighting, address: place.address }),
       receivedAt,
       updatedAt: times?.endedAt ?? receivedAt,
       createdBy: source === 'hotline' ? dispatcherId : null,
