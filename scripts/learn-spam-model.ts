@@ -22,20 +22,19 @@ const spent = readdirSync(corpus)
   .flatMap((f) => /^heldout-(.+)-spam\.txt$/.exec(f)?.[1] ?? [])
   .sort();
 // The command centre's own verdicts (`npm run spam:export`), when any have been committed.
-const field = [
-  ...new Set(readdirSync(corpus).flatMap((f) => /^field-(.+)-(?:spam|genuine)\.txt$/.exec(f)?.[1] ?? [])),
-].sort();
-const fieldLines = (t: string, label: string) =>
-  readdirSync(corpus).includes(`field-${t}-${label}.txt`) ? read(`field-${t}-${label}.txt`) : [];
+const field = readdirSync(corpus)
+  .filter((f) => /^field-.+\.txt$/.test(f))
+  .sort();
+const fieldLines = (label: string) => field.filter((f) => f.endsWith(`-${label}.txt`)).flatMap(read);
 const genuine = [
   ...tuning(read('genuine.txt')),
   ...spent.flatMap((t) => read(`heldout-${t}-genuine.txt`)),
-  ...field.flatMap((t) => fieldLines(t, 'genuine')),
+  ...fieldLines('genuine'),
 ];
 const spam = [
   ...tuning(read('spam.txt')),
   ...spent.flatMap((t) => read(`heldout-${t}-spam.txt`)),
-  ...field.flatMap((t) => fieldLines(t, 'spam')),
+  ...fieldLines('spam'),
 ];
 const model = learnAdStyleModel(genuine, spam);
 writeFileSync(

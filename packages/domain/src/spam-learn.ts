@@ -81,3 +81,19 @@ export function toCorpusLine(
     .replace(/(?<!\d)\d{17}[\dXx](?!\d)/g, '110101199001011234')
     .replace(/(?<!\d)1[3-9]\d{9}(?!\d)/g, '13800138000');
 }
+
+/**
+ * Which label the command centre's handling gives a screened lead, or none. Spam: a person
+ * quarantined it and it is still quarantined. Genuine: a person restored it, or a team was sent
+ * (whatever became of it after). A lead nobody decided on teaches nothing: learning from the
+ * screening's own answers would only teach it what it already believes.
+ */
+export function corpusLabel(lead: {
+  state: string;
+  /** The latest quarantine or restore by a person, if any. */
+  decision: 'lead.quarantined' | 'lead.restored' | null;
+  dispatched: boolean;
+}): 'spam' | 'genuine' | null {
+  if (lead.state === 'spam') return lead.decision === 'lead.quarantined' ? 'spam' : null;
+  return lead.decision === 'lead.restored' || lead.dispatched ? 'genuine' : null;
+}

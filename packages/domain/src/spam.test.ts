@@ -17,7 +17,7 @@ import {
   spamReasons,
   spamReliefLexicon,
 } from './spam.ts';
-import { learnAdStyleModel, toCorpusLine } from './spam-learn.ts';
+import { corpusLabel, learnAdStyleModel, toCorpusLine } from './spam-learn.ts';
 
 const screen = (description: string) => screenLeadText({ description });
 
@@ -451,5 +451,17 @@ describe('toCorpusLine', () => {
     expect(toCorpusLine(['办证 13912345678'], 'spam')).toBe('办证 13912345678');
     // A longer run of digits is no mobile number (a card number is left to the ad's label).
     expect(toCorpusLine(['卡号 139123456781234'], 'genuine')).toBe('卡号 139123456781234');
+  });
+});
+
+describe('corpusLabel', () => {
+  it('labels only what a person decided: a quarantine that stands, a restore, or a team sent', () => {
+    const l = (state: string, decision: 'lead.quarantined' | 'lead.restored' | null, dispatched = false) =>
+      corpusLabel({ state, decision, dispatched });
+    expect(l('spam', 'lead.quarantined')).toBe('spam');
+    expect(l('spam', null)).toBeNull(); // the screening's own verdict
+    expect(l('new', 'lead.restored')).toBe('genuine');
+    expect(l('closed', null, true)).toBe('genuine');
+    expect(l('closed', null)).toBeNull();
   });
 });

@@ -260,7 +260,6 @@ async function seedDemoLeads(
           : null,
       callBack: source === 'hotline',
       outcomeNote: note,
-      // Ads in the demo were caught the way live ones are: by the screening rules.
       ...demoScreening(source, { ...sighting, address: place.address }),
       receivedAt,
       updatedAt: times?.endedAt ?? receivedAt,

@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { event } from '../../db/schema.ts';
+import { uuidV7Ids } from '../../platform/ids.ts';
 import { buildLead, buildUser } from '../../testing/builders.ts';
 import { createTestApp, type TestApp } from '../../testing/test-app.ts';
 import { spamDecisions } from './spam-decisions.ts';
@@ -20,6 +22,15 @@ const act = async (id: string, action: string) => {
   });
   expect(res.statusCode, res.body).toBe(200);
 };
+const dispatchedThen = (l: { id: string; regionCode: string }) =>
+  t.db.insert(event).values({
+    id: uuidV7Ids.next(),
+    at: new Date(),
+    action: 'lead.dispatched',
+    entityType: 'lead',
+    entityId: l.id,
+    regionCode: l.regionCode,
+  });
 // 清远 (441800): a city of its own, so other tests' leads stay out of these figures.
 const screened = (description: string, values: Parameters<typeof buildLead>[1] = {}) =>
   buildLead(t.db, { regionCode: '441802', spamScore: 1, description, address: '清城区', ...values });
@@ -33,7 +44,11 @@ describe('spamDecisions', () => {
     const changedMind = await screened('在吗');
     await act(changedMind.id, 'quarantine');
     await act(changedMind.id, 'restore');
-    await screened('有个阿姨在公交站坐了一夜', { state: 'resolved' });
+    await dispatchedThen(await screened('有个阿姨在公交站坐了一夜', { state: 'resolved' }));
+    // Sent a team, found nothing, closed: still a report a person judged worth a patrol.
+    await dispatchedThen(await screened('桥头好像有人躺着', { state: 'closed' }));
+    // Closed without a team: nobody judged it either way.
+    await screened('没派人就关了的', { state: 'closed' });
     await screened('自动隔离没人看过的 博彩', { state: 'spam', spamScore: 9 });
     await screened('还没处理的新线索', { state: 'new' });
     await buildLead(t.db, { regionCode: '441802', description: '热线转来的，不筛查', state: 'resolved' });
@@ -45,6 +60,7 @@ describe('spamDecisions', () => {
       [
         '在吗 清城区',
         '有个阿姨在公交站坐了一夜 清城区',
+        '桥头好像有人躺着 清城区',
         '桥下那个大爷又来了 我电话13800138000 清城区',
       ].sort(),
     );

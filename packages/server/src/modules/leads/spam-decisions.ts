@@ -1,17 +1,11 @@
 /**
- * The command centre's own verdicts on screened leads, as labelled text for the spam corpus:
- * every new writer of ads brings trades no list has, and a city's dispatchers see that city's
- * ads first. A lead counts as spam when its latest decision by a person was to quarantine it
- * and it is still quarantined; as genuine when a person restored it or a team was sent to it.
- * Leads the screening quarantined that nobody looked at are left out: learning from the
- * screening's own answers would only teach it what it already believes.
+ * The command centre's own verdicts on screened leads, as labelled text for the spam corpus
+ * (`npm run spam:export`): every new writer of ads brings trades no list has, and a city's
+ * dispatchers see that city's ads first. Which lead gets which label is `corpusLabel`'s rule.
  */
-import { regionPrefix, toCorpusLine } from '@warmline/domain';
+import { corpusLabel, regionPrefix, toCorpusLine } from '@warmline/domain';
 import { sql } from 'drizzle-orm';
 import type { Db } from '../../db/pool.ts';
-
-/** States a lead reaches only once a dispatcher sent a team: a person judged it real. */
-const SENT = ['dispatched', 'on_scene', 'resolved', 'not_found'];
 
 export interface SpamDecisions {
   spam: string[];
@@ -25,13 +19,16 @@ export async function spamDecisions(db: Db, regionCode: string, since: Date): Pr
       description: string | null;
       address: string | null;
       state: string;
-      decision: string | null;
+      decision: 'lead.quarantined' | 'lead.restored' | null;
+      dispatched: boolean;
     }>(sql`
       select l.description, l.address, l.state,
         (select e.action from event e
           where e.entity_type = 'lead' and e.entity_id = l.id::text and e.actor_id is not null
             and e.action in ('lead.quarantined', 'lead.restored')
-          order by e.seq desc limit 1) as decision
+          order by e.seq desc limit 1) as decision,
+        exists (select 1 from event e
+          where e.entity_type = 'lead' and e.entity_id = l.id::text and e.action = 'lead.dispatched') as dispatched
       from lead l
       where l.spam_score is not null and l.region_code like ${`${regionPrefix(regionCode)}%`} and l.received_at >= ${since}
       order by l.received_at, l.id`)
@@ -39,12 +36,7 @@ export async function spamDecisions(db: Db, regionCode: string, since: Date): Pr
   const out: SpamDecisions = { spam: [], genuine: [] };
   const seen = new Set<string>();
   for (const r of rows) {
-    const label =
-      r.state === 'spam' && r.decision === 'lead.quarantined'
-        ? 'spam'
-        : r.state !== 'spam' && (r.decision === 'lead.restored' || SENT.includes(r.state))
-          ? 'genuine'
-          : null;
+    const label = corpusLabel(r);
     if (!label) continue;
     const line = toCorpusLine([r.description, r.address], label);
     if (line && !seen.has(line)) {
