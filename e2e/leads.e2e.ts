@@ -139,7 +139,19 @@ describe('线索队列', () => {
       const row = page.getByTestId(`lead-row-${trackingCode}`);
       await row.waitFor();
       expect(await row.getByTestId('lead-spam-reason').count()).toBeGreaterThan(0);
+      // Over the queue, the season's record of the screening, which this ad is part of.
+      const panel = page.getByTestId('screening-panel');
+      await panel.getByTestId('screening-caught').waitFor();
+      expect(await panel.textContent()).toContain('自动筛查成效');
+      expect(await panel.getByTestId('screening-caught').textContent()).toMatch(/\d+\.\d %/);
+      const restored = async () =>
+        Number(await panel.getByTestId('screening-restored').getAttribute('data-count'));
+      const before = await restored();
       await screenshot(page, 'leads-quarantine-reasons');
+      // A dispatcher restoring it (as if it had been a real report) is counted against the screening.
+      await row.getByTestId('lead-restore').click();
+      await row.waitFor({ state: 'detached' });
+      await expect.poll(restored).toBeGreaterThanOrEqual(before + 1);
     } finally {
       await page.close();
     }

@@ -19,6 +19,7 @@ export * from './shelter.ts';
 export * from './shelter-hours.ts';
 export * from './shift.ts';
 export * from './spam.ts';
+export * from './spam-field.ts';
 export * from './spam-learn.ts';
 export * from './station.ts';
 export * from './stats.ts';

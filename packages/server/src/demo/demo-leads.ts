@@ -49,6 +49,23 @@ export const demoAds: string[] = [
   '无抵押贷款 当天放款 详情加V：dk-9988 秒批',
 ];
 
+/**
+ * Sent through the public form but about no one in need: the kind the screening lets through and
+ * a dispatcher then quarantines by hand (a typed address with 站 or 公园 in it reads as a place
+ * someone could be).
+ */
+export const demoMissedJunk: string[] = [
+  '公交车太少了 在站台等了四十分钟 冷死了 还要不要人坐',
+  '我想领养个孩子 找哪个部门',
+  '请问救助站招不招志愿者 我想报名 周末有空',
+];
+
+/**
+ * A real report the screening quarantines (a WeChat id and no one described in words), restored
+ * by the dispatcher within minutes: what the restore button is for.
+ */
+export const demoHeldReport = '加我微信 wx13926 我拍了照片 你们快来';
+
 export const demoClosingNotes: string[] = [
   '已由巡查队送至韶关市救助管理站',
   '现场劝导，本人不愿入站，已发放棉被和温暖包',

@@ -1,9 +1,10 @@
-import { screenLeadText } from '@warmline/domain';
+import { SPAM_MODEL_VERSION, SPAM_QUARANTINE_THRESHOLD, screenLeadText } from '@warmline/domain';
 
 /**
  * What the intake's screening said of a demo lead from the public form: the same rules as live
- * (only that channel is screened), so the quarantine queue and the dispatchers' verdicts that
- * `spamDecisions` reads are the ones a real season would leave.
+ * (only that channel is screened), so the quarantine queue, the screening's record over it
+ * (`screeningTally`) and the dispatchers' verdicts that `spamDecisions` reads are the ones a
+ * real season would leave.
  */
 export function demoScreening(
   source: string,
@@ -16,4 +17,18 @@ export function demoScreening(
     descriptors: lead.descriptors,
   });
   return { spamScore: s.score, spamReasons: s.reasons };
+}
+
+/** What intake writes into `lead.received` for a lead so screened: its first state and the verdict. */
+export function demoIntake(screening: { spamScore?: number }): {
+  state: 'new' | 'spam';
+  spamScore?: number;
+  spamModel?: string;
+} {
+  if (screening.spamScore === undefined) return { state: 'new' };
+  return {
+    state: screening.spamScore >= SPAM_QUARANTINE_THRESHOLD ? 'spam' : 'new',
+    spamScore: screening.spamScore,
+    spamModel: SPAM_MODEL_VERSION,
+  };
 }

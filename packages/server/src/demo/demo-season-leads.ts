@@ -9,7 +9,7 @@ import { shelterBodySchema } from '../modules/shelters/shelter.schema.ts';
 import { createEventRecorder } from '../platform/events.ts';
 import { counties } from './demo-city.ts';
 import { demoDispatchTimes, type RecordAt, type SeededTeam, seedDemoDispatch } from './demo-dispatches.ts';
-import { demoScreening } from './demo-screening.ts';
+import { demoIntake, demoScreening } from './demo-screening.ts';
 import { DAY, HOUR } from './demo-season-clock.ts';
 import { pick, type SeasonPerson, weighted } from './demo-season-people.ts';
 import { placesIn, type Street } from './demo-season-street.ts';
@@ -88,6 +88,8 @@ export function seedSeasonLeads(season: Season, street: Street) {
     outcome: 'helped' | 'false_alarm',
   ) {
     const source = weighted(random, sources);
+    const screening = demoScreening(source, sighting);
+    const intake = demoIntake(screening);
     const id = ids.next();
     const regionCode = team.regionCode;
     const times = demoDispatchTimes(receivedAt, random);
@@ -106,7 +108,7 @@ export function seedSeasonLeads(season: Season, street: Street) {
       reporterPhone: source === 'hotline' ? `13${String(Math.floor(random() * 1e9)).padStart(9, '0')}` : null,
       callBack: source === 'hotline',
       outcomeNote: note,
-      ...demoScreening(source, sighting),
+      ...screening,
       receivedAt,
       updatedAt: times.endedAt,
       createdBy: source === 'hotline' ? hotlineId : null,
@@ -117,8 +119,17 @@ export function seedSeasonLeads(season: Season, street: Street) {
       entityType: 'lead',
       entityId: id,
       regionCode,
-      payload: { source, descriptors: sighting.descriptors, vulnerable, state: 'new' },
+      payload: { source, descriptors: sighting.descriptors, vulnerable, ...intake },
     });
+    // Held by the screening, yet a real report: the dispatcher restores it before sending a team.
+    if (intake.state === 'spam')
+      await record(new Date(receivedAt.getTime() + 2 * MIN), dispatcherId, {
+        action: 'lead.restored',
+        entityType: 'lead',
+        entityId: id,
+        regionCode,
+        payload: { from: 'spam', to: 'new', source },
+      });
     await seedDemoDispatch(tx, ids, record, {
       lead: { id, regionCode, source, vulnerable, receivedAt },
       team,

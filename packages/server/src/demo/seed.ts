@@ -24,8 +24,16 @@ import {
 import { seedDemoDuty } from './demo-duty.ts';
 import { seedDemoEncounters } from './demo-encounters.ts';
 import { seedDemoHotspots } from './demo-hotspots.ts';
-import { demoAds, demoClosingNotes, demoPlaces, demoSightings, demoSourceWeights } from './demo-leads.ts';
-import { demoScreening } from './demo-screening.ts';
+import {
+  demoAds,
+  demoClosingNotes,
+  demoHeldReport,
+  demoMissedJunk,
+  demoPlaces,
+  demoSightings,
+  demoSourceWeights,
+} from './demo-leads.ts';
+import { demoIntake, demoScreening } from './demo-screening.ts';
 import { seedDemoSeason } from './demo-season.ts';
 import { seedDemoSentinels } from './demo-sentinels.ts';
 import { seedDemoShelters } from './demo-shelters.ts';
@@ -222,25 +230,35 @@ async function seedDemoLeads(
     const waiting = i >= 54;
     const minutesAgo = waiting ? 4 + Math.floor(random() * 86) : 60 * (2 + Math.floor(random() * 14 * 24));
     const receivedAt = new Date(now.getTime() - minutesAgo * 60_000);
-    const place = pick(demoPlaces);
-    const isAd = i % 20 === 7;
-    const sighting = isAd
-      ? { descriptors: [] as LeadDescriptor[], description: pick(demoAds) }
-      : pick(demoSightings);
-    const source: LeadSource = isAd ? 'public' : pick(sourceBag);
+    // Through the public form now and then: an ad, junk the screening lets through, and one real
+    // report it holds that the dispatcher restores.
+    const kind = i % 20 === 7 ? 'ad' : i % 20 === 13 ? 'junk' : i === 41 ? 'held' : 'report';
+    const place = kind === 'held' ? demoPlaces[0]! : pick(demoPlaces);
+    const sighting =
+      kind === 'ad'
+        ? { descriptors: [] as LeadDescriptor[], description: pick(demoAds) }
+        : kind === 'junk'
+          ? { descriptors: [] as LeadDescriptor[], description: pick(demoMissedJunk) }
+          : kind === 'held'
+            ? { descriptors: [] as LeadDescriptor[], description: demoHeldReport }
+            : pick(demoSightings);
+    const source: LeadSource = kind === 'report' ? pick(sourceBag) : 'public';
+    const screening = demoScreening(source, { ...sighting, address: place.address });
+    const intake = demoIntake(screening);
     const id = ids.next();
-    const worked = !isAd && !waiting;
+    const worked = (kind === 'report' || kind === 'held') && !waiting;
     const note = worked ? pick(demoClosingNotes) : null;
     const outcome = note?.includes('未见') ? 'not_found' : 'helped';
-    const state = isAd
-      ? 'spam'
-      : worked
-        ? outcome === 'helped'
-          ? 'resolved'
-          : 'not_found'
-        : i % 2
-          ? 'new'
-          : 'triaged';
+    const state =
+      kind === 'ad' || kind === 'junk'
+        ? 'spam'
+        : worked
+          ? outcome === 'helped'
+            ? 'resolved'
+            : 'not_found'
+          : i % 2
+            ? 'new'
+            : 'triaged';
     const regionCode = source === 'public' ? DEMO_CITY : place.regionCode;
     const position = { lat: place.lat + (random() - 0.5) / 2000, lng: place.lng + (random() - 0.5) / 2000 };
     const times = worked ? demoDispatchTimes(receivedAt, random) : null;
@@ -260,7 +278,7 @@ async function seedDemoLeads(
           : null,
       callBack: source === 'hotline',
       outcomeNote: note,
-      ...demoScreening(source, { ...sighting, address: place.address }),
+      ...screening,
       receivedAt,
       updatedAt: times?.endedAt ?? receivedAt,
       createdBy: source === 'hotline' ? dispatcherId : null,
@@ -271,19 +289,35 @@ async function seedDemoLeads(
       entityType: 'lead',
       entityId: id,
       regionCode,
-      payload: { source, descriptors: sighting.descriptors, vulnerable, state: 'new' },
+      payload: { source, descriptors: sighting.descriptors, vulnerable, ...intake },
     });
-    if (state === 'spam' || state === 'triaged') {
-      // Looked at within five minutes, and never after "now" for the lead that just came in.
-      const lookedAt = Math.min(5 * 60_000, (now.getTime() - receivedAt.getTime()) / 2);
-      await record(new Date(receivedAt.getTime() + lookedAt), dispatcherId, {
-        action: state === 'spam' ? 'lead.quarantined' : 'lead.triaged',
+    // Looked at within five minutes, and never after "now" for the lead that just came in: the
+    // dispatcher quarantines what the screening let through, restores what it held wrongly.
+    const decided =
+      state === 'spam' && intake.state === 'new'
+        ? 'lead.quarantined'
+        : state !== 'spam' && intake.state === 'spam'
+          ? 'lead.restored'
+          : state === 'triaged'
+            ? 'lead.triaged'
+            : null;
+    // A wrongly held report is restored before a team is sent (three minutes at the earliest).
+    const within = (decided === 'lead.restored' ? 2 : 5) * 60_000;
+    const lookedAt = new Date(
+      receivedAt.getTime() + Math.min(within, (now.getTime() - receivedAt.getTime()) / 2),
+    );
+    if (decided)
+      await record(lookedAt, dispatcherId, {
+        action: decided,
         entityType: 'lead',
         entityId: id,
         regionCode,
-        payload: { from: 'new', to: state, source },
+        payload: {
+          from: intake.state,
+          to: decided === 'lead.quarantined' ? 'spam' : decided === 'lead.restored' ? 'new' : 'triaged',
+          source,
+        },
       });
-    }
     if (times) {
       const crew = nearestTeam(teams, position);
       await seedDemoDispatch(tx, ids, record, {

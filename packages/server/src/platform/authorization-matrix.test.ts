@@ -97,6 +97,7 @@ const policy: Record<string, { access: Access } & Sample> = {
     access: 'lead.create',
     body: () => ({ descriptors: ['elderly'], address: '韶关东站出站口', regionCode: '440204' }),
   },
+  'GET /api/leads/screening': { access: 'lead.read', query: '?from=2026-10-15' },
   'GET /api/leads/:id': { access: 'lead.read' },
   'POST /api/leads/:id/actions': {
     access: 'lead.manage',

@@ -221,6 +221,16 @@ export const en: Messages = {
       close: 'Closed',
     },
   },
+  screening: {
+    title: 'Spam screening this season (since {{from}}, judged by what dispatchers did)',
+    caught: 'Spam and junk caught (target ≥ {{target}}%)',
+    wronged: 'Genuine reports quarantined (target ≤ {{target}}%)',
+    held: 'Quarantined by the screening',
+    restoredOf: ', {{count}} restored by a person',
+    missed: 'Let through, then quarantined by a person',
+    how: 'A quarantined lead nobody restored counts as spam, a lead let through that nobody quarantined as genuine; the sooner the quarantine queue is reviewed, the truer both figures. Screening version {{model}}.',
+    unavailable: 'The screening figures could not be loaded',
+  },
   sentinels: {
     title: 'Sentinels',
     intro:

@@ -221,6 +221,16 @@ export const zhCN = {
       close: '已关闭',
     },
   },
+  screening: {
+    title: '自动筛查成效（{{from}} 起，按人工处理推算）',
+    caught: '拦住的广告与无效信息（目标 ≥ {{target}}%）',
+    wronged: '误拦的真实求助（目标 ≤ {{target}}%）',
+    held: '自动隔离',
+    restoredOf: '条，人工恢复 {{count}} 条',
+    missed: '放行后被人工隔离',
+    how: '隔离后没有恢复的算作确认垃圾，放行后没有被隔离的算作真实求助；复核隔离区越及时，这两个数越准。当前筛查版本 {{model}}。',
+    unavailable: '自动筛查成效暂时无法加载',
+  },
   sentinels: {
     title: '信息哨点',
     intro: '环卫工人、快递员、外卖骑手等注册的信息哨点：核实身份后批准，其上报的线索会带上哨点身份和可信度。',

@@ -13,6 +13,8 @@ import {
   phoneResponseSchema,
   publicLeadBodySchema,
   publicStatusSchema,
+  screeningQuerySchema,
+  screeningTallyListSchema,
   trackingCodeParamsSchema,
   trackingResponseSchema,
 } from './lead.schema.ts';
@@ -139,6 +141,20 @@ export function leadRoutes(leads: LeadService) {
           pageSize,
         );
       },
+    );
+    app.get(
+      '/screening',
+      {
+        config: { access: 'lead.read' },
+        schema: {
+          tags,
+          summary:
+            "How the spam screening did on the jurisdiction's leads received since a date (Beijing), per model version",
+          querystring: screeningQuerySchema,
+          response: { 200: screeningTallyListSchema },
+        },
+      },
+      async (request) => leads.screening(actorOf(request), request.query.from),
     );
     app.post(
       '',

@@ -93,6 +93,23 @@ export const leadListQuerySchema = z.strictObject({
 });
 export const leadListSchema = z.object({ items: z.array(leadSchema), total: z.number().int() });
 
+/** The spam screening's record in the field (modules/leads/spam-decisions.ts `screeningTally`). */
+export const screeningQuerySchema = z.strictObject({ from: z.iso.date() });
+const count = z.number().int().min(0);
+const share = z.number().min(0).max(1).nullable();
+export const screeningTallyListSchema = z.array(
+  z.object({
+    model: z.string().nullable(),
+    held: count,
+    restored: count,
+    missed: count,
+    passed: count,
+    caught: share,
+    wronged: share,
+    onTarget: z.boolean(),
+  }),
+);
+
 /** Triage acts on the command centre's queue (dispatch comes with teams). */
 export const leadActionBodySchema = z.discriminatedUnion('action', [
   z.strictObject({ action: z.literal('triage') }),

@@ -39,6 +39,7 @@ import {
 import type { LeadAction, LeadView, SightingInput } from './lead.schema.ts';
 import { createLeadPhotoRepository } from './lead-photo.repository.ts';
 import { type ProcessedPhoto, processPhoto } from './lead-photo.ts';
+import { screeningTally } from './spam-decisions.ts';
 
 type Sighting = Omit<SightingInput, 'callBack' | 'deviceToken' | 'reporterPhone'> & {
   reporterPhone?: string | undefined;
@@ -401,6 +402,11 @@ export function createLeadService(deps: {
         receivedAt: row.receivedAt.toISOString(),
         updatedAt: shown.updatedAt.toISOString(),
       };
+    },
+
+    /** The screening's record on leads received since the Beijing day `from` (spam-decisions.ts). */
+    screening(actor: Actor, from: string) {
+      return screeningTally(db, actor.regionCode, new Date(`${from}T00:00:00+08:00`));
     },
 
     async list(actor: Actor, filter: LeadFilter, page: number, pageSize: number) {

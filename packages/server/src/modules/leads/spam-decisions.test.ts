@@ -1,3 +1,4 @@
+import { SPAM_MODEL_VERSION } from '@warmline/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { event } from '../../db/schema.ts';
 import { uuidV7Ids } from '../../platform/ids.ts';
@@ -65,5 +66,81 @@ describe('spamDecisions', () => {
       ].sort(),
     );
     expect((await spamDecisions(t.db, '441800', new Date('2027-01-01'))).genuine).toEqual([]);
+  });
+});
+
+describe('GET /api/leads/screening', () => {
+  // 韶关 (440200), through the public form itself, so the verdict at intake is the real one.
+  const report = (description: string, ip: string) =>
+    t.app.inject({
+      method: 'POST',
+      url: '/api/public/leads',
+      payload: { descriptors: [], description, lat: 24.8044, lng: 113.6111 },
+      remoteAddress: ip,
+    });
+  const leadOf = async (description: string) =>
+    (await t.db.query.lead.findFirst({ where: (l, { eq }) => eq(l.description, description) }))!;
+
+  it("tallies the screening's verdicts against the dispatchers' in the jurisdiction only", async () => {
+    const shaoguan = await t.sessionFor(
+      (await buildUser(t.db, { role: 'dispatcher', regionCode: '440200' })).id,
+    );
+    const asShaoguan = (method: 'GET' | 'POST', url: string, payload?: object) =>
+      t.app.inject({ method, url, headers: { cookie: shaoguan }, ...(payload ? { payload } : {}) });
+    const texts = {
+      held: '专业办理各类证件 加微信 bz8866 当天拿证',
+      restored: '代开发票 加微信 fp8899 找我',
+      missed: '我想问一下你们救助站周末上班吗',
+      passed: '桥洞下有个老人 衣服很薄 一直在发抖',
+      passedToo: '火车站出站口有个小伙子坐了一夜 说钱包丢了',
+    };
+    for (const [i, text] of Object.values(texts).entries())
+      expect((await report(text, `10.9.0.${i + 1}`)).statusCode).toBe(201);
+    for (const [text, state] of [
+      [texts.held, 'spam'],
+      [texts.restored, 'spam'],
+      [texts.missed, 'new'],
+    ] as const)
+      expect((await leadOf(text)).state, text).toBe(state);
+    for (const [text, action] of [
+      [texts.restored, 'restore'],
+      [texts.missed, 'quarantine'],
+    ] as const)
+      expect(
+        (await asShaoguan('POST', `/api/leads/${(await leadOf(text)).id}/actions`, { action })).statusCode,
+      ).toBe(200);
+
+    const res = await asShaoguan('GET', '/api/leads/screening?from=2026-01-01');
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json()).toEqual([
+      {
+        model: SPAM_MODEL_VERSION,
+        held: 1,
+        restored: 1,
+        missed: 1,
+        passed: 2,
+        caught: 0.5,
+        wronged: 1 / 3,
+        onTarget: false,
+      },
+    ]);
+    // 清远's dispatcher sees none of it (清远's leads above were built without a public intake).
+    const qingyuan = await t.app.inject({
+      method: 'GET',
+      url: '/api/leads/screening?from=2026-01-01',
+      headers: { cookie },
+    });
+    expect(qingyuan.statusCode).toBe(200);
+    expect(qingyuan.json()).toEqual([]);
+    // Nothing received after a later day.
+    expect((await asShaoguan('GET', '/api/leads/screening?from=2099-01-01')).json()).toEqual([]);
+  });
+
+  it('refuses a missing or malformed day with a machine-readable error', async () => {
+    for (const q of ['', '?from=yesterday', '?from=2026-13-01']) {
+      const res = await t.app.inject({ method: 'GET', url: `/api/leads/screening${q}`, headers: { cookie } });
+      expect(res.statusCode, q).toBe(400);
+      expect(res.json().error.code, q).toBe('VALIDATION_FAILED');
+    }
   });
 });

@@ -3,7 +3,15 @@
  * (`npm run spam:export`): every new writer of ads brings trades no list has, and a city's
  * dispatchers see that city's ads first. Which lead gets which label is `corpusLabel`'s rule.
  */
-import { corpusLabel, regionPrefix, toCorpusLine } from '@warmline/domain';
+import {
+  corpusLabel,
+  regionPrefix,
+  type ScreeningCounts,
+  type ScreeningRates,
+  screeningOutcome,
+  screeningRates,
+  toCorpusLine,
+} from '@warmline/domain';
 import { sql } from 'drizzle-orm';
 import type { Db } from '../../db/pool.ts';
 
@@ -45,4 +53,36 @@ export async function spamDecisions(db: Db, regionCode: string, since: Date): Pr
     }
   }
   return out;
+}
+
+export interface ScreeningTally extends ScreeningCounts, ScreeningRates {
+  /** SPAM_MODEL_VERSION at intake; null for leads screened before versions were recorded. */
+  model: string | null;
+}
+
+/**
+ * How the screening did on leads received since `since` in the region (and all below it): one
+ * tally per model version, the newest model first. The verdict at intake is read from each
+ * lead's `lead.received` event, so a later change of threshold does not rewrite history.
+ */
+export async function screeningTally(db: Db, regionCode: string, since: Date): Promise<ScreeningTally[]> {
+  const rows = (
+    await db.execute<{ model: string | null; screened_spam: boolean; state: string; last: string }>(sql`
+      select e.payload->>'spamModel' as model, (e.payload->>'state') = 'spam' as screened_spam, l.state,
+        max(l.received_at)::text as last, count(*)::int as n
+      from lead l
+      join event e on e.entity_type = 'lead' and e.entity_id = l.id::text and e.action = 'lead.received'
+      where l.spam_score is not null and l.region_code like ${`${regionPrefix(regionCode)}%`} and l.received_at >= ${since}
+      group by 1, 2, 3`)
+  ).rows as Array<{ model: string | null; screened_spam: boolean; state: string; last: string; n: number }>;
+  const byModel = new Map<string | null, ScreeningCounts & { last: string }>();
+  for (const r of rows) {
+    const t = byModel.get(r.model) ?? { held: 0, restored: 0, missed: 0, passed: 0, last: r.last };
+    t[screeningOutcome({ screenedSpam: r.screened_spam, state: r.state })] += r.n;
+    if (r.last > t.last) t.last = r.last;
+    byModel.set(r.model, t);
+  }
+  return [...byModel]
+    .sort(([, a], [, b]) => (a.last < b.last ? 1 : a.last > b.last ? -1 : 0))
+    .map(([model, { last: _last, ...c }]) => ({ model, ...c, ...screeningRates(c) }));
 }

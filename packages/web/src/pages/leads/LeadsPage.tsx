@@ -37,6 +37,7 @@ import { errorText } from '../../app/errors.ts';
 import { formatTime } from '../../app/format.ts';
 import type { Lead, Page } from '../../app/types.ts';
 import { LeadPhotos } from '../../features/leads/LeadPhotos.tsx';
+import { ScreeningPanel } from '../../features/leads/ScreeningPanel.tsx';
 import { TrustTag } from '../../features/sentinels/TrustTag.tsx';
 import { useLang } from '../../i18n/index.ts';
 
@@ -253,6 +254,7 @@ export function LeadsPage() {
           data-testid="leads-source-filter"
         />
       </Space>
+      {scope === 'quarantined' && <ScreeningPanel />}
       <Table<Lead>
         rowKey="id"
         size="middle"
