@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { leadDescriptors } from './lead.ts';
 import {
+  type AdStyleModel,
   adStyleGrams,
   adStyleModel,
   formatAdStyleModel,
@@ -378,6 +379,31 @@ describe('screenLeadText', () => {
       }),
       { numRuns: 300 },
     );
+  });
+
+  it('lets a very sure learned model quarantine junk that mentions relief words in passing', () => {
+    // An offer to donate, not a report: 老人 earns credit, which the model's view outweighs.
+    const offer = screen('想给社区里的孤寡老人送点东西，应该联系谁');
+    expect(offer.quarantine).toBe(true);
+    expect(offer.reasons).toContain('off_topic');
+    // The same rules and a model just sure enough of everything (log-odds 4).
+    const sure: AdStyleModel = { bias: 4, weights: new Map() };
+    const by = (description: string) => screenLeadText({ description }, sure);
+    const streetlight = by('我们小区的路灯坏了好几天了，晚上老人出门不方便');
+    expect(streetlight.quarantine).toBe(true);
+    expect(streetlight.reasons).toContain('off_topic');
+    expect(
+      screenLeadText(
+        { description: '我们小区的路灯坏了好几天了，晚上老人出门不方便' },
+        { bias: 3.9, weights: new Map() },
+      ).quarantine,
+    ).toBe(false);
+    // Not when the rules speak for the text: someone described, where, in what state…
+    const report = by('桥洞下有个老人衣着单薄，一直在发抖，叫他也不答应，天太冷了');
+    expect(report.quarantine).toBe(false);
+    expect(report.reasons).not.toContain('off_topic');
+    // …nor on a text too short to have a style.
+    expect(by('西门口有人').quarantine).toBe(false);
   });
 
   it('keeps an ad quarantined however its phone number is spaced out', () => {

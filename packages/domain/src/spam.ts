@@ -21,7 +21,9 @@
  *   what happened; a short text about no one (在吗, 测试) is quarantined, having nothing to act on,
  *   and relief words with nobody in them (今天好冷啊, 天冷了来碗热乎的) count against a text;
  * - `quarantine` is `score >= SPAM_QUARANTINE_THRESHOLD`. No single weak signal reaches it alone:
- *   a report without relief words, or with a phone number, still needs a second signal.
+ *   a report without relief words, or with a phone number, still needs a second signal; the one
+ *   exception is the learned model when it is very sure and the rules do not speak for the text
+ *   (`off_topic`: the junk that mentions 老人 or 冷 in passing, which credit would otherwise clear).
  *
  * Pure: no IO and no imports but the generated model, so every caller gets the same answer.
  */
@@ -29,7 +31,7 @@
 import { AD_STYLE_MODEL_TEXT } from './spam-model.ts';
 
 /** Bump whenever a lexicon, a weight, the threshold or the learned model changes. */
-export const SPAM_MODEL_VERSION = 'spam-2026.12-17';
+export const SPAM_MODEL_VERSION = 'spam-2026.12-18';
 
 /** Scores at or above this are quarantined for review. */
 export const SPAM_QUARANTINE_THRESHOLD = 5;
@@ -51,6 +53,7 @@ export const spamReasons = [
   'rumour',
   'manipulation',
   'no_relief_content',
+  'off_topic',
 ] as const;
 export type SpamReason = (typeof spamReasons)[number];
 
@@ -71,6 +74,7 @@ export const spamReasonLabels: Record<SpamReason, { zh: string; en: string }> = 
   rumour: { zh: '传言、转发或情绪宣泄（未报告需要救助的人）', en: 'Rumour, chain message or rant' },
   manipulation: { zh: '试图操纵自动审核的指令', en: 'Instructions aimed at the screening' },
   no_relief_content: { zh: '未描述求助情况', en: 'Describes no one in need' },
+  off_topic: { zh: '与求助无关（统计模型）', en: 'Not about anyone in need (learned)' },
 };
 
 export interface SpamScreeningInput {
@@ -1376,9 +1380,19 @@ export const adStyleModel: AdStyleModel = parseAdStyleModel(AD_STYLE_MODEL_TEXT)
 /** Added to a sales pitch that comes with a way to reach the seller. */
 const CAMOUFLAGE_WEIGHT = 2;
 
-const AD_STYLE_SCALE = 0.7;
+const AD_STYLE_SCALE = 0.65;
 const AD_STYLE_MIN = -3;
 const AD_STYLE_MAX = 5;
+
+/**
+ * Where the learned model may quarantine on its own: log-odds this high are reached by fewer than
+ * 1 % of genuine reports when leaving one writer out, and by half the junk the rules let through
+ * (questions for the bureau, lost pets, complaints about a landlord) — relief words used in
+ * passing earn such a text credit that no weighting of the model's score could outweigh. Not when
+ * the rules speak for the text (a score under the floor) or it is too short to have a style.
+ */
+const CONFIDENT_LOG_ODDS = 4;
+const CONFIDENT_RULES_FLOOR = 1;
 
 // ---------------------------------------------------------------------------------------------
 // Screening
@@ -1468,11 +1482,12 @@ export function screenLeadText(input: SpamScreeningInput, model: AdStyleModel = 
   if (rumours) add('rumour', rumours >= 2 ? 5 : 3);
   if (MANIPULATION_RE.test(raw)) add('manipulation', 6);
 
-  let style = model.bias;
-  for (const g of gramsOf(maskedLines)) style += model.weights.get(g) ?? 0;
-  style = Math.min(AD_STYLE_MAX, Math.max(AD_STYLE_MIN, style * AD_STYLE_SCALE));
+  let logOdds = model.bias;
+  for (const g of gramsOf(maskedLines)) logOdds += model.weights.get(g) ?? 0;
+  let style = Math.min(AD_STYLE_MAX, Math.max(AD_STYLE_MIN, logOdds * AD_STYLE_SCALE));
   // Too few words to judge a style by (请回电 138…): only the rules speak against a short text.
-  if (squeeze(whole).replace(/[0-9]/g, '').length < 10) style = 0;
+  const styled = squeeze(whole).replace(/[0-9]/g, '').length >= 10;
+  if (!styled) style = 0;
   add('ad_style', style >= 1 ? style : 0);
 
   // Read before masking, so a relief word inside a pitch (要钱 in 不通不要钱) cannot hide it. A
@@ -1512,6 +1527,15 @@ export function screenLeadText(input: SpamScreeningInput, model: AdStyleModel = 
 
   let score = -credit + (style >= 1 ? 0 : pitched ? Math.max(0, style) : style);
   for (const w of contributions.values()) score += w;
+  if (
+    styled &&
+    logOdds >= CONFIDENT_LOG_ODDS &&
+    score >= CONFIDENT_RULES_FLOOR &&
+    score < SPAM_QUARANTINE_THRESHOLD
+  ) {
+    score = SPAM_QUARANTINE_THRESHOLD;
+    contributions.set('off_topic', 0);
+  }
   score = Math.round(score * 100) / 100;
   return {
     score,
