@@ -90,7 +90,8 @@ describe('GET /api/leads/screening', () => {
     const texts = {
       held: '专业办理各类证件 加微信 bz8866 当天拿证',
       restored: '代开发票 加微信 fp8899 找我',
-      missed: '我想问一下你们救助站周末上班吗',
+      // A prank written as a report: nothing in the text could tell, only the dispatcher can.
+      missed: '五里亭桥下有个老人 穿得很少 坐在地上不动',
       passed: '桥洞下有个老人 衣服很薄 一直在发抖',
       passedToo: '火车站出站口有个小伙子坐了一夜 说钱包丢了',
     };
