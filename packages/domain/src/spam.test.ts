@@ -381,6 +381,18 @@ describe('screenLeadText', () => {
     );
   });
 
+  it('lets a hurried follow-up or a bare place through, and still holds a test or a greeting', () => {
+    for (const t of [
+      '人还在 快点',
+      '还在 还在 你们的车到哪了',
+      '之前报过的 还是没人来',
+      '西门口',
+      '报：柳巷南口',
+    ])
+      expect(screen(t).quarantine, t).toBe(false);
+    for (const t of ['测试', '在吗', '123456', 'hello']) expect(screen(t).quarantine, t).toBe(true);
+  });
+
   it('lets a very sure learned model quarantine junk that mentions relief words in passing', () => {
     // An offer to donate, not a report: 老人 earns credit, which the model's view outweighs.
     const offer = screen('想给社区里的孤寡老人送点东西，应该联系谁');
@@ -402,6 +414,10 @@ describe('screenLeadText', () => {
     const report = by('桥洞下有个老人衣着单薄，一直在发抖，叫他也不答应，天太冷了');
     expect(report.quarantine).toBe(false);
     expect(report.reasons).not.toContain('off_topic');
+    // …nor when it describes a scene (more than two relief words) however it is phrased…
+    expect(by('我想问一下 火车站出站口那个老人 衣服很薄 冻得发抖 能不能申请临时救助').reasons).not.toContain(
+      'off_topic',
+    );
     // …nor on a text too short to have a style.
     expect(by('西门口有人').quarantine).toBe(false);
   });
