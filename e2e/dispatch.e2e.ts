@@ -83,7 +83,8 @@ describe('from a report to a person helped', () => {
     await first.getByTestId('assign-team').click();
     await drawer.getByTestId('current-dispatch').waitFor();
     expect(await drawer.getByTestId('current-dispatch').textContent()).toContain('待接单');
-    expect(await drawer.getByTestId('lead-timeline').textContent()).toContain('派单');
+    // The timeline refetches once the dispatch is recorded.
+    await expect.poll(() => drawer.getByTestId('lead-timeline').textContent()).toContain('派单');
 
     // The reporter's status page already says a team is on its way.
     await reporter.page.goto(`${baseUrl()}/report/${code}`);

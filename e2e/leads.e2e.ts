@@ -79,8 +79,9 @@ describe('线索队列', () => {
   it('a second report of the same person is flagged as a likely duplicate and merged in one click', async () => {
     const page = await browser.newPage({ locale: 'zh-CN', viewport: { width: 1366, height: 900 } });
     try {
-      // A spot of its own, so other journeys' reports are not candidates.
-      const spot = { lat: 24.7761 + Math.random() / 100, lng: 113.2752 };
+      // A spot of its own, kilometres from every demo place and other journeys' reports, so
+      // nothing else is a candidate.
+      const spot = { lat: 24.72 + Math.random() / 100, lng: 113.45 };
       const post = async (description: string) => {
         const res = await fetch(`${baseUrl()}/api/public/leads`, {
           method: 'POST',

@@ -9,6 +9,7 @@ import {
   isPeriodEnded,
   isSubmissionEditable,
   reviewerRegionOf,
+  seasonStartDay,
   submissionTitle,
 } from './reporting.ts';
 import { reduceFigures } from './stats.ts';
@@ -159,5 +160,14 @@ describe('a return’s rules', () => {
       { figure: 'assisted', dim: '', was: 3, now: 4 },
       { figure: 'assisted', dim: 'sex:female', was: 0, now: 1 },
     ]);
+  });
+});
+
+describe('seasonStartDay', () => {
+  it('is 15 October of this winter, or of last year before it', () => {
+    expect(seasonStartDay('2026-12-04')).toBe('2026-10-15');
+    expect(seasonStartDay('2026-10-15')).toBe('2026-10-15');
+    expect(seasonStartDay('2026-10-14')).toBe('2025-10-15');
+    expect(seasonStartDay('2027-03-31')).toBe('2026-10-15');
   });
 });

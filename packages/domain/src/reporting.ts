@@ -82,6 +82,17 @@ export function campaignDatesProblem(c: CampaignDates): 'ends_before_start' | 't
 }
 
 /** The Beijing calendar date of an instant, whatever the machine's zone. */
+/**
+ * The first Beijing day of the winter campaign season `today` (YYYY-MM-DD) falls in: 15 October,
+ * the earliest the provinces start, of this year or, before it, of last year. Until campaigns are
+ * records of their own, the default start of a season's figures.
+ */
+export function seasonStartDay(today: string): string {
+  const year = Number(today.slice(0, 4));
+  const start = `${year}-10-15`;
+  return today >= start ? start : `${year - 1}-10-15`;
+}
+
 export function beijingDate(at: Date): string {
   return new Date(at.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
 }

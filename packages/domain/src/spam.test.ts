@@ -391,6 +391,13 @@ describe('screenLeadText', () => {
     ])
       expect(screen(t).quarantine, t).toBe(false);
     for (const t of ['测试', '在吗', '123456', 'hello']) expect(screen(t).quarantine, t).toBe(true);
+    // English or pinyin with no one in it is held; with someone in a state, let through.
+    expect(screen('Can someone tell me if the metro runs late on New Year’s Eve?').quarantine).toBe(true);
+    for (const t of [
+      'A man is sitting at the bus stop, shaking',
+      'lanzhou zhan you ge xiao hai yi ge ren ku',
+    ])
+      expect(screen(t).quarantine, t).toBe(false);
   });
 
   it('lets a very sure learned model quarantine junk that mentions relief words in passing', () => {

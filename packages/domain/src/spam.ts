@@ -31,7 +31,7 @@
 import { AD_STYLE_MODEL_TEXT } from './spam-model.ts';
 
 /** Bump whenever a lexicon, a weight, the threshold or the learned model changes. */
-export const SPAM_MODEL_VERSION = 'spam-2026.12-19';
+export const SPAM_MODEL_VERSION = 'spam-2026.12-20';
 
 /** Scores at or above this are quarantined for review. */
 export const SPAM_QUARANTINE_THRESHOLD = 5;
@@ -468,6 +468,19 @@ export const spamReliefLexicon: readonly string[] = [
   'zhao bu dao',
   'liu lang',
   'leng',
+  'xiao hai',
+  'xiaohai',
+  'lao tai tai',
+  'laotaitai',
+  'yi ge ren',
+  'mei you di fang',
+  'mei di fang',
+  'huo che zhan',
+  'huochezhan',
+  'da gong',
+  'gong zi',
+  'gongzi',
+  'hen shao',
   // English, for foreign residents and students (matched in lower case)
   'homeless',
   'old man',
@@ -514,6 +527,36 @@ export const spamReliefLexicon: readonly string[] = [
   'my father',
   'my mother',
   'left home',
+  'sitting',
+  'shaking',
+  'shivering',
+  'crying',
+  'stranded',
+  'alone',
+  'train station',
+  'hungry',
+  'baby',
+  'a boy',
+  'a girl',
+  'a woman',
+  'a man',
+  'the guy',
+  'kicked out',
+  'nowhere to',
+  'no place to',
+  'passed out',
+  'collapsed',
+  'unconscious',
+  'wheelchair',
+  'for money',
+  'begging',
+  'beggar',
+  'on the ground',
+  'on the street',
+  'still there',
+  "don't have money",
+  'no money for',
+  'my train',
 ];
 
 /**
@@ -1550,8 +1593,11 @@ export function screenLeadText(input: SpamScreeningInput, model: AdStyleModel = 
     // A word or two of Latin letters with no relief word among them (hello world, asdfgh): a
     // test or a keyboard mash. Longer English or pinyin texts are left to the other signals.
     const foreign = !/\p{Script=Han}/u.test(whole) && whole.trim().split(/\s+/).length <= 2;
+    // Longer Latin text with no relief word at all (a question about the metro, a greeting, a
+    // test): English and pinyin reports name someone in a state (a man sitting…, you ren tang zhe).
+    const latinProse = !foreign && !/\p{Script=Han}/u.test(whole);
     const placeOnly = said <= 12 && PLACE_ONLY.test(squeeze(whole));
-    add('no_relief_content', (said <= 12 && !placeOnly) || foreign ? 5 : 4);
+    add('no_relief_content', (said <= 12 && !placeOnly) || foreign || latinProse ? 5 : 4);
     if (foreign) style = Math.max(style, 0);
   } else if (!PERSON_RE.test(normalized) && ![...reliefHits].some((h) => h.startsWith('toggle:'))) {
     // Relief words but nobody in them (今天好冷啊…, 天冷了来碗热乎的…): weather talk, a shop, a

@@ -94,7 +94,10 @@ export const leadListQuerySchema = z.strictObject({
 export const leadListSchema = z.object({ items: z.array(leadSchema), total: z.number().int() });
 
 /** The spam screening's record in the field (modules/leads/spam-decisions.ts `screeningTally`). */
-export const screeningQuerySchema = z.strictObject({ from: z.iso.date() });
+export const screeningQuerySchema = z.strictObject({
+  /** A Beijing day; the campaign season's start (15 October) when left out. */
+  from: z.iso.date().optional(),
+});
 const count = z.number().int().min(0);
 const share = z.number().min(0).max(1).nullable();
 export const screeningTallyListSchema = z.array(

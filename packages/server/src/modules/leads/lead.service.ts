@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import {
+  beijingDate,
   canTransition,
   DUPLICATE_RADIUS_M,
   DUPLICATE_WINDOW_MS,
@@ -14,6 +15,7 @@ import {
   publicLeadStatus,
   SPAM_MODEL_VERSION,
   screenLeadText,
+  seasonStartDay,
   trackingCodePattern,
   vulnerableDescriptors,
 } from '@warmline/domain';
@@ -404,9 +406,13 @@ export function createLeadService(deps: {
       };
     },
 
-    /** The screening's record on leads received since the Beijing day `from` (spam-decisions.ts). */
-    screening(actor: Actor, from: string) {
-      return screeningTally(db, actor.regionCode, new Date(`${from}T00:00:00+08:00`));
+    /**
+     * The screening's record on leads received since the Beijing day `from` (spam-decisions.ts),
+     * by default since the season began: 15 October, the earliest the provinces start.
+     */
+    screening(actor: Actor, from?: string) {
+      const day = from ?? seasonStartDay(beijingDate(clock.now()));
+      return screeningTally(db, actor.regionCode, new Date(`${day}T00:00:00+08:00`));
     },
 
     async list(actor: Actor, filter: LeadFilter, page: number, pageSize: number) {

@@ -133,12 +133,14 @@ describe('GET /api/leads/screening', () => {
     });
     expect(qingyuan.statusCode).toBe(200);
     expect(qingyuan.json()).toEqual([]);
+    // Without a day, since the season began (15 October): the same leads, received today.
+    expect((await asShaoguan('GET', '/api/leads/screening')).json()).toEqual(res.json());
     // Nothing received after a later day.
     expect((await asShaoguan('GET', '/api/leads/screening?from=2099-01-01')).json()).toEqual([]);
   });
 
-  it('refuses a missing or malformed day with a machine-readable error', async () => {
-    for (const q of ['', '?from=yesterday', '?from=2026-13-01']) {
+  it('refuses a malformed day with a machine-readable error', async () => {
+    for (const q of ['?from=yesterday', '?from=2026-13-01', '?from=2026-12-01&to=2027-01-01']) {
       const res = await t.app.inject({ method: 'GET', url: `/api/leads/screening${q}`, headers: { cookie } });
       expect(res.statusCode, q).toBe(400);
       expect(res.json().error.code, q).toBe('VALIDATION_FAILED');

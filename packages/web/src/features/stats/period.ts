@@ -1,3 +1,4 @@
+import { seasonStartDay } from '@warmline/domain';
 /**
  * The dashboard's periods, as Beijing calendar days (what the figures count by). There is no
  * campaign record yet, so the season is the winter campaign's usual span: from 15 October
@@ -11,19 +12,13 @@ export interface Period {
 export type PeriodPreset = 'season' | 'thisMonth' | 'lastMonth';
 export const periodPresets: readonly PeriodPreset[] = ['season', 'thisMonth', 'lastMonth'];
 
-const SEASON_START = '10-15';
-
 /** Today in Beijing as YYYY-MM-DD, whatever the browser's time zone. */
 export function beijingToday(now: Date = new Date()): string {
   return new Date(now.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
 }
 
 /** The first day of the season `today` falls in (before 15 October: last year's). */
-export function seasonStart(today: string): string {
-  const year = Number(today.slice(0, 4));
-  const start = `${year}-${SEASON_START}`;
-  return today >= start ? start : `${year - 1}-${SEASON_START}`;
-}
+export const seasonStart = seasonStartDay;
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
