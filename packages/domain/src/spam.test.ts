@@ -400,6 +400,13 @@ describe('screenLeadText', () => {
       expect(screen(t).quarantine, t).toBe(false);
   });
 
+  it('counts an animal with no person against a text, and a person with an animal not at all', () => {
+    const cat = screen('车底下有只猫 躲在发动机里 冻得一直叫 怎么弄出来');
+    const man = screen('车底下有个老人 躲在发动机旁边 冻得一直抖 怎么弄出来');
+    expect(cat.score).toBeGreaterThan(man.score + 2);
+    expect(screen('桥洞下面有个流浪汉带着一条狗，冻得发抖').quarantine).toBe(false);
+  });
+
   it('lets a very sure learned model quarantine junk that mentions relief words in passing', () => {
     // An offer to donate, not a report: 老人 earns credit, which the model's view outweighs.
     const offer = screen('想给社区里的孤寡老人送点东西，应该联系谁');

@@ -31,7 +31,7 @@
 import { AD_STYLE_MODEL_TEXT } from './spam-model.ts';
 
 /** Bump whenever a lexicon, a weight, the threshold or the learned model changes. */
-export const SPAM_MODEL_VERSION = 'spam-2026.12-20';
+export const SPAM_MODEL_VERSION = 'spam-2026.12-21';
 
 /** Scores at or above this are quarantined for review. */
 export const SPAM_QUARANTINE_THRESHOLD = 5;
@@ -1273,6 +1273,14 @@ const PERSON_RE = new RegExp(
     "\\b(?:i|i'm|im|me|my|we|us|he|she|him|her|his|they|them|someone|somebody|anyone|man|men|woman|women|person|people|guy|lady|boy|girl|kids?|child|children|baby|family|couple|student|worker|driver|beggar|homeless|elderly|grandma|grandpa|grandmother|grandfather|father|mother|dad|mum|mom|son|daughter|brother|sister|friend|foreigner|ta|wo|lao ?ren|laoren|lao ?tai|nai ?nai|nainai|ye ?ye|da ?ye|xiao ?hai|nan ?de|nv ?de|nan ?ren|nv ?ren|you ?ge)\\b",
   ].join('|'),
 );
+/**
+ * A pet or a stray animal is the subject (车底下有只猫, 我家狗狗走丢了, 流浪猫没地方躲): somebody
+ * else's job, unless a person is there too (一个流浪汉带着一条狗).
+ */
+const ANIMAL = /猫|狗|比熊|泰迪|柯基|金毛|哈士奇|鹦鹉|宠物|毛孩子|兔子/;
+const HUMAN =
+  /人|老|男|女|孩|娃|爷|奶|婆|叔|姨|哥|姐|伯|他|她|小伙|民工|乞|拾荒|醉汉|学生|homeless|\bman\b|woman|\bboy\b|girl/;
+const ANIMAL_WEIGHT = 2.5;
 /** Added to `no_relief_content` for relief words with nobody in them; short of quarantine alone. */
 const NO_PERSON_WEIGHT = 1.5;
 
@@ -1599,6 +1607,12 @@ export function screenLeadText(input: SpamScreeningInput, model: AdStyleModel = 
     const placeOnly = said <= 12 && PLACE_ONLY.test(squeeze(whole));
     add('no_relief_content', (said <= 12 && !placeOnly) || foreign || latinProse ? 5 : 4);
     if (foreign) style = Math.max(style, 0);
+  } else if (
+    ANIMAL.test(normalized) &&
+    !HUMAN.test(normalized.replace(/流浪(?:猫|狗)|[猫狗]人|主人/g, '')) &&
+    ![...reliefHits].some((h) => h.startsWith('toggle:'))
+  ) {
+    add('no_relief_content', ANIMAL_WEIGHT);
   } else if (!PERSON_RE.test(normalized) && ![...reliefHits].some((h) => h.startsWith('toggle:'))) {
     // Relief words but nobody in them (今天好冷啊…, 天冷了来碗热乎的…): weather talk, a shop, a
     // complaint about the site. A report names someone, if only 我 or 他.
