@@ -31,7 +31,7 @@
 import { AD_STYLE_MODEL_TEXT } from './spam-model.ts';
 
 /** Bump whenever a lexicon, a weight, the threshold or the learned model changes. */
-export const SPAM_MODEL_VERSION = 'spam-2026.12-21';
+export const SPAM_MODEL_VERSION = 'spam-2026.12-23';
 
 /** Scores at or above this are quarantined for review. */
 export const SPAM_QUARANTINE_THRESHOLD = 5;
@@ -1280,6 +1280,9 @@ const PERSON_RE = new RegExp(
 const ANIMAL = /猫|狗|比熊|泰迪|柯基|金毛|哈士奇|鹦鹉|宠物|毛孩子|兔子/;
 const HUMAN =
   /人|老|男|女|孩|娃|爷|奶|婆|叔|姨|哥|姐|伯|他|她|小伙|民工|乞|拾荒|醉汉|学生|homeless|\bman\b|woman|\bboy\b|girl/;
+/** People a pet notice mentions who are not the one in the cold: 有人看到吗, 好心人, 主人. */
+const NOT_THE_SUBJECT =
+  /流浪(?:猫|狗)|[猫狗]人|主人|好心人|家人|别人|人家|有没有人|有人(?:看到|见到|知道|捡到|收养|领养|见过)|谁/g;
 const ANIMAL_WEIGHT = 2.5;
 /** Added to `no_relief_content` for relief words with nobody in them; short of quarantine alone. */
 const NO_PERSON_WEIGHT = 1.5;
@@ -1609,7 +1612,7 @@ export function screenLeadText(input: SpamScreeningInput, model: AdStyleModel = 
     if (foreign) style = Math.max(style, 0);
   } else if (
     ANIMAL.test(normalized) &&
-    !HUMAN.test(normalized.replace(/流浪(?:猫|狗)|[猫狗]人|主人/g, '')) &&
+    !HUMAN.test(normalized.replace(NOT_THE_SUBJECT, '')) &&
     ![...reliefHits].some((h) => h.startsWith('toggle:'))
   ) {
     add('no_relief_content', ANIMAL_WEIGHT);
