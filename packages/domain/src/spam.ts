@@ -1565,7 +1565,12 @@ export function screenLeadText(input: SpamScreeningInput, model: AdStyleModel = 
   const narrative = narrativeShare(maskedLines);
   if (narrative.han >= 8) add('keyword_stuffing', narrative.share < 0.05 ? 2 : narrative.share < 0.1 ? 1 : 0);
   if ((raw.match(DECORATION_RE)?.length ?? 0) >= 3) add('decoration', 1.5);
-  if (seoLine(normalized)) add('keyword_stuffing', 4);
+  // Lines of relief words alone are left out here and from the pitch below (see there), so
+  // adding such a line (bang bang bang bang) cannot make a text look like a search-engine list.
+  const pitchLines = normalized
+    .split(LINE_BREAK)
+    .filter((line) => squeeze(line.replace(RELIEF_RE, '')).length > 0);
+  if (seoLine(pitchLines.join('\n'))) add('keyword_stuffing', 4);
   const rumours = normalized.match(RUMOUR_RE)?.length ?? 0;
   if (rumours) add('rumour', rumours >= 2 ? 5 : 3);
   if (MANIPULATION_RE.test(raw)) add('manipulation', 6);
@@ -1582,9 +1587,6 @@ export function screenLeadText(input: SpamScreeningInput, model: AdStyleModel = 
   // line of relief words alone is skipped (看一下，单薄 squeezes to …下单…): with that, and a test
   // keeping each relief word from matching a pitch, adding them never raises the score.
   const hashtags = (normalized.match(/#\p{Script=Han}{2,}/gu) ?? []).length;
-  const pitchLines = normalized
-    .split(LINE_BREAK)
-    .filter((line) => squeeze(line.replace(RELIEF_RE, '')).length > 0);
   const pitch = salesPitch(pitchLines.map(squeeze).join('\n'));
   // Topic tags (#寒冬 #暖心 #正能量) are how a post asks to be spread; no report carries two.
   if (hashtags >= 2) Object.assign(pitch, { weight: Math.min(4, pitch.weight + 1.5), both: true });
