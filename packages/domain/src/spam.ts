@@ -31,7 +31,7 @@
 import { AD_STYLE_MODEL_TEXT } from './spam-model.ts';
 
 /** Bump whenever a lexicon, a weight, the threshold or the learned model changes. */
-export const SPAM_MODEL_VERSION = 'spam-2026.12-23';
+export const SPAM_MODEL_VERSION = 'spam-2026.12-24';
 
 /** Scores at or above this are quarantined for review. */
 export const SPAM_QUARANTINE_THRESHOLD = 5;
