@@ -81,7 +81,6 @@ export function campaignDatesProblem(c: CampaignDates): 'ends_before_start' | 't
   return null;
 }
 
-/** The Beijing calendar date of an instant, whatever the machine's zone. */
 /**
  * The first Beijing day of the winter campaign season `today` (YYYY-MM-DD) falls in: 15 October,
  * the earliest the provinces start, of this year or, before it, of last year. Until campaigns are
@@ -93,6 +92,7 @@ export function seasonStartDay(today: string): string {
   return today >= start ? start : `${year - 1}-10-15`;
 }
 
+/** The Beijing calendar date of an instant, whatever the machine's zone. */
 export function beijingDate(at: Date): string {
   return new Date(at.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
 }

@@ -195,11 +195,13 @@ const fieldFiles: Record<string, string> = import.meta.glob('./spam-corpus/field
   import: 'default',
   eager: true,
 });
-const field = (label: string) =>
-  Object.keys(fieldFiles)
+/** The lines of every globbed file of one label, in file-name order (as spam:learn reads them). */
+const labelled = (files: Record<string, string>, label: string) =>
+  Object.keys(files)
     .filter((f) => f.endsWith(`-${label}.txt`))
     .sort()
-    .flatMap((f) => lines(fieldFiles[f]));
+    .flatMap((f) => lines(files[f]));
+const field = (label: string) => labelled(fieldFiles, label);
 /** Sets written to be learned from and never measured blind (train-<tag>-*.txt). */
 // @ts-expect-error -- as above.
 const trainingFiles: Record<string, string> = import.meta.glob('./spam-corpus/train-*.txt', {
@@ -207,11 +209,7 @@ const trainingFiles: Record<string, string> = import.meta.glob('./spam-corpus/tr
   import: 'default',
   eager: true,
 });
-const training = (label: string) =>
-  Object.keys(trainingFiles)
-    .filter((f) => f.endsWith(`-${label}.txt`))
-    .sort()
-    .flatMap((f) => lines(trainingFiles[f]));
+const training = (label: string) => labelled(trainingFiles, label);
 /** Everything the learned model learns from: the tuning split, the spent blind sets, the training sets, the field. */
 const learning = {
   genuine: [

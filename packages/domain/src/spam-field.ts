@@ -13,6 +13,25 @@
  * counts as spam, and a passed lead nobody has acted on counts as genuine. They are only as good
  * as the review of the quarantine queue.
  */
+import { SPAM_MODEL_VERSION, type SpamScreening } from './spam.ts';
+
+/**
+ * What intake records of its screening in `lead.received` (and the lead's first state): the
+ * verdict the tally reads back, so a later model or threshold does not rewrite it. An unscreened
+ * channel (hotline, partner, sentinel) records only its state.
+ */
+export function intakeVerdict(screening: SpamScreening | null): {
+  state: 'new' | 'spam';
+  spamScore?: number;
+  spamModel?: string;
+} {
+  if (!screening) return { state: 'new' };
+  return {
+    state: screening.quarantine ? 'spam' : 'new',
+    spamScore: screening.score,
+    spamModel: SPAM_MODEL_VERSION,
+  };
+}
 
 /** The issue's target: at least this share of spam caught… */
 export const SPAM_TARGET_CAUGHT = 0.95;

@@ -1600,6 +1600,7 @@ export function screenLeadText(input: SpamScreeningInput, model: AdStyleModel = 
   const camouflaged = pitched && (contact > 0 || numbers > 0 || url || pitch.both || ads >= 2);
   add('sales_pitch', pitch.weight + (camouflaged ? CAMOUFLAGE_WEIGHT : 0));
 
+  const toggled = [...reliefHits].some((h) => h.startsWith('toggle:'));
   if (reliefHits.size === 0) {
     // Nothing about anyone, and too short to say anything (在吗, 测试, 1111): nothing to act on.
     const said = squeeze(whole).length;
@@ -1612,13 +1613,11 @@ export function screenLeadText(input: SpamScreeningInput, model: AdStyleModel = 
     const placeOnly = said <= 12 && PLACE_ONLY.test(squeeze(whole));
     add('no_relief_content', (said <= 12 && !placeOnly) || foreign || latinProse ? 5 : 4);
     if (foreign) style = Math.max(style, 0);
-  } else if (
-    ANIMAL.test(normalized) &&
-    !HUMAN.test(normalized.replace(NOT_THE_SUBJECT, '')) &&
-    ![...reliefHits].some((h) => h.startsWith('toggle:'))
-  ) {
+  } else if (toggled) {
+    // A tapped toggle (老人, 衣着单薄…) describes someone, whatever the words say.
+  } else if (ANIMAL.test(normalized) && !HUMAN.test(normalized.replace(NOT_THE_SUBJECT, ''))) {
     add('no_relief_content', ANIMAL_WEIGHT);
-  } else if (!PERSON_RE.test(normalized) && ![...reliefHits].some((h) => h.startsWith('toggle:'))) {
+  } else if (!PERSON_RE.test(normalized)) {
     // Relief words but nobody in them (今天好冷啊…, 天冷了来碗热乎的…): weather talk, a shop, a
     // complaint about the site. A report names someone, if only 我 or 他.
     add('no_relief_content', NO_PERSON_WEIGHT);

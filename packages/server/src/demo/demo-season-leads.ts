@@ -9,7 +9,7 @@ import { shelterBodySchema } from '../modules/shelters/shelter.schema.ts';
 import { createEventRecorder } from '../platform/events.ts';
 import { counties } from './demo-city.ts';
 import { demoDispatchTimes, type RecordAt, type SeededTeam, seedDemoDispatch } from './demo-dispatches.ts';
-import { demoIntake, demoScreening } from './demo-screening.ts';
+import { demoScreening } from './demo-screening.ts';
 import { DAY, HOUR } from './demo-season-clock.ts';
 import { pick, type SeasonPerson, weighted } from './demo-season-people.ts';
 import { placesIn, type Street } from './demo-season-street.ts';
@@ -88,8 +88,7 @@ export function seedSeasonLeads(season: Season, street: Street) {
     outcome: 'helped' | 'false_alarm',
   ) {
     const source = weighted(random, sources);
-    const screening = demoScreening(source, sighting);
-    const intake = demoIntake(screening);
+    const { columns: screening, intake } = demoScreening(source, sighting);
     const id = ids.next();
     const regionCode = team.regionCode;
     const times = demoDispatchTimes(receivedAt, random);

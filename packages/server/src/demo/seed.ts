@@ -33,7 +33,7 @@ import {
   demoSightings,
   demoSourceWeights,
 } from './demo-leads.ts';
-import { demoIntake, demoScreening } from './demo-screening.ts';
+import { demoScreening } from './demo-screening.ts';
 import { seedDemoSeason } from './demo-season.ts';
 import { seedDemoSentinels } from './demo-sentinels.ts';
 import { seedDemoShelters } from './demo-shelters.ts';
@@ -234,17 +234,13 @@ async function seedDemoLeads(
     // report it holds that the dispatcher restores.
     const kind = i % 20 === 7 ? 'ad' : i % 20 === 13 ? 'junk' : i === 41 ? 'held' : 'report';
     const place = kind === 'held' ? demoPlaces[0]! : pick(demoPlaces);
+    const typed = { ad: demoAds, junk: demoMissedJunk, held: [demoHeldReport] };
     const sighting =
-      kind === 'ad'
-        ? { descriptors: [] as LeadDescriptor[], description: pick(demoAds) }
-        : kind === 'junk'
-          ? { descriptors: [] as LeadDescriptor[], description: pick(demoMissedJunk) }
-          : kind === 'held'
-            ? { descriptors: [] as LeadDescriptor[], description: demoHeldReport }
-            : pick(demoSightings);
+      kind === 'report'
+        ? pick(demoSightings)
+        : { descriptors: [] as LeadDescriptor[], description: pick(typed[kind]) };
     const source: LeadSource = kind === 'report' ? pick(sourceBag) : 'public';
-    const screening = demoScreening(source, { ...sighting, address: place.address });
-    const intake = demoIntake(screening);
+    const { columns: screening, intake } = demoScreening(source, { ...sighting, address: place.address });
     const id = ids.next();
     const worked = (kind === 'report' || kind === 'held') && !waiting;
     const note = worked ? pick(demoClosingNotes) : null;
@@ -301,6 +297,7 @@ async function seedDemoLeads(
           : state === 'triaged'
             ? 'lead.triaged'
             : null;
+    const decidedTo = { 'lead.quarantined': 'spam', 'lead.restored': 'new', 'lead.triaged': 'triaged' };
     // A wrongly held report is restored before a team is sent (three minutes at the earliest).
     const within = (decided === 'lead.restored' ? 2 : 5) * 60_000;
     const lookedAt = new Date(
@@ -312,11 +309,7 @@ async function seedDemoLeads(
         entityType: 'lead',
         entityId: id,
         regionCode,
-        payload: {
-          from: intake.state,
-          to: decided === 'lead.quarantined' ? 'spam' : decided === 'lead.restored' ? 'new' : 'triaged',
-          source,
-        },
+        payload: { from: intake.state, to: decidedTo[decided], source },
       });
     if (times) {
       const crew = nearestTeam(teams, position);

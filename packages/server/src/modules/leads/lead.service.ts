@@ -5,6 +5,7 @@ import {
   DUPLICATE_RADIUS_M,
   DUPLICATE_WINDOW_MS,
   duplicateScore,
+  intakeVerdict,
   isOpenLead,
   type LeadDescriptor,
   type LeadSource,
@@ -143,11 +144,12 @@ export function createLeadService(deps: {
           descriptors: input.descriptors,
         })
       : null;
+    const verdict = intakeVerdict(screening);
     const row: LeadRow = {
       id: extra.id ?? ids.next(),
       trackingCode: newTrackingCode(),
       source,
-      state: screening?.quarantine ? 'spam' : 'new',
+      state: verdict.state,
       descriptors: [...new Set(input.descriptors)],
       description: input.description || null,
       address: input.address || null,
@@ -181,9 +183,8 @@ export function createLeadService(deps: {
         source,
         descriptors: row.descriptors,
         vulnerable: isVulnerable(row.descriptors),
-        state: row.state,
         photoCount,
-        ...(screening ? { spamScore: screening.score, spamModel: SPAM_MODEL_VERSION } : {}),
+        ...verdict,
       },
     };
     return { row, received };

@@ -133,8 +133,27 @@ describe('GET /api/leads/screening', () => {
     });
     expect(qingyuan.statusCode).toBe(200);
     expect(qingyuan.json()).toEqual([]);
-    // Without a day, since the season began (15 October): the same leads, received today.
-    expect((await asShaoguan('GET', '/api/leads/screening')).json()).toEqual(res.json());
+    // A lead screened weeks ago by an older model: its own tally, after the newer model's.
+    const older = await buildLead(t.db, {
+      regionCode: '440203',
+      spamScore: 6,
+      state: 'spam',
+      receivedAt: new Date('2026-11-20T12:00:00Z'),
+    });
+    await t.db.insert(event).values({
+      id: uuidV7Ids.next(),
+      at: older.receivedAt,
+      action: 'lead.received',
+      entityType: 'lead',
+      entityId: older.id,
+      regionCode: older.regionCode,
+      payload: { source: 'public', state: 'spam', spamScore: 6, spamModel: 'spam-2026.11-1' },
+    });
+    const both = (await asShaoguan('GET', '/api/leads/screening?from=2026-01-01')).json();
+    expect(both.map((r: { model: string }) => r.model)).toEqual([SPAM_MODEL_VERSION, 'spam-2026.11-1']);
+    expect(both[1]).toMatchObject({ held: 1, restored: 0, missed: 0, passed: 0, caught: 1, wronged: null });
+    // Without a day, since the season began (15 October): the same leads, received since then.
+    expect((await asShaoguan('GET', '/api/leads/screening')).json()).toEqual(both);
     // Nothing received after a later day.
     expect((await asShaoguan('GET', '/api/leads/screening?from=2099-01-01')).json()).toEqual([]);
   });

@@ -66,23 +66,22 @@ export interface ScreeningTally extends ScreeningCounts, ScreeningRates {
  * lead's `lead.received` event, so a later change of threshold does not rewrite history.
  */
 export async function screeningTally(db: Db, regionCode: string, since: Date): Promise<ScreeningTally[]> {
+  // Grouped by model, verdict and state; each model's groups come together, the newest model first.
   const rows = (
-    await db.execute<{ model: string | null; screened_spam: boolean; state: string; last: string }>(sql`
+    await db.execute<{ model: string | null; screened_spam: boolean; state: string; n: number }>(sql`
       select e.payload->>'spamModel' as model, (e.payload->>'state') = 'spam' as screened_spam, l.state,
-        max(l.received_at)::text as last, count(*)::int as n
+        count(*)::int as n
       from lead l
       join event e on e.entity_type = 'lead' and e.entity_id = l.id::text and e.action = 'lead.received'
       where l.spam_score is not null and l.region_code like ${`${regionPrefix(regionCode)}%`} and l.received_at >= ${since}
-      group by 1, 2, 3`)
-  ).rows as Array<{ model: string | null; screened_spam: boolean; state: string; last: string; n: number }>;
-  const byModel = new Map<string | null, ScreeningCounts & { last: string }>();
+      group by 1, 2, 3
+      order by max(max(l.received_at)) over (partition by e.payload->>'spamModel') desc, 1, 2, 3`)
+  ).rows;
+  const byModel = new Map<string | null, ScreeningCounts>();
   for (const r of rows) {
-    const t = byModel.get(r.model) ?? { held: 0, restored: 0, missed: 0, passed: 0, last: r.last };
+    const t = byModel.get(r.model) ?? { held: 0, restored: 0, missed: 0, passed: 0 };
     t[screeningOutcome({ screenedSpam: r.screened_spam, state: r.state })] += r.n;
-    if (r.last > t.last) t.last = r.last;
     byModel.set(r.model, t);
   }
-  return [...byModel]
-    .sort(([, a], [, b]) => (a.last < b.last ? 1 : a.last > b.last ? -1 : 0))
-    .map(([model, { last: _last, ...c }]) => ({ model, ...c, ...screeningRates(c) }));
+  return [...byModel].map(([model, c]) => ({ model, ...c, ...screeningRates(c) }));
 }
